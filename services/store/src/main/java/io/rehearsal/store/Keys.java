@@ -1,0 +1,76 @@
+package io.rehearsal.store;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The Redis key layout, in one place. Keys that one script touches together share a hash tag
+ * ({@code {...}}), so the layout also works on Redis Cluster, where a script's keys must live in
+ * one slot.
+ *
+ * <pre>
+ * PREFIX snapshot:SHA256                 twin snapshot bytes
+ * PREFIX {incidents}:item:ID             incident bytes          (also evaluations)
+ * PREFIX {incidents}:recent              sorted set id by caller timestamp
+ * PREFIX {decision:ID}                   hash: rev, data
+ * PREFIX {decision:ID}:writes            list of "token revision" of the last writes
+ * PREFIX {audit}:stream                  stream: key, payload, prev, hash
+ * PREFIX {audit}:head                    hash: hash, id of the last entry
+ * PREFIX {audit}:keys                    hash: idempotency key to entry id
+ * </pre>
+ */
+final class Keys {
+
+  private final String prefix;
+
+  Keys(String prefix) {
+    this.prefix = prefix;
+  }
+
+  byte[] snapshot(SnapshotId id) {
+    return bytes("snapshot:" + id.hex());
+  }
+
+  String itemPrefix(String family) {
+    return prefix + "{" + family + "}:item:";
+  }
+
+  byte[] item(String family, String id) {
+    return utf8(itemPrefix(family) + id);
+  }
+
+  byte[] recent(String family) {
+    return bytes("{" + family + "}:recent");
+  }
+
+  byte[] decision(String id) {
+    return bytes("{decision:" + id + "}");
+  }
+
+  byte[] decisionWrites(String id) {
+    return bytes("{decision:" + id + "}:writes");
+  }
+
+  byte[] auditStream() {
+    return bytes("{audit}:stream");
+  }
+
+  byte[] auditHead() {
+    return bytes("{audit}:head");
+  }
+
+  byte[] auditKeys() {
+    return bytes("{audit}:keys");
+  }
+
+  private byte[] bytes(String suffix) {
+    return utf8(prefix + suffix);
+  }
+
+  static byte[] utf8(String value) {
+    return value.getBytes(StandardCharsets.UTF_8);
+  }
+
+  static String text(byte[] value) {
+    return new String(value, StandardCharsets.UTF_8);
+  }
+}

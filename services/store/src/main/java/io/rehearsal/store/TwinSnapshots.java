@@ -1,0 +1,62 @@
+package io.rehearsal.store;
+
+import io.lettuce.core.api.sync.RedisCommands;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Content-addressed storage of twin snapshots: the id is the SHA-256 of the canonical bytes the
+ * caller produced (e.g. a serialized TwinSpec), so a snapshot is immutable, a put is idempotent,
+ * and a reader can check it got exactly what was written.
+ */
+public final class TwinSnapshots {
+
+  private static final LuaScript PUT = LuaScript.load("immutable_put.lua");
+
+  private final RedisCommands<byte[], byte[]> redis;
+  private final Keys keys;
+
+  TwinSnapshots(RedisCommands<byte[], byte[]> redis, Keys keys) {
+    this.redis = redis;
+    this.keys = keys;
+  }
+
+  /**
+   * Stores {@code canonical} under its SHA-256 and returns that id. Storing the same bytes again
+   * returns the same id and changes nothing.
+   *
+   * @throws StoreIntegrityException if other bytes are stored under the same id (a SHA-256
+   *     collision or a corrupted value); the stored value is never replaced
+   */
+  public SnapshotId put(byte[] canonical) {
+    Objects.requireNonNull(canonical, "canonical must not be null");
+    SnapshotId id = SnapshotId.of(canonical);
+    List<Object> reply = PUT.run(redis, new byte[][] {keys.snapshot(id)}, canonical);
+    if (Replies.longAt(reply, 0) < 0) {
+      throw new StoreIntegrityException(
+          "snapshot " + id + " is already stored with different bytes; refusing to replace it");
+    }
+    return id;
+  }
+
+  /**
+   * The bytes stored under {@code id}, or empty if there are none.
+   *
+   * @throws StoreIntegrityException if the stored bytes do not hash to {@code id}
+   */
+  public Optional<byte[]> get(SnapshotId id) {
+    Objects.requireNonNull(id, "id must not be null");
+    byte[] value = redis.get(keys.snapshot(id));
+    if (value != null && !SnapshotId.of(value).equals(id)) {
+      throw new StoreIntegrityException(
+          "snapshot " + id + " is corrupted: its bytes hash to " + SnapshotId.of(value));
+    }
+    return Optional.ofNullable(value);
+  }
+
+  /** Whether a snapshot with {@code id} is stored. */
+  public boolean contains(SnapshotId id) {
+    return redis.exists(keys.snapshot(Objects.requireNonNull(id, "id must not be null"))) > 0;
+  }
+}

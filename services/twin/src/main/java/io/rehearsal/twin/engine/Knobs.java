@@ -1,0 +1,138 @@
+package io.rehearsal.twin.engine;
+
+import io.rehearsal.twin.spec.CacheSpec;
+import io.rehearsal.twin.spec.DatabaseSpec;
+import io.rehearsal.twin.spec.DependencySpec;
+import io.rehearsal.twin.spec.RetrySpec;
+import java.util.Arrays;
+
+/**
+ * The parameters of one run that faults and remediations change while it runs. Fault-driven
+ * values are recomputed from the set of active faults by {@link Control}; remediation-driven
+ * values are set directly.
+ */
+final class Knobs {
+  final double[] latencyFactor;
+  final double[] errorAdd;
+  final int[] immunity;
+  final double[] serviceRate;
+  final double[] serviceTokens;
+  final double[] serviceLastRefill;
+  final double[] timeout;
+  final int[] maxRetries;
+  final double[] backoff;
+  final double[] multiplier;
+  final double[] maxBackoff;
+  final double[] jitter;
+  final double[] depFactor;
+  final boolean[] depOutage;
+  final double[] depRate;
+  final double[] depBurst;
+  final double[] depTokens;
+  final double[] depLastRefill;
+  final double[] dbFactor;
+  final boolean[] dbOutage;
+  final double[] dbDownUntil;
+  final double[] hitRatio;
+  final double[] surge;
+  final double[] shed;
+  final double[] regionWeight;
+  final double[][] serviceDelay;
+  final double[][] regionDelay;
+
+  Knobs(Model model) {
+    int s = model.services;
+    latencyFactor = filled(s, 1);
+    errorAdd = new double[s];
+    immunity = new int[s];
+    serviceRate = new double[s];
+    serviceTokens = new double[s];
+    serviceLastRefill = new double[s];
+    int c = model.calls.count;
+    timeout = new double[c];
+    maxRetries = new int[c];
+    backoff = new double[c];
+    multiplier = new double[c];
+    maxBackoff = new double[c];
+    jitter = new double[c];
+    for (int i = 0; i < c; i++) {
+      timeout[i] = model.calls.spec[i].timeout();
+      setRetry(i, model.calls.spec[i].retry());
+    }
+    int d = model.spec.dependencies().size();
+    depFactor = filled(d, 1);
+    depOutage = new boolean[d];
+    depRate = model.spec.dependencies().stream().mapToDouble(Knobs::rate).toArray();
+    depBurst = model.spec.dependencies().stream().mapToDouble(Knobs::burst).toArray();
+    depTokens = depBurst.clone();
+    depLastRefill = new double[d];
+    int db = model.spec.databases().size();
+    dbFactor = filled(db, 1);
+    dbOutage = new boolean[db];
+    dbDownUntil = new double[db];
+    hitRatio = model.spec.caches().stream().mapToDouble(CacheSpec::hitRatio).toArray();
+    surge = filled(model.spec.traffic().size() + model.spec.sessions().size(), 1);
+    shed = new double[surge.length];
+    regionWeight = model.regionWeight.clone();
+    serviceDelay = new double[s][s];
+    regionDelay = new double[model.regions][model.regions];
+  }
+
+  private static double rate(DependencySpec d) {
+    return d.rateLimit() == null ? 0 : d.rateLimit().rate();
+  }
+
+  private static double burst(DependencySpec d) {
+    return d.rateLimit() == null ? 0 : d.rateLimit().burst();
+  }
+
+  static double[] filled(int n, double value) {
+    double[] a = new double[n];
+    Arrays.fill(a, value);
+    return a;
+  }
+
+  void setRetry(int c, RetrySpec retry) {
+    maxRetries[c] = retry == null ? 0 : retry.maxRetries();
+    backoff[c] = retry == null ? 0 : retry.backoff();
+    multiplier[c] = retry == null ? 1 : retry.multiplier();
+    maxBackoff[c] = retry == null ? 0 : retry.maxBackoff();
+    jitter[c] = retry == null ? 0 : retry.jitter();
+  }
+
+  /** Resets everything that faults drive to its neutral value. */
+  void clearFaultEffects() {
+    Arrays.fill(latencyFactor, 1);
+    Arrays.fill(errorAdd, 0);
+    Arrays.fill(depFactor, 1);
+    Arrays.fill(depOutage, false);
+    Arrays.fill(dbFactor, 1);
+    Arrays.fill(dbOutage, false);
+    Arrays.fill(surge, 1);
+    for (double[] row : serviceDelay) {
+      Arrays.fill(row, 0);
+    }
+    for (double[] row : regionDelay) {
+      Arrays.fill(row, 0);
+    }
+  }
+
+  /** Takes a token from a bucket refilled at {@code rate} up to {@code burst}; false if empty. */
+  static boolean take(double[] tokens, double[] last, int i, double rate, double burst, double now) {
+    tokens[i] = Math.min(burst, tokens[i] + (now - last[i]) * rate);
+    last[i] = now;
+    if (tokens[i] >= 1) {
+      tokens[i] -= 1;
+      return true;
+    }
+    return false;
+  }
+
+  static int databaseCount(Model model) {
+    return model.spec.databases().size();
+  }
+
+  static DatabaseSpec database(Model model, int i) {
+    return model.spec.databases().get(i);
+  }
+}

@@ -1,0 +1,177 @@
+package io.rehearsal.twin.engine;
+
+import org.HdrHistogram.IntCountsHistogram;
+
+/**
+ * Counters and latency histograms of one run. Totals cover the measured window (after warm-up);
+ * the time series covers the whole run. Recording allocates nothing once histograms have grown to
+ * their working range.
+ */
+final class Recorder {
+  static final double MICROS = 1e6;
+  final int endpoints;
+  final int buckets;
+  final double width;
+  final long[] counts;
+  final long[] callerTimeouts;
+  final double[] latencySum;
+  final double[] queueWaitSum;
+  final long[] started;
+  final long[] waited;
+  final IntCountsHistogram[] latency;
+  final long[] bucketCounts;
+  final IntCountsHistogram[] current;
+  final double[][] bucketP50;
+  final double[][] bucketP99;
+  final IntCountsHistogram[][] kept;
+  final int[] sloEndpoint;
+  final double[] sloPercentile;
+  final double[][] sloBucketLatency;
+  final long[] depCalls;
+  final long[] depLimited;
+  final long[] depErrors;
+  long rootArrivals;
+  long rootCompleted;
+  double rootLatencySum;
+  int rootInSystem;
+  double rootInSystemIntegral;
+  private double rootLastChange;
+  private boolean measuring;
+
+  Recorder(
+      int endpoints,
+      int dependencies,
+      int buckets,
+      double width,
+      boolean keep,
+      boolean warm,
+      int[] sloEndpoint,
+      double[] sloPercentile) {
+    this.sloEndpoint = sloEndpoint;
+    this.sloPercentile = sloPercentile;
+    this.sloBucketLatency = new double[sloEndpoint.length][buckets];
+    this.endpoints = endpoints;
+    this.buckets = buckets;
+    this.width = width;
+    counts = new long[endpoints * Status.COUNT];
+    callerTimeouts = new long[endpoints];
+    latencySum = new double[endpoints];
+    queueWaitSum = new double[endpoints];
+    started = new long[endpoints];
+    waited = new long[endpoints];
+    latency = new IntCountsHistogram[endpoints];
+    current = new IntCountsHistogram[endpoints];
+    bucketCounts = new long[endpoints * buckets * Status.COUNT];
+    bucketP50 = new double[endpoints][buckets];
+    bucketP99 = new double[endpoints][buckets];
+    kept = keep ? new IntCountsHistogram[endpoints][buckets] : null;
+    for (int e = 0; e < endpoints; e++) {
+      latency[e] = new IntCountsHistogram(2);
+      current[e] = new IntCountsHistogram(2);
+    }
+    depCalls = new long[dependencies];
+    depLimited = new long[dependencies];
+    depErrors = new long[dependencies];
+    measuring = warm;
+  }
+
+  boolean measuring() {
+    return measuring;
+  }
+
+  /** Ends the warm-up: totals start from zero now. */
+  void startMeasuring(double now) {
+    integrateRoot(now);
+    rootInSystemIntegral = 0;
+    measuring = true;
+  }
+
+  void started(int e, double queueWait) {
+    if (measuring) {
+      started[e]++;
+      queueWaitSum[e] += queueWait;
+      if (queueWait > 0) {
+        waited[e]++;
+      }
+    }
+  }
+
+  void completed(int e, int status, double latencySeconds, double now) {
+    int b = Math.min(buckets - 1, (int) (now / width));
+    bucketCounts[(e * buckets + b) * Status.COUNT + status]++;
+    long micros = Math.max(1, (long) (latencySeconds * MICROS));
+    if (status == Status.OK) {
+      current[e].recordValue(micros);
+    }
+    if (measuring) {
+      counts[e * Status.COUNT + status]++;
+      latencySum[e] += latencySeconds;
+      if (status == Status.OK) {
+        latency[e].recordValue(micros);
+      }
+    }
+  }
+
+  void callerTimeout(int e) {
+    if (measuring) {
+      callerTimeouts[e]++;
+    }
+  }
+
+  void dependencyCall(int d, boolean limited, boolean error) {
+    if (measuring) {
+      depCalls[d]++;
+      depLimited[d] += limited ? 1 : 0;
+      depErrors[d] += error ? 1 : 0;
+    }
+  }
+
+  void rootArrived(double now) {
+    integrateRoot(now);
+    rootInSystem++;
+    if (measuring) {
+      rootArrivals++;
+    }
+  }
+
+  void rootCompleted(double latencySeconds, double now) {
+    integrateRoot(now);
+    rootInSystem--;
+    if (measuring) {
+      rootCompleted++;
+      rootLatencySum += latencySeconds;
+    }
+  }
+
+  void integrateRoot(double now) {
+    rootInSystemIntegral += rootInSystem * (now - rootLastChange);
+    rootLastChange = now;
+  }
+
+  /** Closes bucket {@code b}: summarises the current histograms and clears them. */
+  void closeBucket(int b) {
+    for (int k = 0; k < sloEndpoint.length; k++) {
+      IntCountsHistogram h = current[sloEndpoint[k]];
+      sloBucketLatency[k][b] =
+          h.getTotalCount() == 0 ? Double.NaN : h.getValueAtPercentile(sloPercentile[k]) / MICROS;
+    }
+    for (int e = 0; e < endpoints; e++) {
+      IntCountsHistogram h = current[e];
+      boolean empty = h.getTotalCount() == 0;
+      bucketP50[e][b] = empty ? Double.NaN : h.getValueAtPercentile(50) / MICROS;
+      bucketP99[e][b] = empty ? Double.NaN : h.getValueAtPercentile(99) / MICROS;
+      if (kept != null && !empty) {
+        kept[e][b] = h.copy();
+      }
+      h.reset();
+    }
+  }
+
+  long bucketCount(int e, int b, int status) {
+    return bucketCounts[(e * buckets + b) * Status.COUNT + status];
+  }
+
+  long count(int e, int status) {
+    return counts[e * Status.COUNT + status];
+  }
+}

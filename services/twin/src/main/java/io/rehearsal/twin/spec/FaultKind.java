@@ -1,0 +1,19 @@
+package io.rehearsal.twin.spec;
+
+/** What a {@link Fault} does; the meaning of its {@code target}, {@code factor} and {@code to}. */
+public enum FaultKind {
+  /** {@code factor} replicas (default 1) of service {@code target} crash; in-flight work fails. */
+  REPLICA_CRASH,
+  /** Self times of service {@code target} are multiplied by {@code factor}. */
+  LATENCY,
+  /** Service {@code target} fails an extra {@code factor} (probability) of its requests. */
+  ERROR_RATE,
+  /** Latency of dependency {@code target} is multiplied by {@code factor}. */
+  DEPENDENCY_SLOWDOWN,
+  /** Dependency {@code target} answers every call with an error. */
+  DEPENDENCY_OUTAGE,
+  /** Arrival rate of entry endpoint {@code target} ({@code *}: all) is multiplied by {@code factor}. */
+  TRAFFIC_SURGE,
+  /** Calls from service or region {@code target} to service or region {@code to} take {@code factor} s more each way. */
+  NETWORK_DELAY
+}
