@@ -8,9 +8,9 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * The models are plain, deterministic Java: no framework, transport or storage types, and no
- * hidden clocks or unseeded randomness. The module holds no classes until the detector's models
- * arrive, so the rules allow an empty set today and bite from the first class on.
+ * The models are plain, deterministic Java: no framework, transport or storage types, and no hidden
+ * clocks or unseeded randomness. The module holds no classes until the detector's models arrive, so
+ * the rules allow an empty set today and bite from the first class on.
  */
 class MlArchitectureTest {
 

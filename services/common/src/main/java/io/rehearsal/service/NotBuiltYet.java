@@ -5,9 +5,9 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 
 /**
- * The one placeholder the project allows: a gRPC method whose contract exists but whose
- * behaviour arrives with a later issue answers {@code UNIMPLEMENTED}, naming that issue, so a
- * caller learns what is missing instead of getting an empty answer it might trust.
+ * The one placeholder the project allows: a gRPC method whose contract exists but whose behaviour
+ * arrives with a later issue answers {@code UNIMPLEMENTED}, naming that issue, so a caller learns
+ * what is missing instead of getting an empty answer it might trust.
  */
 public final class NotBuiltYet {
 

@@ -11,8 +11,8 @@ public interface RedisConfig {
 
   /**
    * URL of an existing Redis ({@code redis://host:port}). When absent, the service starts an
-   * embedded redis-server on a free loopback port: fine for one process on a laptop, never for
-   * more than one replica.
+   * embedded redis-server on a free loopback port: fine for one process on a laptop, never for more
+   * than one replica.
    */
   Optional<String> url();
 

@@ -1,7 +1,7 @@
 package io.rehearsal.service;
 
-import io.rehearsal.store.RedisStore;
 import io.rehearsal.store.Health;
+import io.rehearsal.store.RedisStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;

@@ -24,7 +24,8 @@ class StoreProducer {
     RedisStore store = RedisStore.connect(storeConfig);
     LOG.infof(
         "Redis store at %s (%s)",
-        store.uri(), config.url().isPresent() ? "configured" : "embedded, data in " + config.dataDir());
+        store.uri(),
+        config.url().isPresent() ? "configured" : "embedded, data in " + config.dataDir());
     return store;
   }
 

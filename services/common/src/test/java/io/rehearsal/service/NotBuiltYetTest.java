@@ -38,6 +38,7 @@ class NotBuiltYetTest {
 
     assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.UNIMPLEMENTED);
     assertThat(error.getStatus().getDescription())
-        .isEqualTo("rehearsal.v1.Sandbox/Evaluate is not built yet; it arrives with the sandbox issue");
+        .isEqualTo(
+            "rehearsal.v1.Sandbox/Evaluate is not built yet; it arrives with the sandbox issue");
   }
 }

@@ -9,8 +9,8 @@ import java.util.Objects;
  * @param id the Redis stream entry id ({@code millis-sequence}), which orders entries
  * @param key the idempotency key it was appended with
  * @param payload the caller's bytes (a defensive copy)
- * @param prevHash hex SHA-256 of the previous entry ({@link AuditLog#GENESIS_HASH}, 64 zeros, for the
- *     first)
+ * @param prevHash hex SHA-256 of the previous entry ({@link AuditLog#GENESIS_HASH}, 64 zeros, for
+ *     the first)
  * @param hash hex {@code sha256(prevHash bytes || payload)}
  */
 public record AuditEntry(String id, String key, byte[] payload, String prevHash, String hash) {
@@ -52,6 +52,14 @@ public record AuditEntry(String id, String key, byte[] payload, String prevHash,
 
   @Override
   public String toString() {
-    return "AuditEntry[" + id + ", key=" + key + ", " + payload.length + " bytes, hash=" + hash + "]";
+    return "AuditEntry["
+        + id
+        + ", key="
+        + key
+        + ", "
+        + payload.length
+        + " bytes, hash="
+        + hash
+        + "]";
   }
 }

@@ -16,10 +16,10 @@ import java.util.Optional;
  * previous entry and their own hash, {@code sha256(prev hash bytes || payload)}, so removing,
  * reordering or altering an entry breaks the chain at that point ({@link #verifyChain()}).
  *
- * <p>An append runs as one Lua script that checks the caller chained onto the current head and
- * that its idempotency key is new, then adds the entry and moves the head. A re-sent append (after
- * a reconnect, or a caller's retry) finds its key and returns the existing entry instead of adding
- * a duplicate; an append that lost a race for the head is recomputed on the new head and retried.
+ * <p>An append runs as one Lua script that checks the caller chained onto the current head and that
+ * its idempotency key is new, then adds the entry and moves the head. A re-sent append (after a
+ * reconnect, or a caller's retry) finds its key and returns the existing entry instead of adding a
+ * duplicate; an append that lost a race for the head is recomputed on the new head and retried.
  */
 public final class AuditLog {
 
@@ -167,7 +167,11 @@ public final class AuditLog {
             .orElseThrow(
                 () ->
                     new StoreIntegrityException(
-                        "audit key " + key + " names entry " + id + ", which is not in the stream"));
+                        "audit key "
+                            + key
+                            + " names entry "
+                            + id
+                            + ", which is not in the stream"));
     if (!Arrays.equals(entry.payload(), payload)) {
       throw new IllegalArgumentException(
           "audit key " + key + " was already used for different bytes (entry " + id + ")");

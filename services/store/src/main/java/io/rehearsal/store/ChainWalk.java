@@ -58,12 +58,17 @@ final class ChainWalk {
     if (!entry.prevHash().equals(expectedPrev)) {
       return broken(
           entry.id(),
-          "previous hash is " + entry.prevHash() + " but the entry before has hash " + expectedPrev);
+          "previous hash is "
+              + entry.prevHash()
+              + " but the entry before has hash "
+              + expectedPrev);
     }
     if (!entry.hashMatches()) {
       return broken(
           entry.id(),
-          "hash is " + entry.hash() + " but sha256(prev || payload) is "
+          "hash is "
+              + entry.hash()
+              + " but sha256(prev || payload) is "
               + AuditLog.chainHash(entry.prevHash(), entry.payload()));
     }
     if (head.isPresent() && head.get().id().equals(entry.id())) {

@@ -93,9 +93,15 @@ final class DataDirLock implements AutoCloseable {
   /** Rewrites the lock file with this process's pid and the running server's pid and url. */
   void record(OptionalLong redisPid, String url) {
     String text =
-        "java-pid=" + ProcessHandle.current().pid() + "\n"
-            + "redis-pid=" + (redisPid.isPresent() ? redisPid.getAsLong() : "") + "\n"
-            + "url=" + url + "\n";
+        "java-pid="
+            + ProcessHandle.current().pid()
+            + "\n"
+            + "redis-pid="
+            + (redisPid.isPresent() ? redisPid.getAsLong() : "")
+            + "\n"
+            + "url="
+            + url
+            + "\n";
     try {
       channel.truncate(0);
       channel.write(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), 0);

@@ -50,9 +50,9 @@ public final class Decisions {
   }
 
   /**
-   * Replaces record {@code id}'s bytes if it is at {@code expectedRevision}: {@link
-   * WriteResult.Ok} with the new revision, {@link WriteResult.Conflict} with the current one, or
-   * {@link WriteResult.NotFound}.
+   * Replaces record {@code id}'s bytes if it is at {@code expectedRevision}: {@link WriteResult.Ok}
+   * with the new revision, {@link WriteResult.Conflict} with the current one, or {@link
+   * WriteResult.NotFound}.
    */
   public WriteResult compareAndSet(String id, long expectedRevision, byte[] payload) {
     return compareAndSet(id, expectedRevision, payload, newToken());
@@ -62,8 +62,7 @@ public final class Decisions {
    * {@link #compareAndSet(String, long, byte[])} with a caller-chosen write token; a repeat of a
    * write that was applied answers {@link WriteResult.AlreadyApplied} with the revision it made.
    */
-  public WriteResult compareAndSet(
-      String id, long expectedRevision, byte[] payload, String token) {
+  public WriteResult compareAndSet(String id, long expectedRevision, byte[] payload, String token) {
     if (expectedRevision < 1) {
       throw new IllegalArgumentException(
           "expectedRevision must be at least 1, but was " + expectedRevision);
@@ -73,7 +72,8 @@ public final class Decisions {
 
   /** Record {@code id} at its current revision, or empty. */
   public Optional<Versioned> get(String id) {
-    List<KeyValue<byte[], byte[]>> fields = redis.hmget(keys.decision(Ids.require("id", id)), REV, DATA);
+    List<KeyValue<byte[], byte[]>> fields =
+        redis.hmget(keys.decision(Ids.require("id", id)), REV, DATA);
     if (fields.get(0).isEmpty() || fields.get(1).isEmpty()) {
       return Optional.empty();
     }

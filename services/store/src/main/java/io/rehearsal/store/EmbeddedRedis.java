@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
  * <p>It is the zero-setup default for a laptop or a test: durability comes from the append-only
  * file with {@code appendfsync always} (an acknowledged write survives {@code kill -9} of the
  * server), the data lives in {@code dir} (by default {@code ~/.rehearsal/redis}), and the server
- * binds only to 127.0.0.1. Production points {@code rehearsal.redis.url} at a managed Redis instead.
+ * binds only to 127.0.0.1. Production points {@code rehearsal.redis.url} at a managed Redis
+ * instead.
  *
  * <p>A data directory is claimed by an OS file lock held by this Java process (not by redis), so
  * two processes never run Redis on the same files: the second {@link #start(Path)} fails with an
@@ -32,11 +33,6 @@ import java.util.concurrent.TimeUnit;
  * }</pre>
  */
 public final class EmbeddedRedis implements AutoCloseable {
-
-  /** The data directory used when none is configured: {@code ~/.rehearsal/redis}. */
-  public static Path defaultDataDir() {
-    return Path.of(System.getProperty("user.home"), ".rehearsal", "redis");
-  }
 
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
   private static final int PORT_ATTEMPTS = 5;
@@ -55,6 +51,16 @@ public final class EmbeddedRedis implements AutoCloseable {
     this.lock = lock;
     this.shutdownHook = new Thread(this::stopServer, "embedded-redis-shutdown-" + port);
     Runtime.getRuntime().addShutdownHook(shutdownHook);
+  }
+
+  /** The data directory used when none is configured: {@code ~/.rehearsal/redis}. */
+  public static Path defaultDataDir() {
+    return Path.of(System.getProperty("user.home"), ".rehearsal", "redis");
+  }
+
+  /** Starts redis-server on {@link #defaultDataDir()}, see {@link #start(Path)}. */
+  public static EmbeddedRedis start() {
+    return start(defaultDataDir());
   }
 
   /**
@@ -115,8 +121,8 @@ public final class EmbeddedRedis implements AutoCloseable {
 
   /**
    * Stops the server (SIGTERM, so redis flushes and closes the append-only file; forcibly after a
-   * grace period) and releases the data directory. Safe to call more than once and after the
-   * server died.
+   * grace period) and releases the data directory. Safe to call more than once and after the server
+   * died.
    */
   @Override
   public synchronized void close() {

@@ -18,15 +18,17 @@ public final class Evaluations {
   }
 
   /**
-   * Stores the evaluation {@code id} with timestamp {@code at}. Idempotent: re-sending the same bytes
-   * answers {@link PutResult#UNCHANGED}; other bytes under an existing id answer {@link
+   * Stores the evaluation {@code id} with timestamp {@code at}. Idempotent: re-sending the same
+   * bytes answers {@link PutResult#UNCHANGED}; other bytes under an existing id answer {@link
    * PutResult#CONFLICT} and leave the stored evaluation as it was.
    */
   public PutResult put(String id, byte[] bytes, Instant at) {
     return records.put(id, bytes, at);
   }
 
-  /** The bytes of evaluation {@code id}, or empty if it was never stored or is no longer retained. */
+  /**
+   * The bytes of evaluation {@code id}, or empty if it was never stored or is no longer retained.
+   */
   public Optional<byte[]> get(String id) {
     return records.get(id);
   }

@@ -10,9 +10,9 @@ import java.util.List;
 
 /**
  * A Lua script from this package's resources, run by digest ({@code EVALSHA}) and sent in full
- * ({@code EVAL}, which also caches it) only when the server does not know it, e.g. after a
- * restart. A script runs atomically, and a script whose {@code EVALSHA} failed with NOSCRIPT had
- * no effect, so the fallback never applies a write twice.
+ * ({@code EVAL}, which also caches it) only when the server does not know it, e.g. after a restart.
+ * A script runs atomically, and a script whose {@code EVALSHA} failed with NOSCRIPT had no effect,
+ * so the fallback never applies a write twice.
  */
 final class LuaScript {
 

@@ -1,8 +1,8 @@
 package io.rehearsal.store;
 
 /**
- * The outcome of storing an immutable record under a caller-given id. Records are write-once: a
- * put never replaces what is stored, so re-sending a put is always safe.
+ * The outcome of storing an immutable record under a caller-given id. Records are write-once: a put
+ * never replaces what is stored, so re-sending a put is always safe.
  */
 public enum PutResult {
   /** The record was stored. */

@@ -104,7 +104,9 @@ final class RedisProcess {
     return String.join("\n", tail);
   }
 
-  /** Stops the server gracefully (SIGTERM: redis flushes the AOF), forcibly after a grace period. */
+  /**
+   * Stops the server gracefully (SIGTERM: redis flushes the AOF), forcibly after a grace period.
+   */
   void stop() {
     process.destroy();
     try {

@@ -159,7 +159,9 @@ public final class RedisStore implements AutoCloseable {
     try {
       connection.close();
       client.shutdown(Duration.ZERO, SHUTDOWN_TIMEOUT);
-      resources.shutdown(0, SHUTDOWN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).awaitUninterruptibly();
+      resources
+          .shutdown(0, SHUTDOWN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+          .awaitUninterruptibly();
     } finally {
       embedded.ifPresent(EmbeddedRedis::close);
     }

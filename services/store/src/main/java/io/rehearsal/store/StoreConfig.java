@@ -81,8 +81,7 @@ public record StoreConfig(
 
   /** This config using the Redis at {@code url}, or an embedded one when empty. */
   public StoreConfig withRedisUrl(Optional<String> url) {
-    return new StoreConfig(
-        url, dataDir, commandTimeout, connectTimeout, keyPrefix, recentLimit);
+    return new StoreConfig(url, dataDir, commandTimeout, connectTimeout, keyPrefix, recentLimit);
   }
 
   /** This config with the embedded server's data in {@code dir}. */

@@ -1,9 +1,9 @@
 package io.rehearsal.store;
 
 /**
- * Stored data contradicts its own integrity check (a content hash that does not match its bytes,
- * an unexpected script reply). It means corruption or tampering, never an expected outcome, so it
- * is thrown rather than returned.
+ * Stored data contradicts its own integrity check (a content hash that does not match its bytes, an
+ * unexpected script reply). It means corruption or tampering, never an expected outcome, so it is
+ * thrown rather than returned.
  */
 public final class StoreIntegrityException extends RuntimeException {
 

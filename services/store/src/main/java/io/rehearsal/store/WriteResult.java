@@ -1,8 +1,8 @@
 package io.rehearsal.store;
 
 /**
- * The outcome of a versioned write ({@link Decisions#create} or {@link
- * Decisions#compareAndSet}). A "no" is a value, not an exception.
+ * The outcome of a versioned write ({@link Decisions#create} or {@link Decisions#compareAndSet}). A
+ * "no" is a value, not an exception.
  */
 public sealed interface WriteResult {
 

@@ -64,7 +64,8 @@ class AuditLogTest {
 
     assertThat(again).isEqualTo(first);
     assertThat(audit.size()).isEqualTo(2);
-    assertThat(audit.verifyChain()).isEqualTo(new ChainVerification.Intact(2, audit.head().orElseThrow()));
+    assertThat(audit.verifyChain())
+        .isEqualTo(new ChainVerification.Intact(2, audit.head().orElseThrow()));
   }
 
   @Test
@@ -103,7 +104,8 @@ class AuditLogTest {
 
   @Test
   void shouldReportIntactWhenLogIsEmptyOrUntouched() {
-    assertThat(audit.verifyChain()).isEqualTo(new ChainVerification.Intact(0, AuditLog.GENESIS_HASH));
+    assertThat(audit.verifyChain())
+        .isEqualTo(new ChainVerification.Intact(0, AuditLog.GENESIS_HASH));
     for (int i = 0; i < 1_200; i++) {
       audit.append("k" + i, bytes("entry " + i));
     }
@@ -147,10 +149,7 @@ class AuditLogTest {
     AuditEntry last = audit.append("k1", bytes("a"));
     byte[] payload = bytes("forged");
     String hash = sha256(HexFormat.of().parseHex(last.hash()), payload);
-    String forged =
-        fixture
-            .raw()
-            .xadd(STREAM, fields("k-forged", payload, last.hash(), hash));
+    String forged = fixture.raw().xadd(STREAM, fields("k-forged", payload, last.hash(), hash));
 
     ChainVerification result = audit.verifyChain();
 
@@ -161,7 +160,8 @@ class AuditLogTest {
 
   @Test
   void shouldKeepOneChainWhenAppendersRaceForTheHead() throws Exception {
-    try (StoreFixture other = StoreFixture.open(dir.resolve("unused"), c -> c.withRedisUrl(fixture.store.uri()))) {
+    try (StoreFixture other =
+        StoreFixture.open(dir.resolve("unused"), c -> c.withRedisUrl(fixture.store.uri()))) {
       AuditLog otherLog = other.store.audit();
       ExecutorService pool = Executors.newFixedThreadPool(4);
       try {
@@ -180,7 +180,8 @@ class AuditLogTest {
     }
 
     assertThat(audit.size()).isEqualTo(200);
-    assertThat(audit.verifyChain()).isEqualTo(new ChainVerification.Intact(200, audit.head().orElseThrow()));
+    assertThat(audit.verifyChain())
+        .isEqualTo(new ChainVerification.Intact(200, audit.head().orElseThrow()));
   }
 
   private static void appendMany(AuditLog log, String thread, int count) {

@@ -66,8 +66,10 @@ class DecisionsTest {
   void shouldAdvanceRevisionWhenExpectedRevisionMatches() {
     decisions.create("d1", bytes("pending"));
 
-    assertThat(decisions.compareAndSet("d1", 1, bytes("approved"))).isEqualTo(new WriteResult.Ok(2));
-    assertThat(decisions.compareAndSet("d1", 2, bytes("executed"))).isEqualTo(new WriteResult.Ok(3));
+    assertThat(decisions.compareAndSet("d1", 1, bytes("approved")))
+        .isEqualTo(new WriteResult.Ok(2));
+    assertThat(decisions.compareAndSet("d1", 2, bytes("executed")))
+        .isEqualTo(new WriteResult.Ok(3));
     assertThat(decisions.get("d1")).contains(new Versioned(3, bytes("executed")));
   }
 

@@ -81,22 +81,31 @@ class EmbeddedRedisTest {
   @Test
   void shouldRejectServerWhenAnotherProcessHoldsTheDirectory(@TempDir Path dir) throws Exception {
     Process holder = startLockHolder(dir);
-    long orphan = readRedisPid(holder);
+    long orphan = -1;
     try {
+      orphan = readRedisPid(holder);
       assertThatThrownBy(() -> EmbeddedRedis.start(dir))
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining(dir.toRealPath().toString())
           .hasMessageContaining("process " + holder.pid())
           .hasMessageContaining("REHEARSAL_REDIS_URL");
+      holder.destroyForcibly().waitFor();
+      assertThat(isAlive(orphan)).as("redis-server orphaned by the killed JVM").isTrue();
+
+      try (EmbeddedRedis redis = EmbeddedRedis.start(dir)) {
+        assertThat(redis.isRunning()).isTrue();
+        assertThat(isAlive(orphan)).as("orphan reaped by the next holder").isFalse();
+      }
     } finally {
       holder.destroyForcibly().waitFor();
+      if (orphan > 0) {
+        ProcessHandle.of(orphan).ifPresent(ProcessHandle::destroyForcibly);
+      }
     }
-    assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive)).contains(true);
+  }
 
-    try (EmbeddedRedis redis = EmbeddedRedis.start(dir)) {
-      assertThat(redis.isRunning()).isTrue();
-      assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive).orElse(false)).isFalse();
-    }
+  private static boolean isAlive(long pid) {
+    return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
   }
 
   @Test
@@ -122,8 +131,8 @@ class EmbeddedRedisTest {
   }
 
   private static void withRedis(EmbeddedRedis redis, Consumer<RedisCommands<String, String>> use) {
-    try (StatefulRedisConnection<String, String> connection = client.connect(
-        io.lettuce.core.RedisURI.create(redis.uri()))) {
+    try (StatefulRedisConnection<String, String> connection =
+        client.connect(io.lettuce.core.RedisURI.create(redis.uri()))) {
       use.accept(connection.sync());
     }
   }

@@ -35,7 +35,8 @@ class EvaluationsTest {
     assertThat(evaluations.put("ev-1", bytes("result"), T0)).isEqualTo(PutResult.UNCHANGED);
     assertThat(evaluations.put("ev-1", bytes("changed"), T0)).isEqualTo(PutResult.CONFLICT);
 
-    assertThat(evaluations.get("ev-1")).hasValueSatisfying(v -> assertThat(v).isEqualTo(bytes("result")));
+    assertThat(evaluations.get("ev-1"))
+        .hasValueSatisfying(v -> assertThat(v).isEqualTo(bytes("result")));
   }
 
   @Test
@@ -53,7 +54,8 @@ class EvaluationsTest {
     fixture.store.incidents().put("same-id", bytes("incident"), T0);
     evaluations.put("same-id", bytes("evaluation"), T0);
 
-    assertThat(evaluations.get("same-id")).hasValueSatisfying(v -> assertThat(v).isEqualTo(bytes("evaluation")));
+    assertThat(evaluations.get("same-id"))
+        .hasValueSatisfying(v -> assertThat(v).isEqualTo(bytes("evaluation")));
     assertThat(fixture.store.incidents().get("same-id"))
         .hasValueSatisfying(v -> assertThat(v).isEqualTo(bytes("incident")));
     assertThat(evaluations.size()).isEqualTo(1);

@@ -34,7 +34,8 @@ class IncidentsTest {
   void shouldStoreAndReadBackWhenPut() {
     assertThat(incidents.put("inc-1", bytes("checkout slow"), T0)).isEqualTo(PutResult.CREATED);
 
-    assertThat(incidents.get("inc-1")).hasValueSatisfying(v -> assertThat(v).isEqualTo(bytes("checkout slow")));
+    assertThat(incidents.get("inc-1"))
+        .hasValueSatisfying(v -> assertThat(v).isEqualTo(bytes("checkout slow")));
     assertThat(incidents.get("inc-2")).isEmpty();
   }
 
@@ -52,7 +53,8 @@ class IncidentsTest {
 
     assertThat(incidents.put("inc-1", bytes("other"), T0.plusSeconds(5)))
         .isEqualTo(PutResult.CONFLICT);
-    assertThat(incidents.get("inc-1")).hasValueSatisfying(v -> assertThat(v).isEqualTo(bytes("original")));
+    assertThat(incidents.get("inc-1"))
+        .hasValueSatisfying(v -> assertThat(v).isEqualTo(bytes("original")));
     assertThat(incidents.recent(10)).containsExactly("inc-1");
   }
 

@@ -99,7 +99,8 @@ class RedisStoreDurabilityTest {
     int round = i / 5;
     String id = "d-" + (round / 2);
     if (round % 2 == 0) {
-      assertThat(store.decisions().create(id, bytes("created " + i))).isEqualTo(new WriteResult.Ok(1));
+      assertThat(store.decisions().create(id, bytes("created " + i)))
+          .isEqualTo(new WriteResult.Ok(1));
       decisions.put(id, new Versioned(1, bytes("created " + i)));
     } else {
       assertThat(store.decisions().compareAndSet(id, 1, bytes("updated " + i)))
@@ -111,11 +112,16 @@ class RedisStoreDurabilityTest {
   private void assertAcknowledgedWritesPresent(RedisStore store) {
     snapshots.forEach(
         (id, spec) ->
-            assertThat(store.twinSnapshots().get(new SnapshotId(id))).hasValueSatisfying(v -> assertThat(v).isEqualTo(spec)));
+            assertThat(store.twinSnapshots().get(new SnapshotId(id)))
+                .hasValueSatisfying(v -> assertThat(v).isEqualTo(spec)));
     incidents.forEach(
-        (id, value) -> assertThat(store.incidents().get(id)).hasValueSatisfying(v -> assertThat(v).isEqualTo(value)));
+        (id, value) ->
+            assertThat(store.incidents().get(id))
+                .hasValueSatisfying(v -> assertThat(v).isEqualTo(value)));
     evaluations.forEach(
-        (id, value) -> assertThat(store.evaluations().get(id)).hasValueSatisfying(v -> assertThat(v).isEqualTo(value)));
+        (id, value) ->
+            assertThat(store.evaluations().get(id))
+                .hasValueSatisfying(v -> assertThat(v).isEqualTo(value)));
     decisions.forEach((id, value) -> assertThat(store.decisions().get(id)).contains(value));
     List<AuditEntry> stored = store.audit().read("-", audit.size());
     assertThat(stored).containsExactlyElementsOf(audit);
@@ -164,7 +170,8 @@ class RedisStoreDurabilityTest {
         store.decisions().create(DECISION, payload(1));
         ackedRevision = 1;
         while (running.get()) {
-          WriteResult result = store.decisions().compareAndSet(DECISION, ackedRevision, payload(ackedRevision + 1));
+          WriteResult result =
+              store.decisions().compareAndSet(DECISION, ackedRevision, payload(ackedRevision + 1));
           assertThat(result).isEqualTo(new WriteResult.Ok(ackedRevision + 1));
           ackedRevision++;
           store.audit().append("hot-" + acked, payload(acked));
@@ -172,8 +179,7 @@ class RedisStoreDurabilityTest {
         }
       } catch (RuntimeException e) {
         // The server was killed: the write in flight is unacknowledged.
-        System.out.printf(
-            "durability: in-flight write failed after %d hot acks: %s%n", acked, e);
+        System.out.printf("durability: in-flight write failed after %d hot acks: %s%n", acked, e);
       }
     }
 

@@ -41,6 +41,7 @@ class RedisStoreReconnectTest {
       assertThat(store.ping().up()).isFalse();
 
       try (EmbeddedRedis second = EmbeddedRedis.start(dir, port)) {
+        assertThat(second.port()).isEqualTo(port);
         assertThat(approve.get(15, TimeUnit.SECONDS)).isEqualTo(new WriteResult.Ok(2));
         assertThat(approved.get(15, TimeUnit.SECONDS).key()).isEqualTo("approved");
 

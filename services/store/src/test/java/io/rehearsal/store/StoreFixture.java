@@ -32,7 +32,8 @@ final class StoreFixture implements AutoCloseable {
 
   static StoreFixture open(Path dir, UnaryOperator<StoreConfig> tweak) {
     StoreConfig config =
-        tweak.apply(StoreConfig.defaults().withDataDir(dir).withCommandTimeout(Duration.ofSeconds(10)));
+        tweak.apply(
+            StoreConfig.defaults().withDataDir(dir).withCommandTimeout(Duration.ofSeconds(10)));
     return new StoreFixture(RedisStore.connect(config));
   }
 

@@ -7,11 +7,18 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import java.util.List;
 
-/** The dependency rule between services: each is an adapter over shared libraries, never over another service. */
+/**
+ * The dependency rule between services: each is an adapter over shared libraries, never over
+ * another service.
+ */
 public final class ServiceArchitecture {
 
   private static final List<String> SERVICES =
-      List.of("io.rehearsal.detector", "io.rehearsal.sandbox", "io.rehearsal.gateway", "io.rehearsal.cli");
+      List.of(
+          "io.rehearsal.detector",
+          "io.rehearsal.sandbox",
+          "io.rehearsal.gateway",
+          "io.rehearsal.cli");
 
   private ServiceArchitecture() {}
 
@@ -22,7 +29,10 @@ public final class ServiceArchitecture {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages(ownPackage);
     String[] others =
-        SERVICES.stream().filter(p -> !p.equals(ownPackage)).map(p -> p + "..").toArray(String[]::new);
+        SERVICES.stream()
+            .filter(p -> !p.equals(ownPackage))
+            .map(p -> p + "..")
+            .toArray(String[]::new);
     noClasses().should().dependOnClassesThat().resideInAnyPackage(others).check(classes);
   }
 }

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every Rehearsal service promises operators, checked over real gRPC and HTTP on loopback.
- * A service's {@code @QuarkusTest} extends this and names the v1 services it hosts.
+ * What every Rehearsal service promises operators, checked over real gRPC and HTTP on loopback. A
+ * service's {@code @QuarkusTest} extends this and names the v1 services it hosts.
  */
 public abstract class ServiceContract {
 
@@ -25,8 +25,7 @@ public abstract class ServiceContract {
 
   @BeforeEach
   void openProbe() {
-    int port =
-        ConfigProvider.getConfig().getValue("quarkus.grpc.server.test-port", Integer.class);
+    int port = ConfigProvider.getConfig().getValue("quarkus.grpc.server.test-port", Integer.class);
     probe = ServiceProbe.onPort(port);
   }
 

@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * Talks to a running service over real gRPC on loopback, as an operator's tools would: the
- * standard health service and server reflection.
+ * Talks to a running service over real gRPC on loopback, as an operator's tools would: the standard
+ * health service and server reflection.
  */
 public final class ServiceProbe implements AutoCloseable {
 
@@ -29,7 +29,8 @@ public final class ServiceProbe implements AutoCloseable {
 
   /** A plaintext channel to {@code 127.0.0.1:port}. */
   public static ServiceProbe onPort(int port) {
-    return new ServiceProbe(ManagedChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build());
+    return new ServiceProbe(
+        ManagedChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build());
   }
 
   /** The channel, for calling the service's own stubs. */
@@ -51,7 +52,8 @@ public final class ServiceProbe implements AutoCloseable {
     StreamObserver<ServerReflectionRequest> requests =
         ServerReflectionGrpc.newStub(channel)
             .withDeadlineAfter(10, TimeUnit.SECONDS)
-            .serverReflectionInfo(collect(names, r -> r.getListServicesResponse().getServiceList()));
+            .serverReflectionInfo(
+                collect(names, r -> r.getListServicesResponse().getServiceList()));
     requests.onNext(ServerReflectionRequest.newBuilder().setListServices("").build());
     requests.onCompleted();
     return names.get(10, TimeUnit.SECONDS);
