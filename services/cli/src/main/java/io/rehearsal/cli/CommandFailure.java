@@ -1,8 +1,8 @@
 package io.rehearsal.cli;
 
 /**
- * A runtime failure with a message meant for the person at the terminal: it is printed without
- * a stack trace and the command exits with code 1.
+ * A runtime failure with a message meant for the person at the terminal: it is printed without a
+ * stack trace and the command exits with code 1.
  */
 public final class CommandFailure extends RuntimeException {
 

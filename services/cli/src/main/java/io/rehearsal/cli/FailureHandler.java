@@ -15,7 +15,9 @@ final class FailureHandler implements IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parsed) {
     if (e instanceof CommandFailure) {
-      commandLine.getErr().println(commandLine.getCommandSpec().qualifiedName() + ": " + e.getMessage());
+      commandLine
+          .getErr()
+          .println(commandLine.getCommandSpec().qualifiedName() + ": " + e.getMessage());
     } else {
       e.printStackTrace(commandLine.getErr());
     }

@@ -5,9 +5,9 @@ import picocli.CommandLine;
 /**
  * Entry point of the {@code rehearsal} command.
  *
- * <p>Exit codes: {@code 0} success, {@code 1} runtime failure, {@code 2} usage error (unknown
- * verb or option, bad option value). The {@code ./rehearsal} launcher at the repository root
- * builds the project when needed and runs this class with {@code -Drehearsal.home=<repo root>}.
+ * <p>Exit codes: {@code 0} success, {@code 1} runtime failure, {@code 2} usage error (unknown verb
+ * or option, bad option value). The {@code ./rehearsal} launcher at the repository root builds the
+ * project when needed and runs this class with {@code -Drehearsal.home=<repo root>}.
  */
 public final class Main {
 

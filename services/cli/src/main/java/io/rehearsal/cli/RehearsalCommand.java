@@ -7,14 +7,15 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The root {@code rehearsal} command. Each verb is one class listed in {@code subcommands}:
- * adding a verb is writing that class and adding one line here.
+ * The root {@code rehearsal} command. Each verb is one class listed in {@code subcommands}: adding
+ * a verb is writing that class and adding one line here.
  */
 @Command(
     name = "rehearsal",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Rehearse every remediation on a forked digital twin before it touches production.",
+    description =
+        "Rehearse every remediation on a forked digital twin before it touches production.",
     synopsisSubcommandLabel = "COMMAND",
     commandListHeading = "%nCommands:%n",
     footer = {"", "Run 'rehearsal COMMAND --help' for the options of a command."},

@@ -103,7 +103,7 @@ class MainTest {
     assertThat(err.toString()).contains("--timeout must be at least 1 second, but was 0");
   }
 
-  /** Parses the "Commands:" section of the usage text: one "  verb  description" line each. */
+  /** Parses the "Commands:" section of the usage text: one " verb description" line each. */
   private static Map<String, String> commandsSection(String usage) {
     List<String> lines = new ArrayList<>(usage.lines().toList());
     int start = lines.indexOf("Commands:");

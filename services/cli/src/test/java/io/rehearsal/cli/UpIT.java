@@ -16,9 +16,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the real {@code ./rehearsal up} (three Quarkus services and an embedded redis-server) on
@@ -37,8 +37,10 @@ class UpIT {
   void shouldServeHealthAndLeaveNothingRunningWhenStoppedBySignal(String signal, int exitCode)
       throws Exception {
     List<Integer> p = FreePorts.pick(6);
-    Map<String, Integer> grpcPorts = Map.of("detector", p.get(0), "sandbox", p.get(2), "gateway", p.get(4));
-    Map<String, Integer> httpPorts = Map.of("detector", p.get(1), "sandbox", p.get(3), "gateway", p.get(5));
+    Map<String, Integer> grpcPorts =
+        Map.of("detector", p.get(0), "sandbox", p.get(2), "gateway", p.get(4));
+    Map<String, Integer> httpPorts =
+        Map.of("detector", p.get(1), "sandbox", p.get(3), "gateway", p.get(5));
     try (LauncherRun run = LauncherRun.start(upArguments(p), tmp.resolve("out.txt"))) {
       String output = run.awaitOutput("Ctrl-C to stop", READY_TIMEOUT);
       System.out.println("[SIG" + signal + " run] rehearsal up printed:\n" + output);
@@ -46,11 +48,15 @@ class UpIT {
 
       assertThat(started).filteredOn(p1 -> command(p1).contains("quarkus-run.jar")).hasSize(3);
       assertThat(started).filteredOn(p1 -> command(p1).contains("redis-server")).hasSize(1);
-      grpcPorts.forEach((service, port) -> assertThat(grpcHealth(port)).as(service)
-          .isEqualTo(HealthCheckResponse.ServingStatus.SERVING));
+      grpcPorts.forEach(
+          (service, port) ->
+              assertThat(grpcHealth(port))
+                  .as(service)
+                  .isEqualTo(HealthCheckResponse.ServingStatus.SERVING));
       for (Map.Entry<String, Integer> http : httpPorts.entrySet()) {
         assertHealthUp(http.getKey(), http.getValue());
-        assertThat(output).containsPattern("(?m)^" + http.getKey() + " .*127\\.0\\.0\\.1:" + http.getValue());
+        assertThat(output)
+            .containsPattern("(?m)^" + http.getKey() + " .*127\\.0\\.0\\.1:" + http.getValue());
       }
 
       run.signal(signal);
@@ -58,7 +64,8 @@ class UpIT {
       assertThat(run.awaitExit(EXIT_TIMEOUT)).isEqualTo(exitCode);
       assertThat(started).noneMatch(LauncherRun::isRunning);
       assertThat(run.output()).contains("services stopped in", "stopped the embedded Redis");
-      System.out.println("[SIG" + signal + " run] after the signal:\n" + run.output().substring(output.length()));
+      System.out.println(
+          "[SIG" + signal + " run] after the signal:\n" + run.output().substring(output.length()));
     }
   }
 
@@ -77,7 +84,8 @@ class UpIT {
   }
 
   private static HealthCheckResponse.ServingStatus grpcHealth(int port) {
-    ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+    ManagedChannel channel =
+        ManagedChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
     try {
       return HealthGrpc.newBlockingStub(channel)
           .withDeadlineAfter(10, TimeUnit.SECONDS)
@@ -97,7 +105,9 @@ class UpIT {
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(service + " /q/health status").isEqualTo(200);
-    assertThat(response.body()).as(service + " /q/health body").containsPattern("^\\s*\\{\\s*\"status\"\\s*:\\s*\"UP\"");
+    assertThat(response.body())
+        .as(service + " /q/health body")
+        .containsPattern("^\\s*\\{\\s*\"status\"\\s*:\\s*\"UP\"");
   }
 
   private static String command(ProcessHandle process) {

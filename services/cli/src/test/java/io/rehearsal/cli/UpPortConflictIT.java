@@ -43,7 +43,8 @@ class UpPortConflictIT {
                   + " (sandbox gRPC, --sandbox-grpc-port) is already in use by pid "
                   + ProcessHandle.current().pid())
           .contains("nothing was started")
-          .doesNotContain("started detector", "started sandbox", "started gateway", "Redis redis://");
+          .doesNotContain(
+              "started detector", "started sandbox", "started gateway", "Redis redis://");
       assertThat(tmp.resolve("logs")).doesNotExist();
       assertThat(tmp.resolve("redis")).doesNotExist();
     }

@@ -5,8 +5,8 @@ package io.rehearsal.cli.ports;
  *
  * @param port the local port
  * @param uid the user id owning the socket
- * @param inode the socket inode, which a process's {@code /proc/<pid>/fd/*} links name as
- *     {@code socket:[inode]}
+ * @param inode the socket inode, which a process's {@code /proc/<pid>/fd/*} links name as {@code
+ *     socket:[inode]}
  */
 record ListenSocket(int port, int uid, long inode) {
 

@@ -7,8 +7,8 @@ import java.util.OptionalLong;
  *
  * @param port the port
  * @param uid the user id owning the listening socket
- * @param pid the holding process, empty when no visible process has the socket open (another
- *     user's process, or it exited meanwhile)
+ * @param pid the holding process, empty when no visible process has the socket open (another user's
+ *     process, or it exited meanwhile)
  * @param commandLine the holder's command line (arguments joined by spaces), empty when unknown
  */
 public record PortHolder(int port, int uid, OptionalLong pid, String commandLine) {

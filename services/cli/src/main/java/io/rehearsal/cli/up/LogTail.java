@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
-/** The last lines of a log file, read from its end so a large log costs no more than a small one. */
+/**
+ * The last lines of a log file, read from its end so a large log costs no more than a small one.
+ */
 final class LogTail {
 
   private static final int MAX_BYTES = 64 * 1024;

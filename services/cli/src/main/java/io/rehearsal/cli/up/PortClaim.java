@@ -11,8 +11,7 @@ record PortClaim(int port, String purpose, String option) {
 
   PortClaim {
     if (port < 1 || port > 65_535) {
-      throw new IllegalArgumentException(
-          option + " must be between 1 and 65535, but was " + port);
+      throw new IllegalArgumentException(option + " must be between 1 and 65535, but was " + port);
     }
   }
 }

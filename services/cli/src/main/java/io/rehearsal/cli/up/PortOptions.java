@@ -53,8 +53,8 @@ final class PortOptions {
   /**
    * The ports per service, in start order.
    *
-   * @throws IllegalArgumentException naming the option when a port is out of range or two
-   *     options name the same port
+   * @throws IllegalArgumentException naming the option when a port is out of range or two options
+   *     name the same port
    */
   List<ServicePorts> resolve() {
     List<ServicePorts> ports =
@@ -73,7 +73,11 @@ final class PortOptions {
         PortClaim earlier = seen.putIfAbsent(claim.port(), claim);
         if (earlier != null) {
           throw new IllegalArgumentException(
-              earlier.option() + " and " + claim.option() + " must differ, but both are " + claim.port());
+              earlier.option()
+                  + " and "
+                  + claim.option()
+                  + " must differ, but both are "
+                  + claim.port());
         }
       }
     }

@@ -9,8 +9,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
- * Polls every service's readiness endpoint until all answer 200. Stops early when a service
- * process exits; gives up when the timeout passes.
+ * Polls every service's readiness endpoint until all answer 200. Stops early when a service process
+ * exits; gives up when the timeout passes.
  */
 final class ReadinessWaiter {
 

@@ -63,7 +63,8 @@ final class RedisSource implements AutoCloseable {
   static RedisSource external(String value) {
     URI parsed = parse(value);
     requireReachable(parsed, value);
-    return new RedisSource(value, "Redis " + redact(parsed) + " (from REHEARSAL_REDIS_URL)", () -> {}, false);
+    return new RedisSource(
+        value, "Redis " + redact(parsed) + " (from REHEARSAL_REDIS_URL)", () -> {}, false);
   }
 
   private static RedisSource embedded(Path dataDir) {
@@ -71,7 +72,8 @@ final class RedisSource implements AutoCloseable {
     try {
       redis = EmbeddedRedis.start(dataDir);
     } catch (RuntimeException e) {
-      throw new CommandFailure("could not start the embedded Redis in " + dataDir + ": " + e.getMessage(), e);
+      throw new CommandFailure(
+          "could not start the embedded Redis in " + dataDir + ": " + e.getMessage(), e);
     }
     String description =
         "Redis " + redis.uri() + " (embedded, pid " + redis.pid() + ", data " + dataDir + ")";

@@ -3,8 +3,8 @@ package io.rehearsal.cli.up;
 import java.nio.file.Path;
 
 /**
- * The Quarkus services that {@code rehearsal up} runs, in start order. Their default ports are
- * the defaults of the options in {@link PortOptions}.
+ * The Quarkus services that {@code rehearsal up} runs, in start order. Their default ports are the
+ * defaults of the options in {@link PortOptions}.
  */
 enum Service {
   DETECTOR("detector", "OTLP gRPC", "OTLP HTTP", "otlp"),
@@ -16,11 +16,7 @@ enum Service {
   private final String httpLabel;
   private final String optionPrefix;
 
-  Service(
-      String id,
-      String grpcLabel,
-      String httpLabel,
-      String optionPrefix) {
+  Service(String id, String grpcLabel, String httpLabel, String optionPrefix) {
     this.id = id;
     this.grpcLabel = grpcLabel;
     this.httpLabel = httpLabel;

@@ -72,7 +72,12 @@ final class Supervisor implements AutoCloseable {
     for (int i = 0; i < stopped.size(); i++) {
       ServiceProcess service = stopped.get(i);
       boolean left = ProcessTree.isRunning(trees.get(i).root());
-      say((left ? "could not stop " : "stopped ") + service.name() + " (pid " + service.pid() + ")");
+      say(
+          (left ? "could not stop " : "stopped ")
+              + service.name()
+              + " (pid "
+              + service.pid()
+              + ")");
     }
     say("services stopped in " + ReadyTable.seconds(took));
   }

@@ -141,22 +141,29 @@ public final class UpCommand implements Callable<Integer> {
     return fail(
         stack,
         new Readiness.NotReady(
-            exited.name() + " " + reason, List.of(new Readiness.Problem(exited, reason))));
+            exited.name() + " stopped unexpectedly; stopping everything",
+            List.of(new Readiness.Problem(exited, reason))));
   }
 
   private int fail(Stack stack, Readiness.NotReady notReady) {
     PrintWriter err = err();
     err.println("rehearsal up: " + notReady.summary());
-    for (Readiness.Problem problem : notReady.problems()) {
-      ServiceProcess service = problem.service();
-      err.println();
-      err.println(service.name() + " (pid " + service.pid() + "): " + problem.reason());
-      err.println("last lines of " + service.logFile() + ":");
-      LogTail.lastLines(service.logFile(), LOG_TAIL_LINES).forEach(line -> err.println("  " + line));
-    }
+    notReady.problems().forEach(problem -> printProblem(err, problem));
     err.flush();
     stack.shutdown.run();
     return 1;
+  }
+
+  private static void printProblem(PrintWriter err, Readiness.Problem problem) {
+    ServiceProcess service = problem.service();
+    err.println();
+    err.println(service.name() + " (pid " + service.pid() + "): " + problem.reason());
+    err.println("last lines of " + service.logFile() + ":");
+    List<String> tail = LogTail.lastLines(service.logFile(), LOG_TAIL_LINES);
+    tail.forEach(line -> err.println("  " + line));
+    if (tail.isEmpty()) {
+      err.println("  (nothing logged yet)");
+    }
   }
 
   private List<ServicePorts> validatedPorts() {

@@ -49,8 +49,7 @@ class PortOwnerTest {
   }
 
   @Test
-  void shouldReportTheUidWhenNoVisibleProcessHoldsTheSocket(@TempDir Path proc)
-      throws IOException {
+  void shouldReportTheUidWhenNoVisibleProcessHoldsTheSocket(@TempDir Path proc) throws IOException {
     Files.createDirectories(proc.resolve("net"));
     Files.write(
         proc.resolve("net/tcp"),

@@ -29,7 +29,10 @@ class PreflightTest {
       assertThatThrownBy(() -> Preflight.requireFreePorts(services, PortOwner.system()))
           .isInstanceOf(CommandFailure.class)
           .hasMessageStartingWith(
-              "port " + port + " (sandbox HTTP, --sandbox-http-port) is already in use by pid " + SELF)
+              "port "
+                  + port
+                  + " (sandbox HTTP, --sandbox-http-port) is already in use by pid "
+                  + SELF)
           .hasMessageContaining("nothing was started")
           .hasMessageNotContaining("port " + other);
     }

@@ -67,11 +67,14 @@ class ReadinessWaiterTest {
     assertThat(readiness).isInstanceOf(Readiness.NotReady.class);
     Readiness.NotReady notReady = (Readiness.NotReady) readiness;
     assertThat(notReady.summary()).isEqualTo("not ready after 0 s: slow");
-    assertThat(notReady.problems()).singleElement().satisfies(problem -> {
-      assertThat(problem.service()).isEqualTo(slow);
-      assertThat(problem.reason())
-          .isEqualTo("last readiness answer: HTTP 503 {\"status\": \"DOWN\"}");
-    });
+    assertThat(notReady.problems())
+        .singleElement()
+        .satisfies(
+            problem -> {
+              assertThat(problem.service()).isEqualTo(slow);
+              assertThat(problem.reason())
+                  .isEqualTo("last readiness answer: HTTP 503 {\"status\": \"DOWN\"}");
+            });
   }
 
   @Test
@@ -93,7 +96,8 @@ class ReadinessWaiterTest {
 
   /** A real HTTP health endpoint answering 503 DOWN {@code failures} times, then 200 UP. */
   private URI health(int failures) throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     AtomicInteger calls = new AtomicInteger();
     server.createContext(
         "/q/health/ready",

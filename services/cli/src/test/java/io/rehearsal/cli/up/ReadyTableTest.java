@@ -58,9 +58,11 @@ class ReadyTableTest {
 
     int grpcColumn = lines.get(0).indexOf("GRPC");
     int healthColumn = lines.get(0).indexOf("HEALTH");
-    assertThat(lines.subList(1, 3)).allSatisfy(row -> {
-      assertThat(row.indexOf("127.0.0.1")).isEqualTo(grpcColumn);
-      assertThat(row.indexOf("http://")).isEqualTo(healthColumn);
-    });
+    assertThat(lines.subList(1, 3))
+        .allSatisfy(
+            row -> {
+              assertThat(row.indexOf("127.0.0.1")).isEqualTo(grpcColumn);
+              assertThat(row.indexOf("http://")).isEqualTo(healthColumn);
+            });
   }
 }

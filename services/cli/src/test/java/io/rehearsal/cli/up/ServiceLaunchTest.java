@@ -33,7 +33,8 @@ class ServiceLaunchTest {
   void shouldSetRedisUrlLogFileAndModuleDirectoryWhenBuildingTheProcess() {
     ProcessBuilder builder = SANDBOX.processBuilder();
 
-    assertThat(builder.environment()).containsEntry("REHEARSAL_REDIS_URL", "redis://127.0.0.1:6380");
+    assertThat(builder.environment())
+        .containsEntry("REHEARSAL_REDIS_URL", "redis://127.0.0.1:6380");
     assertThat(builder.redirectOutput().file()).isEqualTo(new File("/logs/sandbox.log"));
     assertThat(builder.redirectErrorStream()).isTrue();
     assertThat(builder.directory()).isEqualTo(new File("/repo/services/sandbox"));

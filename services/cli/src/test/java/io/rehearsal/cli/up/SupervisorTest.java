@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs real processes: a stand-in "java" script that records its arguments and environment,
- * then runs until stopped (or exits with the code in its EXIT_CODE file).
+ * Runs real processes: a stand-in "java" script that records its arguments and environment, then
+ * runs until stopped (or exits with the code in its EXIT_CODE file).
  */
 class SupervisorTest {
 
