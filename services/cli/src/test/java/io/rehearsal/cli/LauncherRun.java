@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -34,12 +35,19 @@ final class LauncherRun implements AutoCloseable {
   }
 
   static LauncherRun start(List<String> args, Path output) throws IOException {
+    return start(args, Map.of(), output);
+  }
+
+  /** Starts the launcher with extra environment variables, which the services inherit. */
+  static LauncherRun start(List<String> args, Map<String, String> env, Path output)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add("./rehearsal");
     command.addAll(args);
     ProcessBuilder builder = new ProcessBuilder(command).directory(home().toFile());
     builder.environment().put("REHEARSAL_SKIP_BUILD", "1");
     builder.environment().remove("REHEARSAL_REDIS_URL");
+    builder.environment().putAll(env);
     builder.redirectErrorStream(true).redirectOutput(output.toFile());
     return new LauncherRun(builder.start(), output);
   }

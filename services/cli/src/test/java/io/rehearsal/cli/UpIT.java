@@ -4,17 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
+import io.grpc.Status;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.health.v1.HealthGrpc;
+import io.grpc.reflection.v1.ServerReflectionGrpc;
+import io.grpc.reflection.v1.ServerReflectionRequest;
+import io.grpc.reflection.v1.ServerReflectionResponse;
+import io.grpc.stub.StreamObserver;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,16 +39,17 @@ class UpIT {
 
   @TempDir Path tmp;
 
-  @ParameterizedTest(name = "SIG{0}")
-  @CsvSource({"INT, 130", "TERM, 143"})
-  void shouldServeHealthAndLeaveNothingRunningWhenStoppedBySignal(String signal, int exitCode)
-      throws Exception {
+  @ParameterizedTest(name = "SIG{0}, JSON logs {2}")
+  @CsvSource({"INT, 130, false", "TERM, 143, true"})
+  void shouldServeHealthAndLeaveNothingRunningWhenStoppedBySignal(
+      String signal, int exitCode, boolean jsonLogs) throws Exception {
     List<Integer> p = FreePorts.pick(6);
     Map<String, Integer> grpcPorts =
         Map.of("detector", p.get(0), "sandbox", p.get(2), "gateway", p.get(4));
     Map<String, Integer> httpPorts =
         Map.of("detector", p.get(1), "sandbox", p.get(3), "gateway", p.get(5));
-    try (LauncherRun run = LauncherRun.start(upArguments(p), tmp.resolve("out.txt"))) {
+    Map<String, String> env = Map.of("REHEARSAL_LOG_JSON", String.valueOf(jsonLogs));
+    try (LauncherRun run = LauncherRun.start(upArguments(p), env, tmp.resolve("out.txt"))) {
       String output = run.awaitOutput("Ctrl-C to stop", READY_TIMEOUT);
       System.out.println("[SIG" + signal + " run] rehearsal up printed:\n" + output);
       List<ProcessHandle> started = run.handle().descendants().toList();
@@ -53,6 +61,14 @@ class UpIT {
               assertThat(grpcHealth(port))
                   .as(service)
                   .isEqualTo(HealthCheckResponse.ServingStatus.SERVING));
+      for (Map.Entry<String, Integer> grpc : grpcPorts.entrySet()) {
+        assertThat(reflectionStatus(grpc.getValue()))
+            .as(grpc.getKey() + ": reflection is for dev and test only")
+            .isEqualTo(Status.Code.UNIMPLEMENTED);
+      }
+      for (String service : grpcPorts.keySet()) {
+        assertLogFormat(tmp.resolve("logs").resolve(service + ".log"), jsonLogs);
+      }
       for (Map.Entry<String, Integer> http : httpPorts.entrySet()) {
         assertHealthUp(http.getKey(), http.getValue());
         assertThat(output)
@@ -93,6 +109,56 @@ class UpIT {
           .getStatus();
     } finally {
       channel.shutdownNow();
+    }
+  }
+
+  /** The status of a server-reflection call: OK when reflection is on, else UNIMPLEMENTED. */
+  private static Status.Code reflectionStatus(int port) throws InterruptedException {
+    ManagedChannel channel =
+        ManagedChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+    CompletableFuture<Status.Code> status = new CompletableFuture<>();
+    try {
+      StreamObserver<ServerReflectionRequest> requests =
+          ServerReflectionGrpc.newStub(channel)
+              .withDeadlineAfter(10, TimeUnit.SECONDS)
+              .serverReflectionInfo(
+                  new StreamObserver<>() {
+                    @Override
+                    public void onNext(ServerReflectionResponse value) {
+                      status.complete(Status.Code.OK);
+                    }
+
+                    @Override
+                    public void onError(Throwable t) {
+                      status.complete(Status.fromThrowable(t).getCode());
+                    }
+
+                    @Override
+                    public void onCompleted() {
+                      status.complete(Status.Code.OK);
+                    }
+                  });
+      requests.onNext(ServerReflectionRequest.newBuilder().setListServices("").build());
+      requests.onCompleted();
+      return status.get(15, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      throw new AssertionError("reflection call on port " + port + " did not finish", e);
+    } finally {
+      channel.shutdownNow();
+    }
+  }
+
+  /** Every log line is a JSON object when JSON logs are on, and none is when they are off. */
+  private static void assertLogFormat(Path log, boolean json) throws Exception {
+    List<String> lines = Files.readAllLines(log).stream().filter(line -> !line.isBlank()).toList();
+    assertThat(lines).as(log.toString()).isNotEmpty();
+    if (json) {
+      assertThat(lines)
+          .as(log + " in JSON")
+          .allSatisfy(
+              line -> assertThat(line).startsWith("{").endsWith("}").contains("\"message\""));
+    } else {
+      assertThat(lines).as(log + " in plain text").noneMatch(line -> line.startsWith("{\""));
     }
   }
 
