@@ -67,7 +67,13 @@ public record EndpointResult(
    * @param latency histogram in microseconds, or null unless kept
    */
   public record BucketResult(
-      double start, long ok, long failed, long rejected, double p50, double p99, AbstractHistogram latency) {
+      double start,
+      long ok,
+      long failed,
+      long rejected,
+      double p50,
+      double p99,
+      AbstractHistogram latency) {
     /** All completed requests. */
     public long total() {
       return ok + failed + rejected;

@@ -32,8 +32,8 @@ public record ServiceResult(
    * @param current desired replicas before the sync
    * @param readyReplicas time-average of ready replicas over the last period
    * @param metric metric per ready replica averaged over the last period
-   * @param recommendation current if |metric / target - 1| <= tolerance, else ceil(readyReplicas
-   *     * metric / target)
+   * @param recommendation current if |metric / target - 1| <= tolerance, else ceil(readyReplicas *
+   *     metric / target)
    * @param desired the new desired replicas after stabilisation and min/max
    */
   public record ScalingDecision(

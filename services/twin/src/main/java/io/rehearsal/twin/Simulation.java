@@ -10,8 +10,8 @@ import java.util.concurrent.Future;
 
 /**
  * Runs a {@link TwinSpec} under a {@link Scenario}: one replication, or many in parallel on a
- * fixed-size pool. Results depend only on (spec, scenario, config, seed, replication), never on
- * the number of threads or their scheduling.
+ * fixed-size pool. Results depend only on (spec, scenario, config, seed, replication), never on the
+ * number of threads or their scheduling.
  *
  * <pre>{@code
  * Simulation sim = new Simulation(spec, scenario, SimulationConfig.of(600).withWarmup(60), 42);
@@ -49,7 +49,8 @@ public final class Simulation {
 
   static <T> List<T> runAll(int n, int threads, java.util.function.IntFunction<T> task) {
     if (n < 1 || threads < 1) {
-      throw new IllegalArgumentException("replications and threads must be >= 1, but were " + n + ", " + threads);
+      throw new IllegalArgumentException(
+          "replications and threads must be >= 1, but were " + n + ", " + threads);
     }
     if (threads == 1) {
       List<T> out = new ArrayList<>();

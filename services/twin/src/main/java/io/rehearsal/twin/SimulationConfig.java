@@ -19,7 +19,8 @@ public record SimulationConfig(
       throw new IllegalArgumentException("warmup must be in [0, duration), but was " + warmup);
     }
     if (!(bucket > 0) || duration / bucket > 1_000_000) {
-      throw new IllegalArgumentException("bucket must be > 0 and give <= 1e6 buckets, but was " + bucket);
+      throw new IllegalArgumentException(
+          "bucket must be > 0 and give <= 1e6 buckets, but was " + bucket);
     }
   }
 

@@ -51,7 +51,8 @@ public record TwinSpec(
   /** Copies the lists and validates the whole spec. */
   public TwinSpec {
     if (name == null || name.isBlank()) {
-      throw new io.rehearsal.twin.spec.InvalidSpecException("name: must not be blank, but was " + name);
+      throw new io.rehearsal.twin.spec.InvalidSpecException(
+          "name: must not be blank, but was " + name);
     }
     version = version == null ? "1" : version;
     hosts = copy(hosts);
@@ -66,7 +67,16 @@ public record TwinSpec(
     slos = copy(slos);
     SpecValidator.validate(
         new SpecIndex.Parts(
-            hosts, regions, links, services, dependencies, caches, databases, traffic, sessions, slos));
+            hosts,
+            regions,
+            links,
+            services,
+            dependencies,
+            caches,
+            databases,
+            traffic,
+            sessions,
+            slos));
   }
 
   private static <T> List<T> copy(List<T> values) {
@@ -78,7 +88,16 @@ public record TwinSpec(
   public SpecIndex index() {
     return SpecIndex.of(
         new SpecIndex.Parts(
-            hosts, regions, links, services, dependencies, caches, databases, traffic, sessions, slos));
+            hosts,
+            regions,
+            links,
+            services,
+            dependencies,
+            caches,
+            databases,
+            traffic,
+            sessions,
+            slos));
   }
 
   /** Starts a builder for a spec with the given name. */
@@ -167,8 +186,18 @@ public record TwinSpec(
     /** Validates and returns the spec. */
     public TwinSpec build() {
       return new TwinSpec(
-          name, "1", hosts, regions, links, services, dependencies, caches, databases, traffic,
-          sessions, slos);
+          name,
+          "1",
+          hosts,
+          regions,
+          links,
+          services,
+          dependencies,
+          caches,
+          databases,
+          traffic,
+          sessions,
+          slos);
     }
   }
 }

@@ -55,7 +55,8 @@ final class Autoscaling {
     generation[s]++;
     historySize[s] = 0;
     mark(s);
-    sim.events.push(sim.now() + autoscaler.period(), Sim.PRIORITY_LATE, Sim.AUTOSCALE, s, generation[s], 0);
+    sim.events.push(
+        sim.now() + autoscaler.period(), Sim.PRIORITY_LATE, Sim.AUTOSCALE, s, generation[s], 0);
   }
 
   void onSync(int s, int gen) {
@@ -74,7 +75,9 @@ final class Autoscaling {
     int current = sim.control.desired[s];
     int recommendation = recommend(current, ready, metric, as);
     int desired = stabilise(s, current, recommendation, as);
-    decisions.get(s).add(new ScalingDecision(sim.now(), current, ready, metric, recommendation, desired));
+    decisions
+        .get(s)
+        .add(new ScalingDecision(sim.now(), current, ready, metric, recommendation, desired));
     if (desired != current) {
       sim.control.scaleTo(s, desired);
     }

@@ -36,17 +36,26 @@ final class Backends {
     var deps = sim.model.spec.dependencies();
     depLatency = deps.stream().map(d -> Sampler.of(d.latency())).toArray(Sampler[]::new);
     depError = deps.stream().mapToDouble(DependencySpec::errorRate).toArray();
-    depStream = deps.stream().map(d -> sim.streams.stream("dependency:" + d.name())).toArray(RandomStream[]::new);
+    depStream =
+        deps.stream()
+            .map(d -> sim.streams.stream("dependency:" + d.name()))
+            .toArray(RandomStream[]::new);
     var caches = sim.model.spec.caches();
     hit = caches.stream().map(c -> Sampler.of(c.hit())).toArray(Sampler[]::new);
     miss = caches.stream().map(c -> Sampler.of(c.miss())).toArray(Sampler[]::new);
     cacheDatabase = caches.stream().mapToInt(c -> databaseIndex(sim.model, c)).toArray();
-    cacheStream = caches.stream().map(c -> sim.streams.stream("cache:" + c.name())).toArray(RandomStream[]::new);
+    cacheStream =
+        caches.stream()
+            .map(c -> sim.streams.stream("cache:" + c.name()))
+            .toArray(RandomStream[]::new);
     var dbs = sim.model.spec.databases();
     query = dbs.stream().map(d -> Sampler.of(d.query())).toArray(Sampler[]::new);
     connections = dbs.stream().mapToInt(DatabaseSpec::connections).toArray();
     busy = new int[dbs.size()];
-    dbStream = dbs.stream().map(d -> sim.streams.stream("database:" + d.name())).toArray(RandomStream[]::new);
+    dbStream =
+        dbs.stream()
+            .map(d -> sim.streams.stream("database:" + d.name()))
+            .toArray(RandomStream[]::new);
     waitingSlot = new int[dbs.size()][64];
     waitingToken = new int[dbs.size()][64];
     waitingHead = new int[dbs.size()];
@@ -72,7 +81,8 @@ final class Backends {
   }
 
   private boolean admit(int d, double now) {
-    return Knobs.take(knobs.depTokens, knobs.depLastRefill, d, knobs.depRate[d], knobs.depBurst[d], now);
+    return Knobs.take(
+        knobs.depTokens, knobs.depLastRefill, d, knobs.depRate[d], knobs.depBurst[d], now);
   }
 
   void callCache(int slot, int token, int c) {

@@ -68,14 +68,16 @@ final class Control {
       }
     }
     for (int i = 0; i < remediations.length; i++) {
-      sim.scheduleAt(remediations[i].effectiveAt(), Sim.PRIORITY_CONTROL, Sim.ACTION, 2 * faults.length + i);
+      sim.scheduleAt(
+          remediations[i].effectiveAt(), Sim.PRIORITY_CONTROL, Sim.ACTION, 2 * faults.length + i);
     }
   }
 
   /** Creates a replica in STARTING state; the caller makes it ready. */
   int addReplica(int s, int immunity) {
     int ordinal = reps.ordinals[s];
-    return reps.add(s, model.hostOfReplica(s, ordinal), model.regionOfReplica(s, ordinal), immunity, sim.now());
+    return reps.add(
+        s, model.hostOfReplica(s, ordinal), model.regionOfReplica(s, ordinal), immunity, sim.now());
   }
 
   /** Starts a replica that becomes ready after a startup latency draw. */
@@ -214,7 +216,8 @@ final class Control {
     }
     int ra = reps.region[from];
     int rb = reps.region[to];
-    return model.linkLatency[ra][rb] + knobs.regionDelay[ra][rb]
+    return model.linkLatency[ra][rb]
+        + knobs.regionDelay[ra][rb]
         + knobs.serviceDelay[reps.service[from]][reps.service[to]];
   }
 
@@ -222,7 +225,8 @@ final class Control {
   double maxSurge(int source, String entry) {
     double factor = 1;
     for (Fault f : faults) {
-      if (f.kind() == FaultKind.TRAFFIC_SURGE && FaultEffects.matches(f.target(), entry, source, model)) {
+      if (f.kind() == FaultKind.TRAFFIC_SURGE
+          && FaultEffects.matches(f.target(), entry, source, model)) {
         factor *= Math.max(1, f.factor());
       }
     }

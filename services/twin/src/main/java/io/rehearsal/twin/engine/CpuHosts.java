@@ -5,8 +5,8 @@ import java.util.Arrays;
 /**
  * Processor sharing of each host's cores among the CPU demand of the requests running on it. Each
  * request uses at most one core, each replica at most its CPU limit; the cores are shared equally
- * per request (water-filling) among replicas that are not held back by their limit. When the set
- * of jobs on a host changes, remaining work is brought up to date and the next completion is
+ * per request (water-filling) among replicas that are not held back by their limit. When the set of
+ * jobs on a host changes, remaining work is brought up to date and the next completion is
  * rescheduled; a per-host token discards stale completion events.
  */
 final class CpuHosts {
@@ -63,8 +63,8 @@ final class CpuHosts {
   }
 
   /**
-   * Handles a completion event; finished handles are left in {@link #finished(int)} for {@code
-   * i < doneCount}. Returns false if the event was stale.
+   * Handles a completion event; finished handles are left in {@link #finished(int)} for {@code i <
+   * doneCount}. Returns false if the event was stale.
    */
   boolean complete(int host, int eventToken, double now) {
     doneCount = 0;

@@ -6,8 +6,8 @@ import io.rehearsal.twin.SimulationConfig;
 import io.rehearsal.twin.TwinSpec;
 
 /**
- * The discrete-event engine: compiles a {@link TwinSpec} once and runs independent replications
- * of it. Thread-safe: each {@link #run} builds its own state, so replications may run in parallel.
+ * The discrete-event engine: compiles a {@link TwinSpec} once and runs independent replications of
+ * it. Thread-safe: each {@link #run} builds its own state, so replications may run in parallel.
  */
 public final class Engine {
   private final Model model;

@@ -3,7 +3,9 @@ package io.rehearsal.twin.engine;
 import io.rehearsal.twin.spec.Fault;
 import io.rehearsal.twin.spec.SpecIndex;
 
-/** Recomputes the fault-driven knobs from the set of active faults (so overlapping faults compose). */
+/**
+ * Recomputes the fault-driven knobs from the set of active faults (so overlapping faults compose).
+ */
 final class FaultEffects {
   private final Model model;
   private final Knobs knobs;

@@ -4,8 +4,8 @@ import io.rehearsal.twin.random.RandomStream;
 
 /**
  * The life of a request at a service: admission to a replica (worker or FIFO queue, else
- * rejection), self time (CPU demand on the host, then non-CPU wait), call groups in order, then
- * the answer to its caller. Handles are read afresh after every call that may allocate.
+ * rejection), self time (CPU demand on the host, then non-CPU wait), call groups in order, then the
+ * answer to its caller. Handles are read afresh after every call that may allocate.
  */
 final class Flow {
   private final Sim sim;
@@ -68,7 +68,10 @@ final class Flow {
     }
   }
 
-  /** Admission at replica {@code r}: the service's rate limit, then a worker, the queue or rejection. */
+  /**
+   * Admission at replica {@code r}: the service's rate limit, then a worker, the queue or
+   * rejection.
+   */
   void arriveAt(int h, int r) {
     int s = reps.service[r];
     reps.arrivals[s]++;
@@ -88,7 +91,8 @@ final class Flow {
 
   private boolean takeServiceToken(int s) {
     double rate = knobs.serviceRate[s];
-    return Knobs.take(knobs.serviceTokens, knobs.serviceLastRefill, s, rate, Math.max(1, rate), sim.now());
+    return Knobs.take(
+        knobs.serviceTokens, knobs.serviceLastRefill, s, rate, Math.max(1, rate), sim.now());
   }
 
   private void enqueue(int h, int r) {

@@ -7,9 +7,9 @@ import io.rehearsal.twin.spec.RetrySpec;
 import java.util.Arrays;
 
 /**
- * The parameters of one run that faults and remediations change while it runs. Fault-driven
- * values are recomputed from the set of active faults by {@link Control}; remediation-driven
- * values are set directly.
+ * The parameters of one run that faults and remediations change while it runs. Fault-driven values
+ * are recomputed from the set of active faults by {@link Control}; remediation-driven values are
+ * set directly.
  */
 final class Knobs {
   final double[] latencyFactor;
@@ -118,7 +118,8 @@ final class Knobs {
   }
 
   /** Takes a token from a bucket refilled at {@code rate} up to {@code burst}; false if empty. */
-  static boolean take(double[] tokens, double[] last, int i, double rate, double burst, double now) {
+  static boolean take(
+      double[] tokens, double[] last, int i, double rate, double burst, double now) {
     tokens[i] = Math.min(burst, tokens[i] + (now - last[i]) * rate);
     last[i] = now;
     if (tokens[i] >= 1) {

@@ -55,13 +55,25 @@ final class Model {
     initialReplicas = list.stream().mapToInt(ServiceSpec::replicas).toArray();
     startup = list.stream().map(s -> Sampler.of(s.startup())).toArray(Sampler[]::new);
     placementHosts = list.stream().map(this::hostsOf).toArray(int[][]::new);
-    cpuLimit = list.stream().mapToDouble(s -> s.placement() == null ? 0 : s.placement().cpuLimit()).toArray();
-    cpuRequest = list.stream().mapToDouble(s -> s.placement() == null ? 0 : s.placement().cpuRequest()).toArray();
+    cpuLimit =
+        list.stream()
+            .mapToDouble(s -> s.placement() == null ? 0 : s.placement().cpuLimit())
+            .toArray();
+    cpuRequest =
+        list.stream()
+            .mapToDouble(s -> s.placement() == null ? 0 : s.placement().cpuRequest())
+            .toArray();
     autoscaler = list.stream().map(ServiceSpec::autoscaler).toArray(AutoscalerSpec[]::new);
     hostCores = spec.hosts().stream().mapToDouble(h -> h.cores()).toArray();
-    hostRegion = spec.hosts().stream().mapToInt(h -> h.region() == null ? 0 : index.region(h.region())).toArray();
+    hostRegion =
+        spec.hosts().stream()
+            .mapToInt(h -> h.region() == null ? 0 : index.region(h.region()))
+            .toArray();
     regions = Math.max(1, spec.regions().size());
-    regionWeight = spec.regions().isEmpty() ? new double[] {1} : spec.regions().stream().mapToDouble(r -> r.weight()).toArray();
+    regionWeight =
+        spec.regions().isEmpty()
+            ? new double[] {1}
+            : spec.regions().stream().mapToDouble(r -> r.weight()).toArray();
     linkLatency = links(spec, index, regions);
   }
 

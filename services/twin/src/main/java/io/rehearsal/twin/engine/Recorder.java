@@ -3,9 +3,9 @@ package io.rehearsal.twin.engine;
 import org.HdrHistogram.IntCountsHistogram;
 
 /**
- * Counters and latency histograms of one run. Totals cover the measured window (after warm-up);
- * the time series covers the whole run. Recording allocates nothing once histograms have grown to
- * their working range.
+ * Counters and latency histograms of one run. Totals cover the measured window (after warm-up); the
+ * time series covers the whole run. Recording allocates nothing once histograms have grown to their
+ * working range.
  */
 final class Recorder {
   static final double MICROS = 1e6;

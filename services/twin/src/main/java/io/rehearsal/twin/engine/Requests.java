@@ -97,7 +97,8 @@ final class Requests {
     failure = copy(failure, newCapacity);
     nextInQueue = copy(nextInQueue, newCapacity);
     callerReplica = copy(callerReplica, newCapacity);
-    holdsWorker = holdsWorker == null ? new boolean[newCapacity] : Arrays.copyOf(holdsWorker, newCapacity);
+    holdsWorker =
+        holdsWorker == null ? new boolean[newCapacity] : Arrays.copyOf(holdsWorker, newCapacity);
     active = active == null ? new boolean[newCapacity] : Arrays.copyOf(active, newCapacity);
     arrival = copy(arrival, newCapacity);
     started = copy(started, newCapacity);

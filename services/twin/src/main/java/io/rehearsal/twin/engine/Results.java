@@ -38,8 +38,15 @@ final class Results {
       slos.add(slo(slo, met));
     }
     return new RunResult(
-        sim.scenario.name(), sim.seed, sim.replication, sim.config, sim.processed,
-        endpoints(), services(), dependencies(), slos,
+        sim.scenario.name(),
+        sim.seed,
+        sim.replication,
+        sim.config,
+        sim.processed,
+        endpoints(),
+        services(),
+        dependencies(),
+        slos,
         rec.rootArrivals / measured,
         rec.rootCompleted == 0 ? 0 : rec.rootLatencySum / rec.rootCompleted,
         rec.rootInSystemIntegral / measured,
@@ -57,24 +64,43 @@ final class Results {
 
   private EndpointResult endpoint(int e) {
     long ok = rec.count(e, Status.OK);
-    long total = ok + rec.count(e, Status.ERROR) + rec.count(e, Status.TIMEOUT) + rec.count(e, Status.REJECTED);
+    long total =
+        ok
+            + rec.count(e, Status.ERROR)
+            + rec.count(e, Status.TIMEOUT)
+            + rec.count(e, Status.REJECTED);
     AbstractHistogram h = rec.latency[e];
     return new EndpointResult(
-        sim.model.endpoints.name[e], ok, rec.count(e, Status.ERROR), rec.count(e, Status.TIMEOUT),
-        rec.count(e, Status.REJECTED), rec.callerTimeouts[e],
+        sim.model.endpoints.name[e],
+        ok,
+        rec.count(e, Status.ERROR),
+        rec.count(e, Status.TIMEOUT),
+        rec.count(e, Status.REJECTED),
+        rec.callerTimeouts[e],
         total == 0 ? 0 : rec.latencySum[e] / total,
         rec.started[e] == 0 ? 0 : rec.queueWaitSum[e] / rec.started[e],
         rec.started[e] == 0 ? 0 : (double) rec.waited[e] / rec.started[e],
-        percentile(h, 50), percentile(h, 95), percentile(h, 99), ok / measured, h, buckets(e));
+        percentile(h, 50),
+        percentile(h, 95),
+        percentile(h, 99),
+        ok / measured,
+        h,
+        buckets(e));
   }
 
   private List<BucketResult> buckets(int e) {
     List<BucketResult> out = new ArrayList<>();
     for (int b = 0; b < rec.buckets; b++) {
       long failed = rec.bucketCount(e, b, Status.ERROR) + rec.bucketCount(e, b, Status.TIMEOUT);
-      out.add(new BucketResult(b * rec.width, rec.bucketCount(e, b, Status.OK), failed,
-          rec.bucketCount(e, b, Status.REJECTED), rec.bucketP50[e][b], rec.bucketP99[e][b],
-          rec.kept == null ? null : rec.kept[e][b]));
+      out.add(
+          new BucketResult(
+              b * rec.width,
+              rec.bucketCount(e, b, Status.OK),
+              failed,
+              rec.bucketCount(e, b, Status.REJECTED),
+              rec.bucketP50[e][b],
+              rec.bucketP99[e][b],
+              rec.kept == null ? null : rec.kept[e][b]));
     }
     return out;
   }
@@ -91,11 +117,14 @@ final class Results {
       reps.integrate(s, end);
       double ready = reps.readyIntegral[s] - control.readyAtWarmup[s];
       double busy = reps.busyIntegral[s] - control.busyAtWarmup[s];
-      out.add(new ServiceResult(
-          sim.model.serviceName[s], reps.liveIntegral[s] - control.liveAtWarmup[s], ready / measured,
-          ready == 0 ? 0 : busy / (ready * sim.model.workers[s]),
-          Arrays.stream(control.readyPerBucket[s]).boxed().toList(),
-          sim.autoscaling.decisions.get(s)));
+      out.add(
+          new ServiceResult(
+              sim.model.serviceName[s],
+              reps.liveIntegral[s] - control.liveAtWarmup[s],
+              ready / measured,
+              ready == 0 ? 0 : busy / (ready * sim.model.workers[s]),
+              Arrays.stream(control.readyPerBucket[s]).boxed().toList(),
+              sim.autoscaling.decisions.get(s)));
     }
     return out;
   }
@@ -120,8 +149,15 @@ final class Results {
       good += met[b] ? 1 : 0;
     }
     double share = met.length == first ? 1 : (double) good / (met.length - first);
-    return new SloResult(slo.endpoint(), slo.percentile(), slo.latency(), slo.availability(),
-        latency, availability, ok, share);
+    return new SloResult(
+        slo.endpoint(),
+        slo.percentile(),
+        slo.latency(),
+        slo.availability(),
+        latency,
+        availability,
+        ok,
+        share);
   }
 
   private int firstMeasuredBucket() {
@@ -134,8 +170,11 @@ final class Results {
     boolean[] met = new boolean[rec.buckets];
     for (int b = 0; b < rec.buckets; b++) {
       long ok = rec.bucketCount(e, b, Status.OK);
-      long total = ok + rec.bucketCount(e, b, Status.ERROR) + rec.bucketCount(e, b, Status.TIMEOUT)
-          + rec.bucketCount(e, b, Status.REJECTED);
+      long total =
+          ok
+              + rec.bucketCount(e, b, Status.ERROR)
+              + rec.bucketCount(e, b, Status.TIMEOUT)
+              + rec.bucketCount(e, b, Status.REJECTED);
       double availability = total == 0 ? 1 : (double) ok / total;
       double latency = rec.sloBucketLatency[k][b];
       met[b] = availability >= slo.availability() && !(latency > slo.latency());
@@ -144,7 +183,8 @@ final class Results {
   }
 
   private double timeToRecover(List<boolean[]> sloBuckets) {
-    double firstFault = sim.scenario.faults().stream().mapToDouble(Fault::at).min().orElse(Double.NaN);
+    double firstFault =
+        sim.scenario.faults().stream().mapToDouble(Fault::at).min().orElse(Double.NaN);
     if (Double.isNaN(firstFault) || firstFault >= end) {
       return 0;
     }

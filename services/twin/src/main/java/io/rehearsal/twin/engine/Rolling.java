@@ -3,8 +3,8 @@ package io.rehearsal.twin.engine;
 import java.util.Arrays;
 
 /**
- * Rolling replacement of a service's replicas (rollback, restart) with a surge of one: start a
- * new replica; when it is ready, drain one old replica; repeat until every old one is replaced.
+ * Rolling replacement of a service's replicas (rollback, restart) with a surge of one: start a new
+ * replica; when it is ready, drain one old replica; repeat until every old one is replaced.
  */
 final class Rolling {
   private final Sim sim;

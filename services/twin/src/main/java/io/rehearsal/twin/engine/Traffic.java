@@ -55,7 +55,8 @@ final class Traffic {
     for (int i = 0; i < sessionSpec.length; i++) {
       pattern[t + i] = sessionSpec[i].starts();
       sessionSteps[i] = sessionSpec[i].steps().stream().mapToInt(model.index::endpoint).toArray();
-      reauth[i] = sessionSpec[i].reauth() == null ? -1 : model.index.endpoint(sessionSpec[i].reauth());
+      reauth[i] =
+          sessionSpec[i].reauth() == null ? -1 : model.index.endpoint(sessionSpec[i].reauth());
       think[i] = Sampler.of(sessionSpec[i].think());
       thinkStream[i] = sim.streams.stream("think:" + sessionSpec[i].name() + "#" + i);
     }
@@ -64,7 +65,8 @@ final class Traffic {
     routeStream = new RandomStream[sources];
     shedStream = new RandomStream[sources];
     for (int i = 0; i < sources; i++) {
-      String name = i < t ? model.spec.traffic().get(i).endpoint() : "session:" + sessionSpec[i - t].name();
+      String name =
+          i < t ? model.spec.traffic().get(i).endpoint() : "session:" + sessionSpec[i - t].name();
       arrivalStream[i] = sim.streams.stream("arrivals:" + name + "#" + i);
       routeStream[i] = sim.streams.stream("route:" + name + "#" + i);
       shedStream[i] = sim.streams.stream("shed:" + name + "#" + i);
@@ -74,7 +76,9 @@ final class Traffic {
 
   void start() {
     for (int i = 0; i < sources; i++) {
-      peak[i] = pattern[i].maxRate() * sim.control.maxSurge(i, isSession(i) ? "*" : model.endpoints.name[entry[i]]);
+      peak[i] =
+          pattern[i].maxRate()
+              * sim.control.maxSurge(i, isSession(i) ? "*" : model.endpoints.name[entry[i]]);
       if (peak[i] > 0) {
         next(i);
       }
@@ -156,7 +160,8 @@ final class Traffic {
     } else if (attempt[s] < sessionSpec[kind].retries()) {
       attempt[s]++;
       phase[s] = reauth[kind] >= 0 ? PHASE_REAUTH : PHASE_STEP;
-      sim.schedule(sim.now() + sessionSpec[kind].retryDelay(), Sim.SESSION_NEXT, s, sessionGen[s], 1);
+      sim.schedule(
+          sim.now() + sessionSpec[kind].retryDelay(), Sim.SESSION_NEXT, s, sessionGen[s], 1);
     } else {
       releaseSession(s);
     }

@@ -71,8 +71,8 @@ public final class RandomStream {
   }
 
   /**
-   * Returns a gamma variate with the given shape and scale (Marsaglia and Tsang, with the boost
-   * for shape below one).
+   * Returns a gamma variate with the given shape and scale (Marsaglia and Tsang, with the boost for
+   * shape below one).
    */
   public double nextGamma(double shape, double scale) {
     if (shape < 1.0) {

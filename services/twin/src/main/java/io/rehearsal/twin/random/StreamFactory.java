@@ -5,12 +5,11 @@ import java.nio.charset.StandardCharsets;
 /**
  * Hands out independent named random streams for one replication.
  *
- * <p>The seed of a stream is a fixed function of (master seed, replication, source name):
- * {@code mix(mix(master) ^ mix(replication + 1) * 3 ^ mix(fnv1a64(utf8(name))))} where {@code mix}
- * is the SplitMix64 finaliser and {@code fnv1a64} the 64-bit FNV-1a hash. Because nothing else
- * enters the seed, a baseline run and every candidate run of the same replication draw the same
- * arrivals and service times from the same sources (common random numbers), whatever else the
- * candidates change.
+ * <p>The seed of a stream is a fixed function of (master seed, replication, source name): {@code
+ * mix(mix(master) ^ mix(replication + 1) * 3 ^ mix(fnv1a64(utf8(name))))} where {@code mix} is the
+ * SplitMix64 finaliser and {@code fnv1a64} the 64-bit FNV-1a hash. Because nothing else enters the
+ * seed, a baseline run and every candidate run of the same replication draw the same arrivals and
+ * service times from the same sources (common random numbers), whatever else the candidates change.
  */
 public final class StreamFactory {
   private static final long FNV_OFFSET = 0xcbf29ce484222325L;

@@ -62,7 +62,10 @@ public sealed interface ArrivalPattern {
     }
   }
 
-  /** {@code base}, rising to {@code peak} for {@code duration} from {@code start}, every {@code every} s (0: once). */
+  /**
+   * {@code base}, rising to {@code peak} for {@code duration} from {@code start}, every {@code
+   * every} s (0: once).
+   */
   record Burst(double base, double peak, double start, double duration, double every)
       implements ArrivalPattern {
     /** Validates the parameters. */
@@ -89,7 +92,10 @@ public sealed interface ArrivalPattern {
     }
   }
 
-  /** A recorded rate series: {@code rates[i]} holds on [i step, (i + 1) step); the last value persists. */
+  /**
+   * A recorded rate series: {@code rates[i]} holds on [i step, (i + 1) step); the last value
+   * persists.
+   */
   record Replay(double step, List<Double> rates) implements ArrivalPattern {
     /** Validates the series. */
     public Replay {

@@ -22,7 +22,10 @@ final class CallGraph {
   }
 
   private static int[] targets(EndpointSpec endpoint, SpecIndex index) {
-    return endpoint.calls().stream().mapToInt(c -> index.endpoint(c.to())).filter(i -> i >= 0).toArray();
+    return endpoint.calls().stream()
+        .mapToInt(c -> index.endpoint(c.to()))
+        .filter(i -> i >= 0)
+        .toArray();
   }
 
   void checkAcyclic() {
@@ -37,7 +40,8 @@ final class CallGraph {
       return;
     }
     if (state[e] == 1) {
-      throw SpecValidator.fail(paths.get(e) + ".calls", "call cycle through '" + names.get(e) + "'");
+      throw SpecValidator.fail(
+          paths.get(e) + ".calls", "call cycle through '" + names.get(e) + "'");
     }
     state[e] = 1;
     for (int next : edges.get(e)) {

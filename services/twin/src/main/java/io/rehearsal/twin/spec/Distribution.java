@@ -90,7 +90,8 @@ public sealed interface Distribution {
       for (int i = 0; i < quantiles.size(); i++) {
         Check.nonNegative("quantiles[" + i + "]", quantiles.get(i));
         if (i > 0 && quantiles.get(i) < quantiles.get(i - 1)) {
-          throw Check.fail("quantiles[" + i + "]", "must be ascending, but was " + quantiles.get(i));
+          throw Check.fail(
+              "quantiles[" + i + "]", "must be ascending, but was " + quantiles.get(i));
         }
       }
     }

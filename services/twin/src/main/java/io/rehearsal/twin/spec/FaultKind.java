@@ -12,8 +12,13 @@ public enum FaultKind {
   DEPENDENCY_SLOWDOWN,
   /** Dependency {@code target} answers every call with an error. */
   DEPENDENCY_OUTAGE,
-  /** Arrival rate of entry endpoint {@code target} ({@code *}: all) is multiplied by {@code factor}. */
+  /**
+   * Arrival rate of entry endpoint {@code target} ({@code *}: all) is multiplied by {@code factor}.
+   */
   TRAFFIC_SURGE,
-  /** Calls from service or region {@code target} to service or region {@code to} take {@code factor} s more each way. */
+  /**
+   * Calls from service or region {@code target} to service or region {@code to} take {@code factor}
+   * s more each way.
+   */
   NETWORK_DELAY
 }

@@ -1,8 +1,8 @@
 package io.rehearsal.twin.spec;
 
 /**
- * One-way network latency between two regions, applied to requests and responses that cross
- * them (symmetric unless the reverse link is also given).
+ * One-way network latency between two regions, applied to requests and responses that cross them
+ * (symmetric unless the reverse link is also given).
  *
  * @param from region name
  * @param to region name

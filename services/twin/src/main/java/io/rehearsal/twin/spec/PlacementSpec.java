@@ -20,7 +20,8 @@ public record PlacementSpec(List<String> hosts, double cpuRequest, double cpuLim
     Check.nonNegative("cpuRequest", cpuRequest);
     Check.positive("cpuLimit", cpuLimit);
     if (cpuRequest > cpuLimit) {
-      throw Check.fail("cpuRequest", "must be <= cpuLimit (" + cpuLimit + "), but was " + cpuRequest);
+      throw Check.fail(
+          "cpuRequest", "must be <= cpuLimit (" + cpuLimit + "), but was " + cpuRequest);
     }
   }
 }

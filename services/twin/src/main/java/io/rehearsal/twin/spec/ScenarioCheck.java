@@ -28,18 +28,29 @@ public final class ScenarioCheck {
   private void fault(String path, Fault fault) {
     switch (fault.kind()) {
       case REPLICA_CRASH, LATENCY, ERROR_RATE -> service(path + ".target", fault.target());
-      case DEPENDENCY_SLOWDOWN, DEPENDENCY_OUTAGE -> backend(path + ".target", fault.target(), SpecIndex.TargetKind.DEPENDENCY);
+      case DEPENDENCY_SLOWDOWN, DEPENDENCY_OUTAGE ->
+          dependencyOrDatabase(path + ".target", fault.target());
       case TRAFFIC_SURGE -> entry(path + ".target", fault.target());
       case NETWORK_DELAY -> {
         serviceOrRegion(path + ".target", fault.target());
         serviceOrRegion(path + ".to", fault.to());
+        if ((index.service(fault.target()) < 0) != (index.service(fault.to()) < 0)) {
+          throw SpecValidator.fail(
+              path + ".to",
+              "must be a "
+                  + (index.service(fault.target()) < 0 ? "region" : "service")
+                  + " like target, but was '"
+                  + fault.to()
+                  + "'");
+        }
       }
     }
   }
 
   private void remediation(String path, Remediation r) {
     switch (r.kind()) {
-      case SCALE, ROLLBACK, RESTART, RATE_LIMIT, AUTOSCALER -> service(path + ".target", r.target());
+      case SCALE, ROLLBACK, RESTART, RATE_LIMIT, AUTOSCALER ->
+          service(path + ".target", r.target());
       case SHED_LOAD -> entry(path + ".target", r.target());
       case CALL_POLICY -> {
         endpoint(path + ".target", r.target());
@@ -54,6 +65,15 @@ public final class ScenarioCheck {
         }
       }
       case CACHE -> backend(path + ".target", r.target(), SpecIndex.TargetKind.CACHE);
+    }
+  }
+
+  private void dependencyOrDatabase(String path, String name) {
+    SpecIndex.Target target = index.target(name);
+    if (target == null
+        || (target.kind() != SpecIndex.TargetKind.DEPENDENCY
+            && target.kind() != SpecIndex.TargetKind.DATABASE)) {
+      throw SpecValidator.fail(path, "unknown dependency or database '" + name + "'");
     }
   }
 
@@ -90,7 +110,8 @@ public final class ScenarioCheck {
   private void backend(String path, String name, SpecIndex.TargetKind kind) {
     SpecIndex.Target target = index.target(name);
     if (target == null || target.kind() != kind) {
-      throw SpecValidator.fail(path, "unknown " + kind.name().toLowerCase(java.util.Locale.ROOT) + " '" + name + "'");
+      throw SpecValidator.fail(
+          path, "unknown " + kind.name().toLowerCase(java.util.Locale.ROOT) + " '" + name + "'");
     }
   }
 }

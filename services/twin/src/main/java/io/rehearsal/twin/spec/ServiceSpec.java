@@ -32,7 +32,8 @@ public record ServiceSpec(
     version = version == null ? "1" : version;
     Check.atLeast("replicas", replicas, 0);
     Check.atLeast("workers", workers, 1);
-    queueLimit = Check.atLeast("queueLimit", queueLimit == null ? Integer.MAX_VALUE : queueLimit, 0);
+    queueLimit =
+        Check.atLeast("queueLimit", queueLimit == null ? Integer.MAX_VALUE : queueLimit, 0);
     startup = startup == null ? new Distribution.Constant(0) : startup;
     endpoints = Check.list(endpoints);
     if (endpoints.isEmpty()) {

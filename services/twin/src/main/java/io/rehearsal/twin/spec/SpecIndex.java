@@ -55,7 +55,8 @@ public final class SpecIndex {
     return new SpecIndex(parts);
   }
 
-  private <T> void put(List<T> items, TargetKind kind, java.util.function.Function<T, String> name) {
+  private <T> void put(
+      List<T> items, TargetKind kind, java.util.function.Function<T, String> name) {
     for (int i = 0; i < items.size(); i++) {
       backends.putIfAbsent(name.apply(items.get(i)), new Target(kind, i));
     }

@@ -44,7 +44,8 @@ public final class SpecValidator {
     parts.databases().forEach(d -> backends.add(d.name()));
     unique("dependencies/caches/databases", backends, Function.identity());
     for (int s = 0; s < parts.services().size(); s++) {
-      unique("services[" + s + "].endpoints", parts.services().get(s).endpoints(), EndpointSpec::name);
+      unique(
+          "services[" + s + "].endpoints", parts.services().get(s).endpoints(), EndpointSpec::name);
     }
   }
 
@@ -64,7 +65,8 @@ public final class SpecValidator {
       if (service.placement() != null) {
         List<String> hosts = service.placement().hosts();
         for (int h = 0; h < hosts.size(); h++) {
-          known(path + ".placement.hosts[" + h + "]", "host", hosts.get(h), index.host(hosts.get(h)));
+          known(
+              path + ".placement.hosts[" + h + "]", "host", hosts.get(h), index.host(hosts.get(h)));
         }
       }
       for (int e = 0; e < service.endpoints().size(); e++) {
@@ -83,10 +85,13 @@ public final class SpecValidator {
         throw fail(callPath + ".to", "unknown " + what + " '" + call.to() + "'");
       }
       if (call.group() >= perGroup.length) {
-        throw fail(callPath + ".group", "must be < " + perGroup.length + ", but was " + call.group());
+        throw fail(
+            callPath + ".group", "must be < " + perGroup.length + ", but was " + call.group());
       }
       if (++perGroup[call.group()] > EndpointSpec.MAX_PARALLEL) {
-        throw fail(callPath + ".group", "more than " + EndpointSpec.MAX_PARALLEL + " parallel calls in group " + call.group());
+        throw fail(
+            callPath + ".group",
+            "more than " + EndpointSpec.MAX_PARALLEL + " parallel calls in group " + call.group());
       }
     }
   }
