@@ -55,7 +55,7 @@ final class CallFlow {
     }
     double timeout = knobs.timeout[c];
     if (timeout > 0) {
-      sim.schedule(sim.now() + timeout, Sim.CALL_TIMEOUT, slot, token, 0);
+      scheduleTimeout(c, slot, token, sim.now() + timeout);
     }
     switch (calls.kind[c]) {
       case Model.ENDPOINT -> callEndpoint(slot, token, calls.target[c]);
@@ -82,6 +82,21 @@ final class CallFlow {
     } else {
       sim.flow.arriveAt(child, r);
     }
+  }
+
+  private void scheduleTimeout(int c, int slot, int token, double at) {
+    long order = sim.events.nextOrder(Sim.PRIORITY_NORMAL);
+    if (!sim.timeouts.add(c, slot, token, at, order)) {
+      sim.events.pushOrdered(at, order, Sim.CALL_TIMEOUT, slot, token, 0);
+    }
+  }
+
+  /** The head of call {@code c}'s timeout ring is due. */
+  void onTimeoutTimer(int c) {
+    int slot = sim.timeouts.headSlot(c);
+    int token = sim.timeouts.headToken(c);
+    sim.timeouts.advance(c, q.slotToken);
+    onTimeout(slot, token);
   }
 
   void onTimeout(int slot, int token) {

@@ -15,28 +15,28 @@ final class CpuHosts {
   private final int[][] jobs;
   private final int[] jobCount;
   private final double[] lastUpdate;
-  private final int[] token;
   private final Requests requests;
   private final Replicas replicas;
   private final double[] serviceLimit;
   private final EventQueue events;
+  private final Timers timers;
   private int[] perReplica = new int[16];
   private double[] allocation = new double[16];
   private int[] distinct = new int[16];
   private final int[] done;
   int doneCount;
 
-  CpuHosts(Model model, Requests requests, Replicas replicas, EventQueue events) {
+  CpuHosts(Model model, Requests requests, Replicas replicas, EventQueue events, Timers timers) {
     this.cores = model.hostCores;
     int hosts = cores.length;
     this.jobs = new int[hosts][16];
     this.jobCount = new int[hosts];
     this.lastUpdate = new double[hosts];
-    this.token = new int[hosts];
     this.requests = requests;
     this.replicas = replicas;
     this.serviceLimit = model.cpuLimit;
     this.events = events;
+    this.timers = timers;
     this.done = new int[1024];
   }
 
@@ -63,14 +63,11 @@ final class CpuHosts {
   }
 
   /**
-   * Handles a completion event; finished handles are left in {@link #finished(int)} for {@code i <
-   * doneCount}. Returns false if the event was stale.
+   * Handles the host's completion timer (whose id is the host index); finished handles are left in
+   * {@link #finished(int)} for {@code i < doneCount}.
    */
-  boolean complete(int host, int eventToken, double now) {
+  void complete(int host, double now) {
     doneCount = 0;
-    if (eventToken != token[host]) {
-      return false;
-    }
     advance(host, now);
     int[] list = jobs[host];
     for (int i = 0; i < jobCount[host]; ) {
@@ -83,7 +80,6 @@ final class CpuHosts {
       }
     }
     reschedule(host, now);
-    return true;
   }
 
   int finished(int i) {
@@ -108,9 +104,9 @@ final class CpuHosts {
   }
 
   private void reschedule(int host, double now) {
-    token[host]++;
     int n = jobCount[host];
     if (n == 0) {
+      timers.remove(host);
       return;
     }
     share(host);
@@ -121,7 +117,7 @@ final class CpuHosts {
       double t = Math.max(0, requests.cpuLeft[h]) / requests.cpuRate[h];
       next = Math.min(next, t);
     }
-    events.push(now + next, Sim.PRIORITY_NORMAL, Sim.CPU_DONE, host, token[host], 0);
+    timers.set(host, now + next, events.nextOrder(Sim.PRIORITY_NORMAL));
   }
 
   /** Water-filling: sets each job's rate given per-replica demand caps and the host's cores. */

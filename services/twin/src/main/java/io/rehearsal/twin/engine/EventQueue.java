@@ -3,22 +3,33 @@ package io.rehearsal.twin.engine;
 import java.util.Arrays;
 
 /**
- * A binary min-heap of events kept in parallel primitive arrays, ordered by (time, priority,
- * insertion sequence) so that equal-time events are processed in a reproducible order. Pushing and
- * popping allocate nothing; the arrays double when full.
+ * A 4-ary min-heap of events ordered by (time, priority, insertion sequence), so that equal-time
+ * events are processed in a reproducible order. Pushing and popping allocate nothing; the arrays
+ * double when full.
  *
- * <p>An event is a kind and three int arguments. After {@link #pop()}, the popped event is read
- * through {@link #time()}, {@link #kind()}, {@link #a()}, {@link #b()} and {@link #c()}.
+ * <p>The heap holds only the sort key — the time's bits and an order word (priority in the top
+ * bits, then the sequence number), interleaved in one {@code long[]} so that the four children of a
+ * node share one or two cache lines — and the index of the event's payload (a kind and three int
+ * arguments) in a pool that never moves. Times are non-negative, so their IEEE bits compare like
+ * the times themselves.
+ *
+ * <p>After {@link #pop()}, the popped event is read through {@link #time()}, {@link #kind()},
+ * {@link #a()}, {@link #b()} and {@link #c()}. {@link #nextOrder} hands out an order word without
+ * pushing, for event sources kept outside the heap (see {@link Timers}) that must interleave with
+ * it exactly as if they had been pushed.
  */
 final class EventQueue {
   private static final int SEQUENCE_BITS = 56;
-  private double[] times;
-  private long[] orders;
+  private static final int ARITY = 4;
+  private long[] keys;
+  private int[] ref;
+  private int size;
   private int[] kinds;
   private int[] as;
   private int[] bs;
   private int[] cs;
-  private int size;
+  private int[] free;
+  private int freeCount;
   private long sequence;
   private double topTime;
   private int topKind;
@@ -28,67 +39,121 @@ final class EventQueue {
 
   EventQueue(int initialCapacity) {
     int capacity = Math.max(16, initialCapacity);
-    times = new double[capacity];
-    orders = new long[capacity];
+    keys = new long[2 * capacity];
+    ref = new int[capacity];
     kinds = new int[capacity];
     as = new int[capacity];
     bs = new int[capacity];
     cs = new int[capacity];
+    free = new int[capacity];
+    for (int i = 0; i < capacity; i++) {
+      free[i] = capacity - 1 - i;
+    }
+    freeCount = capacity;
   }
 
   /** Adds an event; {@code priority} in [0, 255], lower first among equal times. */
   void push(double time, int priority, int kind, int a, int b, int c) {
-    if (size == times.length) {
+    pushOrdered(time, nextOrder(priority), kind, a, b, c);
+  }
+
+  /** Takes the next order word for {@code priority}, as {@link #push} would. */
+  long nextOrder(int priority) {
+    return ((long) priority << SEQUENCE_BITS) | sequence++;
+  }
+
+  /** Adds an event with an order word from {@link #nextOrder}; {@code time} must be >= 0. */
+  void pushOrdered(double time, long order, int kind, int a, int b, int c) {
+    if (!(time >= 0)) {
+      throw new IllegalArgumentException("event time must be >= 0, but was " + time);
+    }
+    if (size == ref.length) {
       grow();
     }
-    long order = ((long) priority << SEQUENCE_BITS) | sequence++;
-    int i = size++;
-    while (i > 0) {
-      int parent = (i - 1) >>> 1;
-      if (!less(time, order, parent)) {
-        break;
-      }
-      move(parent, i);
-      i = parent;
-    }
-    set(i, time, order, kind, a, b, c);
+    int slot = free[--freeCount];
+    kinds[slot] = kind;
+    as[slot] = a;
+    bs[slot] = b;
+    cs[slot] = c;
+    siftUp(size++, bits(time), order, slot);
   }
 
   /** Removes the earliest event and makes it readable; the queue must not be empty. */
   void pop() {
-    topTime = times[0];
-    topKind = kinds[0];
-    topA = as[0];
-    topB = bs[0];
-    topC = cs[0];
+    int slot = ref[0];
+    topTime = Double.longBitsToDouble(keys[0]);
+    topKind = kinds[slot];
+    topA = as[slot];
+    topB = bs[slot];
+    topC = cs[slot];
+    free[freeCount++] = slot;
     int last = --size;
     if (last > 0) {
-      siftDown(last);
+      siftDown(keys[2 * last], keys[2 * last + 1], ref[last]);
     }
   }
 
-  private void siftDown(int last) {
-    double time = times[last];
-    long order = orders[last];
-    int kind = kinds[last];
-    int a = as[last];
-    int b = bs[last];
-    int c = cs[last];
-    int i = 0;
-    int half = size >>> 1;
-    while (i < half) {
-      int child = 2 * i + 1;
-      int right = child + 1;
-      if (right < size && earlier(right, child)) {
-        child = right;
-      }
-      if (!less(times[child], orders[child], time, order)) {
+  /** Whether the earliest event sorts before a key (time bits, order) held elsewhere. */
+  boolean before(long timeBits, long order) {
+    long t = keys[0];
+    return t < timeBits || (t == timeBits && keys[1] < order);
+  }
+
+  /** The IEEE bits of a non-negative time ({@code -0.0} folded into {@code 0.0}). */
+  static long bits(double time) {
+    return Double.doubleToRawLongBits(time + 0.0);
+  }
+
+  private void siftUp(int i, long time, long order, int slot) {
+    long[] k = keys;
+    while (i > 0) {
+      int parent = (i - 1) >>> 2;
+      long pt = k[2 * parent];
+      if (pt < time || (pt == time && k[2 * parent + 1] < order)) {
         break;
       }
-      move(child, i);
-      i = child;
+      k[2 * i] = pt;
+      k[2 * i + 1] = k[2 * parent + 1];
+      ref[i] = ref[parent];
+      i = parent;
     }
-    set(i, time, order, kind, a, b, c);
+    k[2 * i] = time;
+    k[2 * i + 1] = order;
+    ref[i] = slot;
+  }
+
+  private void siftDown(long time, long order, int slot) {
+    long[] k = keys;
+    int n = size;
+    int i = 0;
+    while (true) {
+      int first = ARITY * i + 1;
+      if (first >= n) {
+        break;
+      }
+      int best = first;
+      long bt = k[2 * first];
+      long bo = k[2 * first + 1];
+      int end = Math.min(first + ARITY, n);
+      for (int c = first + 1; c < end; c++) {
+        long ct = k[2 * c];
+        if (ct < bt || (ct == bt && k[2 * c + 1] < bo)) {
+          best = c;
+          bt = ct;
+          bo = k[2 * c + 1];
+        }
+      }
+      if (time < bt || (time == bt && order < bo)) {
+        break;
+      }
+      k[2 * i] = bt;
+      k[2 * i + 1] = bo;
+      ref[i] = ref[best];
+      i = best;
+    }
+    k[2 * i] = time;
+    k[2 * i + 1] = order;
+    ref[i] = slot;
   }
 
   boolean isEmpty() {
@@ -100,7 +165,7 @@ final class EventQueue {
   }
 
   double peekTime() {
-    return times[0];
+    return Double.longBitsToDouble(keys[0]);
   }
 
   double time() {
@@ -123,38 +188,18 @@ final class EventQueue {
     return topC;
   }
 
-  private boolean less(double time, long order, int j) {
-    return less(time, order, times[j], orders[j]);
-  }
-
-  private boolean earlier(int i, int j) {
-    return less(times[i], orders[i], times[j], orders[j]);
-  }
-
-  private static boolean less(double t1, long o1, double t2, long o2) {
-    return t1 < t2 || (t1 == t2 && o1 < o2);
-  }
-
-  private void move(int from, int to) {
-    set(to, times[from], orders[from], kinds[from], as[from], bs[from], cs[from]);
-  }
-
-  private void set(int i, double time, long order, int kind, int a, int b, int c) {
-    times[i] = time;
-    orders[i] = order;
-    kinds[i] = kind;
-    as[i] = a;
-    bs[i] = b;
-    cs[i] = c;
-  }
-
   private void grow() {
-    int capacity = times.length * 2;
-    times = Arrays.copyOf(times, capacity);
-    orders = Arrays.copyOf(orders, capacity);
+    int old = ref.length;
+    int capacity = old * 2;
+    keys = Arrays.copyOf(keys, 2 * capacity);
+    ref = Arrays.copyOf(ref, capacity);
     kinds = Arrays.copyOf(kinds, capacity);
     as = Arrays.copyOf(as, capacity);
     bs = Arrays.copyOf(bs, capacity);
     cs = Arrays.copyOf(cs, capacity);
+    free = Arrays.copyOf(free, capacity);
+    for (int i = capacity - 1; i >= old; i--) {
+      free[freeCount++] = i;
+    }
   }
 }

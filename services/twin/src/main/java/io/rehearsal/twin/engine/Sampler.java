@@ -3,93 +3,58 @@ package io.rehearsal.twin.engine;
 import io.rehearsal.twin.random.RandomStream;
 import io.rehearsal.twin.spec.Distribution;
 
-/** Draws from a compiled {@link Distribution}; stateless, so one instance serves all runs. */
-abstract class Sampler {
-  abstract double sample(RandomStream random);
+/**
+ * Draws from a compiled {@link Distribution}; stateless, so one instance serves all runs. One final
+ * class switching on the kind, rather than a subclass per kind, so that the call on the hot path is
+ * monomorphic and inlined.
+ */
+final class Sampler {
+  private static final int CONSTANT = 0;
+  private static final int EXPONENTIAL = 1;
+  private static final int LOGNORMAL = 2;
+  private static final int GAMMA = 3;
+  private static final int EMPIRICAL = 4;
+  private final int kind;
+  private final double p1;
+  private final double p2;
+  private final double[] quantiles;
+
+  private Sampler(int kind, double p1, double p2, double[] quantiles) {
+    this.kind = kind;
+    this.p1 = p1;
+    this.p2 = p2;
+    this.quantiles = quantiles;
+  }
 
   static Sampler of(Distribution distribution) {
     if (distribution instanceof Distribution.Constant c) {
-      return new Constant(c.value());
+      return new Sampler(CONSTANT, c.value(), 0, null);
     } else if (distribution instanceof Distribution.Exponential e) {
-      return new Exponential(e.mean());
+      return new Sampler(EXPONENTIAL, e.mean(), 0, null);
     } else if (distribution instanceof Distribution.LogNormal l) {
-      return new LogNormal(StrictMath.log(l.p50()), l.sigma());
+      return new Sampler(LOGNORMAL, StrictMath.log(l.p50()), l.sigma(), null);
     } else if (distribution instanceof Distribution.Gamma g) {
-      return new Gamma(g.shape(), g.mean() / g.shape());
+      return new Sampler(GAMMA, g.shape(), g.mean() / g.shape(), null);
     }
     Distribution.Empirical e = (Distribution.Empirical) distribution;
-    return new Empirical(e.quantiles().stream().mapToDouble(Double::doubleValue).toArray());
+    double[] q = e.quantiles().stream().mapToDouble(Double::doubleValue).toArray();
+    return new Sampler(EMPIRICAL, 0, 0, q);
   }
 
-  private static final class Constant extends Sampler {
-    private final double value;
-
-    Constant(double value) {
-      this.value = value;
-    }
-
-    @Override
-    double sample(RandomStream random) {
-      return value;
-    }
+  double sample(RandomStream random) {
+    return switch (kind) {
+      case CONSTANT -> p1;
+      case EXPONENTIAL -> random.nextExponential(p1);
+      case LOGNORMAL -> StrictMath.exp(p1 + p2 * random.nextGaussian());
+      case GAMMA -> random.nextGamma(p1, p2);
+      default -> empirical(random);
+    };
   }
 
-  private static final class Exponential extends Sampler {
-    private final double mean;
-
-    Exponential(double mean) {
-      this.mean = mean;
-    }
-
-    @Override
-    double sample(RandomStream random) {
-      return random.nextExponential(mean);
-    }
-  }
-
-  private static final class LogNormal extends Sampler {
-    private final double mu;
-    private final double sigma;
-
-    LogNormal(double mu, double sigma) {
-      this.mu = mu;
-      this.sigma = sigma;
-    }
-
-    @Override
-    double sample(RandomStream random) {
-      return StrictMath.exp(mu + sigma * random.nextGaussian());
-    }
-  }
-
-  private static final class Gamma extends Sampler {
-    private final double shape;
-    private final double scale;
-
-    Gamma(double shape, double scale) {
-      this.shape = shape;
-      this.scale = scale;
-    }
-
-    @Override
-    double sample(RandomStream random) {
-      return random.nextGamma(shape, scale);
-    }
-  }
-
-  private static final class Empirical extends Sampler {
-    private final double[] quantiles;
-
-    Empirical(double[] quantiles) {
-      this.quantiles = quantiles;
-    }
-
-    @Override
-    double sample(RandomStream random) {
-      double x = random.nextDouble() * (quantiles.length - 1);
-      int i = (int) x;
-      double f = x - i;
-      return quantiles[i] + f * (quantiles[i + 1] - quantiles[i]);
-    }
+  private double empirical(RandomStream random) {
+    double x = random.nextDouble() * (quantiles.length - 1);
+    int i = (int) x;
+    double f = x - i;
+    return quantiles[i] + f * (quantiles[i + 1] - quantiles[i]);
   }
 }

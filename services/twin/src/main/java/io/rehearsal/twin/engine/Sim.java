@@ -12,7 +12,6 @@ import io.rehearsal.twin.random.StreamFactory;
 final class Sim {
   static final int ARRIVAL = 0;
   static final int SELF_DONE = 1;
-  static final int CPU_DONE = 2;
   static final int CALL_TIMEOUT = 3;
   static final int RESPONSE = 4;
   static final int RETRY = 5;
@@ -38,6 +37,8 @@ final class Sim {
   final int replication;
   final SimClock clock = new SimClock();
   final EventQueue events = new EventQueue(1024);
+  final Timers timers;
+  final TimeoutRings timeouts;
   final Requests requests = new Requests(256);
   final Replicas replicas;
   final Knobs knobs;
@@ -73,7 +74,10 @@ final class Sim {
             config.warmup() == 0,
             model.spec.slos().stream().mapToInt(o -> model.index.endpoint(o.endpoint())).toArray(),
             model.spec.slos().stream().mapToDouble(o -> o.percentile()).toArray());
-    this.cpu = new CpuHosts(model, requests, replicas, events);
+    int hosts = model.hostCores.length;
+    this.timers = new Timers(hosts + model.calls.count);
+    this.timeouts = new TimeoutRings(model.calls.count, timers, hosts);
+    this.cpu = new CpuHosts(model, requests, replicas, events, timers);
     this.breakers = new Breakers(model.calls);
     this.flow = new Flow(this);
     this.calls = new CallFlow(this);
@@ -104,11 +108,20 @@ final class Sim {
     }
     scheduleAt(0, PRIORITY_LATE, BUCKET, 0);
     scheduleAt(config.duration(), PRIORITY_LATE + 1, END, 0);
-    while (!ended && !events.isEmpty()) {
-      events.pop();
-      clock.advanceTo(events.time());
-      processed++;
-      dispatch(events.kind(), events.a(), events.b(), events.c());
+    while (!ended) {
+      if (!timers.isEmpty() && timers.before(events)) {
+        int id = timers.first();
+        clock.advanceTo(timers.firstTime());
+        processed++;
+        onTimer(id);
+      } else if (!events.isEmpty()) {
+        events.pop();
+        clock.advanceTo(events.time());
+        processed++;
+        dispatch(events.kind(), events.a(), events.b(), events.c());
+      } else {
+        break;
+      }
     }
     return new Results(this).build();
   }
@@ -117,7 +130,6 @@ final class Sim {
     switch (kind) {
       case ARRIVAL -> traffic.onArrival(a);
       case SELF_DONE -> flow.onSelfDone(a, b);
-      case CPU_DONE -> onCpuDone(a, b);
       case CALL_TIMEOUT -> calls.onTimeout(a, b);
       case RESPONSE -> calls.resolve(a, b, c);
       case RETRY -> calls.onRetry(a, b);
@@ -135,12 +147,16 @@ final class Sim {
     }
   }
 
-  private void onCpuDone(int host, int token) {
-    if (cpu.complete(host, token, now())) {
+  /** Timers [0, hosts) are CPU completions, the rest call timeouts. */
+  private void onTimer(int id) {
+    if (id < model.hostCores.length) {
+      cpu.complete(id, now());
       int n = cpu.doneCount;
       for (int i = 0; i < n; i++) {
         flow.afterCpu(cpu.finished(i));
       }
+    } else {
+      calls.onTimeoutTimer(timeouts.callOf(id));
     }
   }
 

@@ -1,6 +1,7 @@
 package io.rehearsal.twin.telemetry;
 
 import java.nio.ByteBuffer;
+import java.util.Collection;
 import java.util.zip.DataFormatException;
 import org.HdrHistogram.Histogram;
 
@@ -45,6 +46,17 @@ public final class LatencyHistogram {
     } catch (DataFormatException | RuntimeException e) {
       throw new IllegalArgumentException("not an encoded latency histogram: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The union of several histograms, e.g. one endpoint over consecutive windows; the precision is
+   * the finest of the parts (2 digits when there are none).
+   */
+  public static LatencyHistogram merge(Collection<LatencyHistogram> parts) {
+    int digits = parts.stream().mapToInt(LatencyHistogram::significantDigits).max().orElse(2);
+    Histogram merged = newRecorder(digits);
+    parts.forEach(part -> merged.add(part.micros));
+    return new LatencyHistogram(merged);
   }
 
   /** A mutable auto-resizing HdrHistogram recording microseconds. */

@@ -50,6 +50,18 @@ class LatencyHistogramTest {
   }
 
   @Test
+  void shouldEqualHistogramOfAllValuesWhenMerged() {
+    LatencyHistogram merged =
+        LatencyHistogram.merge(
+            java.util.List.of(
+                LatencyHistogram.ofNanos(2, 1_000_000, 3_000_000),
+                LatencyHistogram.ofNanos(2, 2_000_000)));
+
+    assertThat(merged).isEqualTo(LatencyHistogram.ofNanos(2, 1_000_000, 2_000_000, 3_000_000));
+    assertThat(LatencyHistogram.merge(java.util.List.of()).count()).isZero();
+  }
+
+  @Test
   void shouldRejectGarbageWhenDecoding() {
     assertThatThrownBy(() -> LatencyHistogram.decode(new byte[] {1, 2, 3}))
         .isInstanceOf(IllegalArgumentException.class)

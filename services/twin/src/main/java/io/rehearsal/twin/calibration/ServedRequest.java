@@ -1,0 +1,35 @@
+package io.rehearsal.twin.calibration;
+
+import io.rehearsal.twin.telemetry.Span;
+import java.util.List;
+
+/**
+ * One request served by an endpoint (a SERVER or CONSUMER span) and the calls it made, in start
+ * order.
+ *
+ * @param span the span that served the request
+ * @param endpoint {@code service/endpoint}
+ * @param calls the logical calls it made
+ */
+public record ServedRequest(Span span, String endpoint, List<Call> calls) {
+
+  /** Copies the calls. */
+  public ServedRequest {
+    calls = List.copyOf(calls);
+  }
+
+  /** Whether the request entered the system here (its span has no parent). */
+  public boolean root() {
+    return span.isRoot();
+  }
+
+  /** The span's duration in seconds. */
+  public double seconds() {
+    return span.durationNanos() / 1e9;
+  }
+
+  /** Whether the request failed although every call it made succeeded: its own error. */
+  public boolean ownError() {
+    return span.error() && calls.stream().noneMatch(Call::failed);
+  }
+}

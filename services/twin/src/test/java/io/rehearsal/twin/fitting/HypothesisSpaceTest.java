@@ -1,0 +1,34 @@
+package io.rehearsal.twin.fitting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rehearsal.twin.TwinSpec;
+import io.rehearsal.twin.TwinSpecs;
+import io.rehearsal.twin.spec.Fault;
+import io.rehearsal.twin.spec.FaultKind;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class HypothesisSpaceTest {
+  private static final TwinSpec SHOP = TwinSpecs.read(Path.of("examples/shop.yaml"));
+
+  @Test
+  void shouldKeepOnlyTheFrontierOfTheSymptomaticPathWhenTheGatewayIsSlow() {
+    Symptoms observed =
+        FaultFitterTest.symptoms(
+            new Fault(FaultKind.DEPENDENCY_SLOWDOWN, 20, 60.0, "payment-gateway", 8.0, null), 3);
+    Symptoms healthy =
+        FaultFitterTest.symptoms(new Fault(FaultKind.LATENCY, 20, 60.0, "ads", 1.0, null), 4);
+    List<Hypothesis> space = new HypothesisSpace(SHOP).prune(observed, healthy);
+    List<String> labels = space.stream().map(Hypothesis::label).toList();
+    assertThat(labels)
+        .contains(
+            "DEPENDENCY_SLOWDOWN payment-gateway",
+            "DEPENDENCY_OUTAGE payment-gateway",
+            "LATENCY payment",
+            "REPLICA_CRASH payment")
+        .doesNotContain("LATENCY checkout", "LATENCY ads", "LATENCY frontend");
+    assertThat(space).hasSizeLessThan(10);
+  }
+}
