@@ -1,0 +1,118 @@
+package io.rehearsal.detector.ingest;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.rehearsal.store.RedisStore;
+import io.rehearsal.twin.telemetry.AggregatorStats;
+import io.rehearsal.twin.telemetry.WindowAggregator;
+import io.rehearsal.twin.telemetry.WindowConfig;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Makes the detector's one {@link IngestPipeline} and its {@link TelemetryWindows} store from
+ * configuration, exports their counters, and stops them in order: the pipeline flushes its windows
+ * before the store connection closes.
+ */
+@Singleton
+public class IngestBeans {
+
+  private static final Duration REDIS_TIMEOUT = Duration.ofSeconds(5);
+
+  private final RedisTelemetryWindows windows;
+  private final IngestPipeline pipeline;
+
+  IngestBeans(IngestConfig ingest, WindowsConfig config, RedisStore store, MeterRegistry registry) {
+    checkWholeMillis(config.length());
+    this.windows =
+        new RedisTelemetryWindows(
+            store.uri(), config.streamKey(), config.retained(), REDIS_TIMEOUT);
+    this.pipeline =
+        new IngestPipeline(
+            ingest.maxPendingSpans(),
+            new WindowAggregator(windowConfig(config)),
+            windows,
+            Clock.systemUTC(),
+            config.tick());
+    register(registry, pipeline);
+    pipeline.start();
+  }
+
+  /** The ingest pipeline the receivers offer to. */
+  @Produces
+  IngestPipeline pipeline() {
+    return pipeline;
+  }
+
+  /** Where closed windows are kept. */
+  @Produces
+  TelemetryWindows windows() {
+    return windows;
+  }
+
+  @PreDestroy
+  void stop() {
+    pipeline.close();
+    windows.close();
+  }
+
+  static WindowConfig windowConfig(WindowsConfig c) {
+    return new WindowConfig(
+        c.length(),
+        c.lateness(),
+        c.traceGrace(),
+        c.maxBufferedSpans(),
+        c.maxSeriesPerWindow(),
+        c.maxOpenWindows(),
+        c.significantDigits());
+  }
+
+  private static void checkWholeMillis(Duration length) {
+    if (length.toNanos() % 1_000_000 != 0 || length.toMillis() < 1) {
+      throw new IllegalArgumentException(
+          "rehearsal.detector.windows.length must be whole milliseconds, but was " + length);
+    }
+  }
+
+  private static void register(MeterRegistry registry, IngestPipeline pipeline) {
+    Gauge.builder("rehearsal.detector.ingest.pending", pipeline, IngestPipeline::pending)
+        .description("Spans and points admitted but not yet aggregated")
+        .register(registry);
+    Gauge.builder("rehearsal.detector.ingest.capacity", pipeline, IngestPipeline::capacity)
+        .description("Most spans and points that may wait at once")
+        .register(registry);
+    counter(registry, "rehearsal.detector.windows.written", pipeline, p -> p.windowsWritten());
+    counter(registry, "rehearsal.detector.windows.failed", pipeline, p -> p.windowsFailed());
+    counter(registry, "rehearsal.detector.windows.duplicate", pipeline, p -> p.windowsDuplicate());
+    dropped(registry, pipeline, "late_span", AggregatorStats::lateSpans);
+    dropped(registry, pipeline, "late_point", AggregatorStats::latePoints);
+    dropped(registry, pipeline, "overflow", AggregatorStats::overflow);
+    dropped(registry, pipeline, "late_call", AggregatorStats::lateCalls);
+    dropped(registry, pipeline, "unresolved_call", AggregatorStats::unresolvedCalls);
+  }
+
+  private static void counter(
+      MeterRegistry registry,
+      String name,
+      IngestPipeline pipeline,
+      ToDoubleFunction<IngestPipeline> f) {
+    FunctionCounter.builder(name, pipeline, f).register(registry);
+  }
+
+  private static void dropped(
+      MeterRegistry registry,
+      IngestPipeline pipeline,
+      String reason,
+      java.util.function.ToLongFunction<AggregatorStats> f) {
+    FunctionCounter.builder(
+            "rehearsal.detector.windows.dropped", pipeline, p -> f.applyAsLong(p.stats()))
+        .description("Telemetry the windows could not take, by reason")
+        .tag("reason", reason)
+        .register(registry);
+  }
+}

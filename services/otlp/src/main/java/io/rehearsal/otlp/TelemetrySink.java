@@ -1,0 +1,15 @@
+package io.rehearsal.otlp;
+
+import io.rehearsal.twin.telemetry.MetricPoint;
+import io.rehearsal.twin.telemetry.Span;
+import java.util.List;
+
+/** Receives telemetry records in the order a source yields them. */
+public interface TelemetrySink {
+
+  /** The valid spans of one export request. */
+  void spans(List<Span> spans);
+
+  /** The valid metric points of one export request. */
+  void metrics(List<MetricPoint> points);
+}
