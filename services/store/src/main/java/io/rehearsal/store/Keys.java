@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
  * PREFIX {audit}:stream                  stream: key, payload, prev, hash
  * PREFIX {audit}:head                    hash: hash, id of the last entry
  * PREFIX {audit}:keys                    hash: idempotency key to entry id
+ * PREFIX {telemetry}:windows             stream: start, window; entry id = window start ms
  * </pre>
  */
 final class Keys {
@@ -48,6 +49,10 @@ final class Keys {
 
   byte[] decisionWrites(String id) {
     return bytes("{decision:" + id + "}:writes");
+  }
+
+  byte[] telemetryWindows() {
+    return bytes("{telemetry}:windows");
   }
 
   byte[] auditStream() {

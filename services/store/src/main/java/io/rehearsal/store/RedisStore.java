@@ -51,6 +51,7 @@ public final class RedisStore implements AutoCloseable {
   private final Evaluations evaluations;
   private final Decisions decisions;
   private final AuditLog audit;
+  private final TelemetryWindows telemetryWindows;
 
   private RedisStore(
       StoreConfig config,
@@ -72,6 +73,7 @@ public final class RedisStore implements AutoCloseable {
     this.evaluations = new Evaluations(new RecentRecords(redis, keys, "evaluations", limit));
     this.decisions = new Decisions(redis, keys);
     this.audit = new AuditLog(redis, keys);
+    this.telemetryWindows = new TelemetryWindows(redis, keys);
   }
 
   /**
@@ -141,6 +143,11 @@ public final class RedisStore implements AutoCloseable {
   /** The hash-chained audit log. */
   public AuditLog audit() {
     return audit;
+  }
+
+  /** Closed telemetry windows, in a stream ordered by window start with bounded retention. */
+  public TelemetryWindows telemetryWindows() {
+    return telemetryWindows;
   }
 
   /** The Redis this store talks to, e.g. {@code redis://127.0.0.1:6380}. */

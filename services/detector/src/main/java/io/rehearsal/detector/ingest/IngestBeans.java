@@ -16,22 +16,18 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * Makes the detector's one {@link IngestPipeline} and its {@link TelemetryWindows} store from
- * configuration, exports their counters, and stops them in order: the pipeline flushes its windows
- * before the store connection closes.
+ * configuration, exports their counters, and stops the pipeline, which flushes its open windows,
+ * before the store closes.
  */
 @Singleton
 public class IngestBeans {
-
-  private static final Duration REDIS_TIMEOUT = Duration.ofSeconds(5);
 
   private final RedisTelemetryWindows windows;
   private final IngestPipeline pipeline;
 
   IngestBeans(IngestConfig ingest, WindowsConfig config, RedisStore store, MeterRegistry registry) {
     checkWholeMillis(config.length());
-    this.windows =
-        new RedisTelemetryWindows(
-            store.uri(), config.streamKey(), config.retained(), REDIS_TIMEOUT);
+    this.windows = new RedisTelemetryWindows(store.telemetryWindows(), config.retained());
     this.pipeline =
         new IngestPipeline(
             ingest.maxPendingSpans(),
@@ -58,7 +54,6 @@ public class IngestBeans {
   @PreDestroy
   void stop() {
     pipeline.close();
-    windows.close();
   }
 
   static WindowConfig windowConfig(WindowsConfig c) {

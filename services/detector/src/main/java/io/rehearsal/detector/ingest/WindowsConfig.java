@@ -28,10 +28,6 @@ public interface WindowsConfig {
   @WithDefault("8640")
   int retained();
 
-  /** The Redis stream the windows are appended to. */
-  @WithDefault("rehearsal:{telemetry}:windows")
-  String streamKey();
-
   /** Bound on spans held while their traces are resolved. */
   @WithDefault("200000")
   int maxBufferedSpans();
