@@ -31,7 +31,21 @@ import java.util.TreeMap;
  * <p>Deterministic: the same recording, overlay and options give the same spec.
  */
 public final class Calibration {
+  /** Callers with fewer requests to an endpoint than this never get their own request class. */
+  static final int CLASS_MIN_REQUESTS = 30;
+
+  /** Request classes are split off when their median service times differ by more than this. */
+  static final double CLASS_RATIO = 1.25;
+
   private Calibration() {}
+
+  /**
+   * The endpoint of the system a twin endpoint models: {@code service/endpoint} without the request
+   * class ({@code " @ caller"}) calibration may have added.
+   */
+  public static String modelledEndpoint(String twinEndpoint) {
+    return RequestClasses.base(twinEndpoint);
+  }
 
   /**
    * Calibrates a twin.
@@ -53,24 +67,41 @@ public final class Calibration {
       notes.add(index.unattributed() + " CLIENT spans could not be attributed to a target");
     }
     double period = periodSeconds(recording);
+    Map<String, List<ServedRequest>> flat = new LinkedHashMap<>();
+    byService.values().forEach(flat::putAll);
+    notes.addAll(
+        Drift.notes(flat, recording.firstRootStartNanos(), recording.lastRootStartNanos()));
     Map<String, ServiceCpu> cpu =
         new CpuRegression(options.cpuWindow()).fit(recording.metrics(), index.requests());
     DistributionFitter fitter =
         new DistributionFitter(options.significance(), options.quantiles(), options.maxTested());
+    RequestClasses classes = new RequestClasses(CLASS_MIN_REQUESTS, CLASS_RATIO);
+    Map<String, List<RequestClasses.RequestClass>> split = new LinkedHashMap<>();
+    byService
+        .values()
+        .forEach(endpoints -> endpoints.forEach((e, rs) -> split.put(e, classes.split(e, rs))));
+    Map<String, Contention.Share> shares = shares(byService, split, cpu, period, overlay, notes);
     TwinSpec.Builder spec = TwinSpec.builder(options.name());
     List<EndpointCalibration> endpoints = new ArrayList<>();
     byService.forEach(
-        (service, requests) ->
-            spec.service(
-                service(
-                    service,
-                    requests,
-                    period,
-                    cpu.get(service),
-                    fitter,
-                    overlay,
-                    endpoints,
-                    notes)));
+        (service, requests) -> {
+          List<EndpointCalibration> calibrated = new ArrayList<>();
+          requests.forEach(
+              (endpoint, rs) -> {
+                double demand = cpu.get(service).demand(endpoint.substring(service.length() + 1));
+                for (RequestClasses.RequestClass c : split.get(endpoint)) {
+                  calibrated.add(
+                      Endpoints.calibrate(
+                          c.name(), c.requests(), period, demand, shares.get(c.name()), fitter));
+                }
+              });
+          List<EndpointSpec> specs =
+              calibrated.stream().map(c -> Endpoints.spec(c, overlay, classes)).toList();
+          List<ServedRequest> all = new ArrayList<>();
+          requests.values().forEach(all::addAll);
+          spec.service(Services.spec(service, specs, all, overlay, notes));
+          endpoints.addAll(calibrated);
+        });
     List<DependencyCalibration> dependencies = new ArrayList<>();
     Dependencies.attempts(index.requests())
         .forEach(
@@ -87,36 +118,60 @@ public final class Calibration {
     if (overlay.host() != null) {
       spec.host(new HostSpec(Services.HOST, overlay.host().cores(), null));
     }
-    double network = Network.oneWaySeconds(index.requests());
-    if (network > 0) {
-      spec.region(Network.region()).link(Network.link(network));
-    }
+    double network = Network.roundTripSeconds(index.requests());
     cpuNotes(cpu, notes);
     return new CalibrationResult(
         spec.build(), period, network, endpoints, dependencies, cpu, notes);
   }
 
-  private static io.rehearsal.twin.spec.ServiceSpec service(
-      String service,
-      Map<String, List<ServedRequest>> requestsByEndpoint,
+  /**
+   * The CPU share of every twin endpoint and how its measured service times are deflated. The CPU
+   * demand per request comes from the regression per endpoint; its share of the endpoint's mean
+   * service time (at most 1) is the CPU fraction of each of its request classes. Without a host in
+   * the overlay there is no CPU model: nothing is deflated.
+   */
+  private static Map<String, Contention.Share> shares(
+      Map<String, Map<String, List<ServedRequest>>> byService,
+      Map<String, List<RequestClasses.RequestClass>> split,
+      Map<String, ServiceCpu> cpu,
       double period,
-      ServiceCpu cpu,
-      DistributionFitter fitter,
       Overlay overlay,
-      List<EndpointCalibration> out,
       List<String> notes) {
-    List<EndpointSpec> specs = new ArrayList<>();
-    List<ServedRequest> all = new ArrayList<>();
-    requestsByEndpoint.forEach(
-        (endpoint, requests) -> {
-          String name = endpoint.substring(service.length() + 1);
-          double demand = cpu == null ? 0 : cpu.demand(name);
-          EndpointCalibration c = Endpoints.calibrate(endpoint, requests, period, demand, fitter);
-          out.add(c);
-          specs.add(Endpoints.spec(c, overlay));
-          all.addAll(requests);
-        });
-    return Services.spec(service, specs, all, overlay, notes);
+    List<Contention.Load> loads = new ArrayList<>();
+    byService.forEach(
+        (service, requests) ->
+            requests.forEach(
+                (endpoint, rs) -> {
+                  double demand = cpu.get(service).demand(endpoint.substring(service.length() + 1));
+                  double mean =
+                      rs.stream().mapToDouble(RequestClasses::serviceSeconds).average().orElse(0);
+                  double fraction = mean > 0 ? Math.min(1, demand / mean) : 0;
+                  for (RequestClasses.RequestClass c : split.get(endpoint)) {
+                    double classMean =
+                        c.requests().stream()
+                            .mapToDouble(RequestClasses::serviceSeconds)
+                            .average()
+                            .orElse(0);
+                    loads.add(
+                        new Contention.Load(
+                            c.name(), c.requests().size() / period, classMean, fraction));
+                  }
+                }));
+    if (overlay.host() == null) {
+      Map<String, Contention.Share> none = new LinkedHashMap<>();
+      loads.forEach(l -> none.put(l.name(), new Contention.Share(1, l.fraction())));
+      return none;
+    }
+    double[] stretch = new double[1];
+    Map<String, Contention.Share> out = Contention.deflate(loads, overlay.host().cores(), stretch);
+    notes.add(
+        String.format(
+            java.util.Locale.ROOT,
+            "CPU phases were stretched %.3fx by contention on the %s-core host while recorded;"
+                + " service times are deflated by it (the twin adds contention itself)",
+            stretch[0],
+            overlay.host().cores()));
+    return out;
   }
 
   /** Requests by service (overlay order first, then by name) and endpoint (by name). */

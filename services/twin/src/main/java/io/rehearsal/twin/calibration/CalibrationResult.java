@@ -9,8 +9,9 @@ import java.util.Map;
  *
  * @param spec the twin, validated
  * @param periodSeconds length of the recorded period the rates were measured over
- * @param networkSeconds one-way latency between services (half the median time an answered call
- *     spent outside the SERVER span that answered it)
+ * @param networkSeconds median time an answered call spent outside the SERVER span that answered it
+ *     (network and protocol handling both ways); each call's own gap is part of its callee's
+ *     modelled service time
  * @param endpoints per endpoint, in spec order
  * @param dependencies per external dependency
  * @param cpu the CPU regression per service

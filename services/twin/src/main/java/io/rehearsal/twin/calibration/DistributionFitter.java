@@ -16,12 +16,16 @@ import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
 /**
  * Fits durations: constant when they barely vary; otherwise exponential, lognormal and gamma by
  * maximum likelihood, each checked with a one-sample Kolmogorov–Smirnov test on (at most {@code
- * maxTested}, evenly strided) observations. The passing family with the highest p-value wins; when
- * none passes the empirical quantiles are kept.
+ * maxTested}, evenly strided) observations and, given 100 observations or more, for putting its
+ * 99th percentile inside the 99% confidence interval of the sample's (the test hardly sees the tail
+ * that the twin's p99 depends on). The passing family with the highest p-value wins; when none
+ * passes the empirical quantiles are kept.
  */
 final class DistributionFitter {
   private static final double CONSTANT_CV = 0.01;
   private static final int SMALL = 20;
+  private static final int TAIL_SAMPLES = 100;
+  private static final double Z995 = 2.5758293035489004;
 
   private final double significance;
   private final int quantiles;
@@ -56,18 +60,38 @@ final class DistributionFitter {
     return new FittedDistribution(empirical(sorted), "empirical", n, Double.NaN, median, p99);
   }
 
-  private record Candidate(String family, Distribution spec, double pValue) {}
+  private record Candidate(String family, Distribution spec, double pValue, double p99) {}
 
   private Candidate best(double[] values, double[] sorted) {
     double[] tested = stride(values);
     KolmogorovSmirnovTest ks = new KolmogorovSmirnovTest(rng());
     Candidate best = null;
     for (Candidate c : candidates(sorted, tested, ks)) {
-      if (c.pValue >= significance && (best == null || c.pValue > best.pValue)) {
+      if (c.pValue >= significance
+          && tailFits(c.p99, sorted)
+          && (best == null || c.pValue > best.pValue)) {
         best = c;
       }
     }
     return best;
+  }
+
+  /**
+   * The Kolmogorov–Smirnov test hardly sees the tail, which the twin's 99th percentiles depend on:
+   * with enough observations, a family must also put its 99th percentile inside the
+   * distribution-free 99% confidence interval of the sample's (order statistics whose ranks are n p
+   * -/+ 2.576 sqrt(n p (1 - p)), p = 0.99).
+   */
+  static boolean tailFits(double modelP99, double[] sorted) {
+    int n = sorted.length;
+    if (n < TAIL_SAMPLES) {
+      return true;
+    }
+    double np = n * 0.99;
+    double half = Z995 * Math.sqrt(np * 0.01);
+    int low = (int) Math.max(0, Math.floor(np - half) - 1);
+    int high = (int) Math.min(n - 1, Math.ceil(np + half) - 1);
+    return modelP99 >= sorted[low] && modelP99 <= sorted[high];
   }
 
   private List<Candidate> candidates(double[] sorted, double[] tested, KolmogorovSmirnovTest ks) {
@@ -107,7 +131,11 @@ final class DistributionFitter {
       RealDistribution model,
       double[] tested,
       KolmogorovSmirnovTest ks) {
-    return new Candidate(family, spec, ks.kolmogorovSmirnovTest(model, tested, false));
+    return new Candidate(
+        family,
+        spec,
+        ks.kolmogorovSmirnovTest(model, tested, false),
+        model.inverseCumulativeProbability(0.99));
   }
 
   /**

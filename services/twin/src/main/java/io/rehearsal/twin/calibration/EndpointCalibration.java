@@ -8,9 +8,11 @@ import java.util.List;
  * @param endpoint {@code service/endpoint}
  * @param requests requests it served in the recording
  * @param arrivalRate entry requests per second (root spans), 0 when it is not an entry
- * @param selfTime the fitted self time
+ * @param serviceTime the fitted service time: self time (span minus the union of its calls) plus,
+ *     for a called endpoint, the time each caller's attempt spent outside the span (network and
+ *     protocol handling), so that the twin's latency of the endpoint is what its callers see
  * @param cpuDemand CPU seconds per request from the CPU regression (0 when unknown)
- * @param cpuFraction share of the modelled self time that is CPU
+ * @param cpuFraction share of the modelled service time that is CPU
  * @param errorProbability probability that the endpoint fails by itself
  * @param calls the calls it makes
  */
@@ -18,7 +20,7 @@ public record EndpointCalibration(
     String endpoint,
     int requests,
     double arrivalRate,
-    FittedDistribution selfTime,
+    FittedDistribution serviceTime,
     double cpuDemand,
     double cpuFraction,
     double errorProbability,

@@ -7,9 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Calibrates one endpoint from its requests: self time (span minus the union of its calls, over the
- * requests whose calls all succeeded, so that flows cut short by a failure do not bias it), own
- * error probability, arrival rate of its root requests, and the call plan.
+ * Calibrates one endpoint (or request class) from its requests: service time (span minus the union
+ * of its calls, plus the time its caller's attempt spent outside the span; over the requests whose
+ * calls all succeeded, so that flows cut short by a failure do not bias it), own error probability,
+ * arrival rate of its root requests, and the call plan.
  */
 final class Endpoints {
   private Endpoints() {}
@@ -19,6 +20,7 @@ final class Endpoints {
       List<ServedRequest> requests,
       double periodSeconds,
       double cpuDemand,
+      Contention.Share share,
       DistributionFitter fitter) {
     CallStructure structure = new CallStructure();
     List<Double> self = new ArrayList<>();
@@ -29,16 +31,14 @@ final class Endpoints {
       roots += r.root() ? 1 : 0;
       ownErrors += r.ownError() ? 1 : 0;
       if (r.calls().stream().noneMatch(Call::failed)) {
-        self.add(Intervals.selfSeconds(r));
+        self.add(RequestClasses.serviceSeconds(r) * share.scale());
       }
     }
     if (self.isEmpty()) {
-      requests.forEach(r -> self.add(Intervals.selfSeconds(r)));
+      requests.forEach(r -> self.add(RequestClasses.serviceSeconds(r) * share.scale()));
     }
     FittedDistribution selfTime =
         fitter.fit(self.stream().mapToDouble(Double::doubleValue).toArray());
-    double mean = selfTime.distribution().mean();
-    double cpuFraction = mean > 0 ? Math.min(1, cpuDemand / mean) : 0;
     List<EndpointCalibration.CallCalibration> calls = new ArrayList<>();
     for (CallStructure.Planned p : structure.plan()) {
       calls.add(new EndpointCalibration.CallCalibration(p.target(), p.group(), p.probability()));
@@ -49,22 +49,29 @@ final class Endpoints {
         periodSeconds > 0 ? roots / periodSeconds : 0,
         selfTime,
         cpuDemand,
-        cpuFraction,
+        share.fraction(),
         ownErrors / (double) requests.size(),
         calls);
   }
 
-  /** The endpoint's spec; the overlay's call policies (timeouts, retries) win. */
-  static EndpointSpec spec(EndpointCalibration c, Overlay overlay) {
+  /**
+   * The endpoint's spec; the overlay's call policies (timeouts, retries) win; each call goes to the
+   * request class {@code classes} assigns it.
+   */
+  static EndpointSpec spec(EndpointCalibration c, Overlay overlay, RequestClasses classes) {
     String service = service(c.endpoint());
+    String caller = RequestClasses.base(c.endpoint());
     List<CallSpec> calls = new ArrayList<>();
     for (EndpointCalibration.CallCalibration call : groupsOfAtMost16(c.calls())) {
       Overlay.CallOverlay policy = overlay.call(service, service(call.target()));
-      calls.add(callSpec(call, policy));
+      EndpointCalibration.CallCalibration routed =
+          new EndpointCalibration.CallCalibration(
+              classes.target(caller, call.target()), call.group(), call.probability());
+      calls.add(callSpec(routed, policy));
     }
     return new EndpointSpec(
         c.endpoint().substring(service.length() + 1),
-        c.selfTime().distribution(),
+        c.serviceTime().distribution(),
         c.cpuFraction(),
         c.errorProbability(),
         true,

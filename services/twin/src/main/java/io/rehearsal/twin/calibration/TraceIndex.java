@@ -148,6 +148,8 @@ public final class TraceIndex {
     private final Map<Long, Span> answerByClient = new HashMap<>();
     private final Map<Long, Map<String, List<Attempt>>> attemptsByRequest = new LinkedHashMap<>();
     private final Map<String, Boolean> externalTarget = new HashMap<>();
+    private final Map<Long, String> callerOf = new HashMap<>();
+    private final Map<Long, Attempt> answered = new HashMap<>();
 
     TraceRequests(List<Span> trace, PeerMap peers) {
       this.trace = trace;
@@ -174,7 +176,14 @@ public final class TraceIndex {
       attemptsByRequest.forEach(
           (id, byTarget) -> {
             Span span = byId.get(id);
-            out.add(new ServedRequest(span, ref(span), calls(byTarget)));
+            Attempt via = answered.get(id);
+            out.add(
+                new ServedRequest(
+                    span,
+                    ref(span),
+                    calls(byTarget),
+                    callerOf.getOrDefault(id, ""),
+                    via == null ? Double.NaN : via.outsideServerSeconds()));
           });
       return out;
     }
@@ -185,6 +194,7 @@ public final class TraceIndex {
           && parent.kind().servesRequest()
           && !parent.service().equals(server.service())) {
         add(parent, ref(server), false, attempt(server, server));
+        callerOf.put(server.spanId(), ref(parent));
       }
     }
 
@@ -196,7 +206,10 @@ public final class TraceIndex {
       }
       Span answer = answerByClient.get(client.spanId());
       if (answer != null) {
-        add(caller, ref(answer), false, attempt(client, answer));
+        Attempt attempt = attempt(client, answer);
+        add(caller, ref(answer), false, attempt);
+        callerOf.put(answer.spanId(), ref(caller));
+        answered.put(answer.spanId(), attempt);
       } else if (peers.internal(client.peer())) {
         String endpoint = peers.endpoint(ref(caller), client);
         if (endpoint == null) {

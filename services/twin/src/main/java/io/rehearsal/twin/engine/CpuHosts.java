@@ -5,21 +5,31 @@ import java.util.Arrays;
 /**
  * Processor sharing of each host's cores among the CPU demand of the requests running on it. Each
  * request uses at most one core, each replica at most its CPU limit; the cores are shared equally
- * per request (water-filling) among replicas that are not held back by their limit. When the set of
- * jobs on a host changes, remaining work is brought up to date and the next completion is
- * rescheduled; a per-host token discards stale completion events.
+ * per request (water-filling) among replicas that are not held back by their limit.
+ *
+ * <p>A host is in one of two modes. While it is <em>free</em> — no more jobs than cores and no
+ * replica above its limit — every job runs at full speed, so its CPU ends at start + demand: the
+ * end of its self time is scheduled at once (one event, no bookkeeping). When a new job makes the
+ * host <em>shared</em>, the free jobs' remaining demand is taken over by exact processor sharing:
+ * their scheduled ends are revoked (the request's CPU epoch moves on), remaining work is brought up
+ * to date whenever the set of jobs changes, and the host's completion {@link Timers timer} is moved
+ * to the next completion. When completions leave the host uncontended again it returns to free
+ * mode, scheduling each job's end from its remaining demand.
  */
 final class CpuHosts {
   private static final double DONE = 1e-9;
   private final double[] cores;
   private final int[][] jobs;
   private final int[] jobCount;
+  private final boolean[] shared;
+  private final int[] overLimit;
   private final double[] lastUpdate;
   private final Requests requests;
   private final Replicas replicas;
   private final double[] serviceLimit;
   private final EventQueue events;
   private final Timers timers;
+  private int[] replicaJobs = new int[16];
   private int[] perReplica = new int[16];
   private double[] allocation = new double[16];
   private int[] distinct = new int[16];
@@ -31,6 +41,8 @@ final class CpuHosts {
     int hosts = cores.length;
     this.jobs = new int[hosts][16];
     this.jobCount = new int[hosts];
+    this.shared = new boolean[hosts];
+    this.overLimit = new int[hosts];
     this.lastUpdate = new double[hosts];
     this.requests = requests;
     this.replicas = replicas;
@@ -40,26 +52,53 @@ final class CpuHosts {
     this.done = new int[1024];
   }
 
+  /**
+   * Starts {@code work} CPU-seconds of request {@code h} on {@code host}; after it, the request
+   * waits {@code Requests.waitAfterCpu[h]} and its self time ends (a SELF_DONE event).
+   */
   void add(int host, int h, double work, double now) {
-    advance(host, now);
-    requests.cpuLeft[h] = work;
-    if (jobCount[host] == jobs[host].length) {
-      jobs[host] = Arrays.copyOf(jobs[host], jobCount[host] * 2);
+    ensure(replicas.count);
+    if (!shared[host]) {
+      purge(host, now);
+    } else {
+      advance(host, now);
     }
-    jobs[host][jobCount[host]++] = h;
-    reschedule(host, now);
+    append(host, h);
+    if (shared[host]) {
+      requests.cpuLeft[h] = work;
+      reschedule(host, now);
+    } else if (uncontended(host)) {
+      requests.cpuEnd[h] = now + work;
+      scheduleEnd(h);
+    } else {
+      toShared(host, now);
+      requests.cpuLeft[h] = work;
+      reschedule(host, now);
+    }
   }
 
+  /** Takes request {@code h} off the host (its replica was killed). */
   void remove(int host, int h, double now) {
-    advance(host, now);
-    int[] list = jobs[host];
-    for (int i = 0; i < jobCount[host]; i++) {
-      if (list[i] == h) {
-        list[i] = list[--jobCount[host]];
-        break;
-      }
+    if (requests.cpuIndex[h] < 0) {
+      return;
     }
-    reschedule(host, now);
+    if (shared[host]) {
+      advance(host, now);
+    }
+    drop(host, requests.cpuIndex[h]);
+    if (shared[host]) {
+      reschedule(host, now);
+    }
+  }
+
+  /**
+   * The self time of {@code h} ended: if its CPU ran in free mode and has not been purged yet, it
+   * leaves the host's list now, before the handle can be reused.
+   */
+  void leave(int host, int h) {
+    if (requests.cpuIndex[h] >= 0 && !shared[host]) {
+      drop(host, requests.cpuIndex[h]);
+    }
   }
 
   /**
@@ -74,7 +113,7 @@ final class CpuHosts {
       int h = list[i];
       if (requests.cpuLeft[h] <= DONE && doneCount < done.length) {
         done[doneCount++] = h;
-        list[i] = list[--jobCount[host]];
+        drop(host, i);
       } else {
         i++;
       }
@@ -88,6 +127,80 @@ final class CpuHosts {
 
   int jobs(int host) {
     return jobCount[host];
+  }
+
+  private boolean uncontended(int host) {
+    return jobCount[host] <= cores[host] && overLimit[host] == 0;
+  }
+
+  private void append(int host, int h) {
+    if (jobCount[host] == jobs[host].length) {
+      jobs[host] = Arrays.copyOf(jobs[host], jobCount[host] * 2);
+    }
+    requests.cpuIndex[h] = jobCount[host];
+    jobs[host][jobCount[host]++] = h;
+    int r = requests.replica[h];
+    if (++replicaJobs[r] - 1 <= limit(r) && replicaJobs[r] > limit(r)) {
+      overLimit[host]++;
+    }
+  }
+
+  private void drop(int host, int i) {
+    int[] list = jobs[host];
+    int h = list[i];
+    int r = requests.replica[h];
+    int moved = list[--jobCount[host]];
+    list[i] = moved;
+    requests.cpuIndex[moved] = i;
+    requests.cpuIndex[h] = Requests.NONE;
+    if (--replicaJobs[r] + 1 > limit(r) && replicaJobs[r] <= limit(r)) {
+      overLimit[host]--;
+    }
+  }
+
+  private double limit(int r) {
+    return serviceLimit[replicas.service[r]];
+  }
+
+  /** Free mode: forgets the jobs whose CPU has ended by {@code now}. */
+  private void purge(int host, double now) {
+    int[] list = jobs[host];
+    for (int i = 0; i < jobCount[host]; ) {
+      if (requests.cpuEnd[list[i]] <= now) {
+        drop(host, i);
+      } else {
+        i++;
+      }
+    }
+  }
+
+  private void scheduleEnd(int h) {
+    double wait = requests.waitAfterCpu[h];
+    double end = requests.cpuEnd[h] + Math.max(0, wait);
+    events.push(end, Sim.PRIORITY_NORMAL, Sim.SELF_DONE, h, requests.gen[h], requests.cpuEpoch[h]);
+  }
+
+  /** Revokes the scheduled ends of the jobs already on the host (all but the last, just added). */
+  private void toShared(int host, double now) {
+    shared[host] = true;
+    lastUpdate[host] = now;
+    int[] list = jobs[host];
+    for (int i = 0; i < jobCount[host] - 1; i++) {
+      int h = list[i];
+      requests.cpuEpoch[h]++;
+      requests.cpuLeft[h] = requests.cpuEnd[h] - now;
+    }
+  }
+
+  private void toFree(int host, double now) {
+    shared[host] = false;
+    timers.remove(host);
+    int[] list = jobs[host];
+    for (int i = 0; i < jobCount[host]; i++) {
+      int h = list[i];
+      requests.cpuEnd[h] = now + Math.max(0, requests.cpuLeft[h]);
+      scheduleEnd(h);
+    }
   }
 
   private void advance(int host, double now) {
@@ -105,8 +218,8 @@ final class CpuHosts {
 
   private void reschedule(int host, double now) {
     int n = jobCount[host];
-    if (n == 0) {
-      timers.remove(host);
+    if (uncontended(host)) {
+      toFree(host, now);
       return;
     }
     share(host);
@@ -124,7 +237,6 @@ final class CpuHosts {
   private void share(int host) {
     int[] list = jobs[host];
     int n = jobCount[host];
-    ensure(replicas.count);
     int kinds = 0;
     for (int i = 0; i < n; i++) {
       int r = requests.replica[list[i]];
@@ -174,6 +286,7 @@ final class CpuHosts {
   private void ensure(int replicaCount) {
     if (perReplica.length < replicaCount) {
       int n = Math.max(replicaCount, perReplica.length * 2);
+      replicaJobs = Arrays.copyOf(replicaJobs, n);
       perReplica = Arrays.copyOf(perReplica, n);
       allocation = Arrays.copyOf(allocation, n);
       distinct = Arrays.copyOf(distinct, n);

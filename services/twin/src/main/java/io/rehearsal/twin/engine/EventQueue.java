@@ -21,9 +21,10 @@ import java.util.Arrays;
 final class EventQueue {
   private static final int SEQUENCE_BITS = 56;
   private static final int ARITY = 4;
-  private long[] keys;
+  private long[] times;
   private int[] ref;
   private int size;
+  private long[] orders;
   private int[] kinds;
   private int[] as;
   private int[] bs;
@@ -39,8 +40,9 @@ final class EventQueue {
 
   EventQueue(int initialCapacity) {
     int capacity = Math.max(16, initialCapacity);
-    keys = new long[2 * capacity];
+    times = new long[capacity];
     ref = new int[capacity];
+    orders = new long[capacity];
     kinds = new int[capacity];
     as = new int[capacity];
     bs = new int[capacity];
@@ -71,17 +73,18 @@ final class EventQueue {
       grow();
     }
     int slot = free[--freeCount];
+    orders[slot] = order;
     kinds[slot] = kind;
     as[slot] = a;
     bs[slot] = b;
     cs[slot] = c;
-    siftUp(size++, bits(time), order, slot);
+    siftUp(size++, bits(time), slot);
   }
 
   /** Removes the earliest event and makes it readable; the queue must not be empty. */
   void pop() {
     int slot = ref[0];
-    topTime = Double.longBitsToDouble(keys[0]);
+    topTime = Double.longBitsToDouble(times[0]);
     topKind = kinds[slot];
     topA = as[slot];
     topB = bs[slot];
@@ -89,14 +92,14 @@ final class EventQueue {
     free[freeCount++] = slot;
     int last = --size;
     if (last > 0) {
-      siftDown(keys[2 * last], keys[2 * last + 1], ref[last]);
+      siftDown(times[last], ref[last]);
     }
   }
 
   /** Whether the earliest event sorts before a key (time bits, order) held elsewhere. */
   boolean before(long timeBits, long order) {
-    long t = keys[0];
-    return t < timeBits || (t == timeBits && keys[1] < order);
+    long t = times[0];
+    return t < timeBits || (t == timeBits && orders[ref[0]] < order);
   }
 
   /** The IEEE bits of a non-negative time ({@code -0.0} folded into {@code 0.0}). */
@@ -104,26 +107,31 @@ final class EventQueue {
     return Double.doubleToRawLongBits(time + 0.0);
   }
 
-  private void siftUp(int i, long time, long order, int slot) {
-    long[] k = keys;
-    while (i > 0) {
-      int parent = (i - 1) >>> 2;
-      long pt = k[2 * parent];
-      if (pt < time || (pt == time && k[2 * parent + 1] < order)) {
-        break;
-      }
-      k[2 * i] = pt;
-      k[2 * i + 1] = k[2 * parent + 1];
-      ref[i] = ref[parent];
-      i = parent;
-    }
-    k[2 * i] = time;
-    k[2 * i + 1] = order;
-    ref[i] = slot;
+  /** Whether entry (t1, slot s1) sorts before (t2, s2); orders are read only on equal times. */
+  private boolean less(long t1, int s1, long t2, int s2) {
+    return t1 < t2 || (t1 == t2 && orders[s1] < orders[s2]);
   }
 
-  private void siftDown(long time, long order, int slot) {
-    long[] k = keys;
+  private void siftUp(int i, long time, int slot) {
+    long[] t = times;
+    int[] r = ref;
+    while (i > 0) {
+      int parent = (i - 1) >>> 2;
+      long pt = t[parent];
+      if (less(pt, r[parent], time, slot)) {
+        break;
+      }
+      t[i] = pt;
+      r[i] = r[parent];
+      i = parent;
+    }
+    t[i] = time;
+    r[i] = slot;
+  }
+
+  private void siftDown(long time, int slot) {
+    long[] t = times;
+    int[] r = ref;
     int n = size;
     int i = 0;
     while (true) {
@@ -132,28 +140,24 @@ final class EventQueue {
         break;
       }
       int best = first;
-      long bt = k[2 * first];
-      long bo = k[2 * first + 1];
+      long bt = t[first];
       int end = Math.min(first + ARITY, n);
       for (int c = first + 1; c < end; c++) {
-        long ct = k[2 * c];
-        if (ct < bt || (ct == bt && k[2 * c + 1] < bo)) {
+        long ct = t[c];
+        if (ct < bt || (ct == bt && orders[r[c]] < orders[r[best]])) {
           best = c;
           bt = ct;
-          bo = k[2 * c + 1];
         }
       }
-      if (time < bt || (time == bt && order < bo)) {
+      if (less(time, slot, bt, r[best])) {
         break;
       }
-      k[2 * i] = bt;
-      k[2 * i + 1] = bo;
-      ref[i] = ref[best];
+      t[i] = bt;
+      r[i] = r[best];
       i = best;
     }
-    k[2 * i] = time;
-    k[2 * i + 1] = order;
-    ref[i] = slot;
+    t[i] = time;
+    r[i] = slot;
   }
 
   boolean isEmpty() {
@@ -165,7 +169,7 @@ final class EventQueue {
   }
 
   double peekTime() {
-    return Double.longBitsToDouble(keys[0]);
+    return Double.longBitsToDouble(times[0]);
   }
 
   double time() {
@@ -191,8 +195,9 @@ final class EventQueue {
   private void grow() {
     int old = ref.length;
     int capacity = old * 2;
-    keys = Arrays.copyOf(keys, 2 * capacity);
+    times = Arrays.copyOf(times, capacity);
     ref = Arrays.copyOf(ref, capacity);
+    orders = Arrays.copyOf(orders, capacity);
     kinds = Arrays.copyOf(kinds, capacity);
     as = Arrays.copyOf(as, capacity);
     bs = Arrays.copyOf(bs, capacity);

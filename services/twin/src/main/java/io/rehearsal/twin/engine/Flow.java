@@ -137,7 +137,7 @@ final class Flow {
       q.waitAfterCpu[h] = self - cpuPart;
       sim.cpu.add(host, h, cpuPart, sim.now());
     } else {
-      sim.schedule(sim.now() + self, Sim.SELF_DONE, h, q.gen[h], 0);
+      sim.schedule(sim.now() + self, Sim.SELF_DONE, h, q.gen[h], q.cpuEpoch[h]);
     }
   }
 
@@ -148,14 +148,20 @@ final class Flow {
   void afterCpu(int h) {
     double wait = q.waitAfterCpu[h];
     if (wait > 0) {
-      sim.schedule(sim.now() + wait, Sim.SELF_DONE, h, q.gen[h], 0);
+      sim.schedule(sim.now() + wait, Sim.SELF_DONE, h, q.gen[h], q.cpuEpoch[h]);
     } else {
       selfDone(h);
     }
   }
 
-  void onSelfDone(int h, int gen) {
-    if (q.gen[h] == gen) {
+  /**
+   * The self time of {@code h} ended, unless the event is stale (request or CPU epoch moved on).
+   */
+  void onSelfDone(int h, int gen, int cpuEpoch) {
+    if (q.gen[h] == gen && q.cpuEpoch[h] == cpuEpoch) {
+      if (q.cpuIndex[h] >= 0) {
+        sim.cpu.leave(reps.host[q.replica[h]], h);
+      }
       selfDone(h);
     }
   }

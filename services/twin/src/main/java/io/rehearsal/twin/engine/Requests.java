@@ -35,6 +35,9 @@ final class Requests {
   double[] cpuLeft;
   double[] cpuRate;
   double[] waitAfterCpu;
+  double[] cpuEnd;
+  int[] cpuEpoch;
+  int[] cpuIndex;
   int[] slotToken;
   int[] slotAttempt;
   int[] slotCall;
@@ -62,6 +65,7 @@ final class Requests {
     session[h] = NONE;
     callerReplica[h] = NONE;
     replica[h] = NONE;
+    cpuIndex[h] = NONE;
     return h;
   }
 
@@ -105,6 +109,9 @@ final class Requests {
     cpuLeft = copy(cpuLeft, newCapacity);
     cpuRate = copy(cpuRate, newCapacity);
     waitAfterCpu = copy(waitAfterCpu, newCapacity);
+    cpuEnd = copy(cpuEnd, newCapacity);
+    cpuEpoch = copy(cpuEpoch, newCapacity);
+    cpuIndex = copy(cpuIndex, newCapacity);
     slotToken = copy(slotToken, newCapacity * SLOTS);
     slotAttempt = copy(slotAttempt, newCapacity * SLOTS);
     slotCall = copy(slotCall, newCapacity * SLOTS);

@@ -44,9 +44,9 @@ final class Sampler {
   double sample(RandomStream random) {
     return switch (kind) {
       case CONSTANT -> p1;
-      case EXPONENTIAL -> random.nextExponential(p1);
-      case LOGNORMAL -> StrictMath.exp(p1 + p2 * random.nextGaussian());
-      case GAMMA -> random.nextGamma(p1, p2);
+      case EXPONENTIAL -> Draws.exponential(random, p1);
+      case LOGNORMAL -> StrictMath.exp(p1 + p2 * Draws.gaussian(random));
+      case GAMMA -> Draws.gamma(random, p1, p2);
       default -> empirical(random);
     };
   }

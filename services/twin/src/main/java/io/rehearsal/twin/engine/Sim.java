@@ -129,7 +129,7 @@ final class Sim {
   private void dispatch(int kind, int a, int b, int c) {
     switch (kind) {
       case ARRIVAL -> traffic.onArrival(a);
-      case SELF_DONE -> flow.onSelfDone(a, b);
+      case SELF_DONE -> flow.onSelfDone(a, b, c);
       case CALL_TIMEOUT -> calls.onTimeout(a, b);
       case RESPONSE -> calls.resolve(a, b, c);
       case RETRY -> calls.onRetry(a, b);

@@ -90,7 +90,7 @@ final class Traffic {
   }
 
   private void next(int i) {
-    double t = sim.now() + arrivalStream[i].nextExponential(1.0 / peak[i]);
+    double t = sim.now() + Draws.exponential(arrivalStream[i], 1.0 / peak[i]);
     if (t < sim.config.duration()) {
       sim.schedule(t, isSession(i) ? Sim.SESSION_START : Sim.ARRIVAL, i, 0, 0);
     }

@@ -2,12 +2,16 @@ package io.rehearsal.twin.fidelity;
 
 import io.rehearsal.twin.EndpointResult;
 import io.rehearsal.twin.RunResult;
+import io.rehearsal.twin.calibration.Calibration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
 
-/** The twin's prediction per endpoint, pooled over replications. */
+/**
+ * The twin's prediction per endpoint, pooled over replications and over the request classes
+ * calibration split an endpoint into ({@code endpoint @ caller}).
+ */
 final class Predicted {
   /** Pooled results of one endpoint. */
   static final class Stats {
@@ -58,7 +62,8 @@ final class Predicted {
     Map<String, Stats> out = new TreeMap<>();
     for (RunResult run : runs) {
       for (EndpointResult e : run.endpoints()) {
-        out.computeIfAbsent(e.endpoint(), k -> new Stats(roundTrip)).add(e);
+        String modelled = Calibration.modelledEndpoint(e.endpoint());
+        out.computeIfAbsent(modelled, k -> new Stats(roundTrip)).add(e);
       }
     }
     return out;

@@ -77,4 +77,18 @@ class DistributionFitterTest {
     assertThat(((Distribution.Empirical) fit.distribution()).quantiles())
         .containsExactly(0.001, 0.002, 0.003);
   }
+
+  @Test
+  void shouldRejectAFamilyWhoseTailIsTooLightWhenTheSampleHasAHeavierOne() {
+    // Lognormal body with 2% of slow outliers: the KS test passes the lognormal, its p99 does not.
+    RandomStream r = new RandomStream(8);
+    double[] x = new double[3000];
+    for (int i = 0; i < x.length; i++) {
+      double body = Math.exp(Math.log(0.004) + 0.5 * r.nextGaussian());
+      x[i] = r.nextDouble() < 0.02 ? body * 4 : body;
+    }
+    FittedDistribution fit = fitter.fit(x);
+    assertThat(fit.family()).isEqualTo("empirical");
+    assertThat(fit.p99()).isGreaterThan(0.004 * Math.exp(2.326 * 0.5) * 1.1);
+  }
 }

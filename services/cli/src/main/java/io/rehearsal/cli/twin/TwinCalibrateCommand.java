@@ -1,0 +1,230 @@
+package io.rehearsal.cli.twin;
+
+import io.rehearsal.cli.CommandFailure;
+import io.rehearsal.otlp.JsonLinesOptions;
+import io.rehearsal.otlp.ReadSummary;
+import io.rehearsal.otlp.TelemetryFiles;
+import io.rehearsal.otlp.TelemetrySink;
+import io.rehearsal.twin.TwinSpecs;
+import io.rehearsal.twin.calibration.Calibration;
+import io.rehearsal.twin.calibration.CalibrationOptions;
+import io.rehearsal.twin.calibration.CalibrationResult;
+import io.rehearsal.twin.calibration.EndpointCalibration;
+import io.rehearsal.twin.calibration.Overlay;
+import io.rehearsal.twin.calibration.OverlayException;
+import io.rehearsal.twin.calibration.Recording;
+import io.rehearsal.twin.spec.InvalidSpecException;
+import io.rehearsal.twin.telemetry.MetricPoint;
+import io.rehearsal.twin.telemetry.Span;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code rehearsal twin calibrate}: reads recorded OTLP telemetry (JSON lines, plain or gzip),
+ * calibrates a twin spec from it, merges the infrastructure overlay and writes the spec.
+ */
+@Command(
+    name = "calibrate",
+    mixinStandardHelpOptions = true,
+    description = "Calibrate a twin spec from recorded OTLP telemetry (JSON lines, .gz or plain).",
+    footer = {
+      "",
+      "The overlay states what telemetry cannot show (replicas, workers, queue limits, cores,",
+      "timeouts, retries, rate limits, autoscalers); it wins for those, telemetry for behaviour.",
+      "Exit codes: 1 unreadable input or invalid overlay, 2 usage error."
+    })
+public final class TwinCalibrateCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--from",
+      required = true,
+      paramLabel = "FILE",
+      description = "OTLP JSON-lines recording (traces and metrics), gzipped or plain.")
+  Path from;
+
+  @Option(
+      names = "--overlay",
+      paramLabel = "FILE",
+      description = "Infrastructure overlay YAML (e.g. examples/reference-shop/overlay.yaml).")
+  Path overlay;
+
+  @Option(
+      names = {"-o", "--output"},
+      required = true,
+      paramLabel = "FILE",
+      description = "Where to write the twin spec (YAML; JSON if it ends in .json).")
+  Path output;
+
+  @Option(
+      names = "--skip",
+      paramLabel = "SECONDS",
+      defaultValue = "0",
+      description =
+          "Leave out traces that started in the first SECONDS of the recording, e.g. while the"
+              + " system was still warming up (default: ${DEFAULT-VALUE}).")
+  double skip;
+
+  @Option(
+      names = "--name",
+      paramLabel = "NAME",
+      description = "Name of the spec (default: the recording's file name).")
+  String name;
+
+  @Override
+  public Integer call() {
+    Recording recording = skipped(readRecording(from, err()), skip, spec);
+    Overlay facts = overlay == null ? Overlay.EMPTY : readOverlay(overlay);
+    CalibrationResult result = calibrate(recording, facts);
+    write(result);
+    print(result, spec.commandLine().getOut());
+    return 0;
+  }
+
+  private CalibrationResult calibrate(Recording recording, Overlay facts) {
+    try {
+      return Calibration.calibrate(recording, facts, CalibrationOptions.named(specName()));
+    } catch (OverlayException e) {
+      throw new CommandFailure("overlay " + overlay + ": " + e.getMessage(), e);
+    } catch (InvalidSpecException e) {
+      throw new CommandFailure("the calibrated spec is invalid: " + e.getMessage(), e);
+    } catch (IllegalArgumentException e) {
+      throw new CommandFailure(from + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void write(CalibrationResult result) {
+    String text =
+        output.toString().endsWith(".json")
+            ? TwinSpecs.toJson(result.spec())
+            : TwinSpecs.toYaml(result.spec());
+    try {
+      Path parent = output.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      Files.writeString(output, text);
+    } catch (IOException e) {
+      throw new CommandFailure("cannot write " + output + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void print(CalibrationResult result, PrintWriter out) {
+    out.printf(
+        Locale.ROOT,
+        "calibrated %d services, %d endpoints, %d dependencies over %.0f s; wrote %s%n",
+        result.spec().services().size(),
+        result.endpoints().size(),
+        result.dependencies().size(),
+        result.periodSeconds(),
+        output);
+    out.printf(
+        Locale.ROOT,
+        "%-32s %8s %8s %-12s %8s %8s%n",
+        "endpoint",
+        "requests",
+        "rate/s",
+        "service",
+        "p50",
+        "cpu");
+    for (EndpointCalibration e : result.endpoints()) {
+      out.printf(
+          Locale.ROOT,
+          "%-32s %8d %8.2f %-12s %6.2fms %7.0f%%%n",
+          e.endpoint(),
+          e.requests(),
+          e.arrivalRate(),
+          e.serviceTime().family(),
+          e.serviceTime().median() * 1000,
+          e.cpuFraction() * 100);
+    }
+    result.notes().forEach(n -> out.println("note: " + n));
+    out.flush();
+  }
+
+  private String specName() {
+    if (name != null) {
+      return name;
+    }
+    String file = from.getFileName().toString();
+    int dot = file.indexOf('.');
+    return dot > 0 ? file.substring(0, dot) : file;
+  }
+
+  private PrintWriter err() {
+    return spec.commandLine().getErr();
+  }
+
+  private static Overlay readOverlay(Path file) {
+    if (!Files.isReadable(file)) {
+      throw new CommandFailure("overlay " + file + " does not exist or cannot be read");
+    }
+    try {
+      return Overlay.read(file);
+    } catch (OverlayException e) {
+      throw new CommandFailure("overlay " + e.getMessage(), e);
+    } catch (UncheckedIOException e) {
+      throw new CommandFailure(e.getMessage(), e);
+    }
+  }
+
+  /** The recording without the traces that started in its first {@code seconds}. */
+  static Recording skipped(Recording recording, double seconds, CommandSpec spec) {
+    if (!(seconds >= 0) || Double.isInfinite(seconds)) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--skip must be >= 0 seconds, but was " + seconds);
+    }
+    if (seconds == 0) {
+      return recording;
+    }
+    long from = recording.firstRootStartNanos() + Math.round(seconds * 1e9);
+    return recording.slice(from, Long.MAX_VALUE);
+  }
+
+  /**
+   * Reads an OTLP JSON-lines recording into memory; bad lines are skipped and counted on {@code
+   * err}.
+   */
+  static Recording readRecording(Path file, PrintWriter err) {
+    if (!Files.isReadable(file)) {
+      throw new CommandFailure(file + " does not exist or cannot be read");
+    }
+    Recording.Builder builder = Recording.builder();
+    TelemetrySink sink =
+        new TelemetrySink() {
+          @Override
+          public void spans(List<Span> spans) {
+            builder.addSpans(spans);
+          }
+
+          @Override
+          public void metrics(List<MetricPoint> points) {
+            builder.addMetrics(points);
+          }
+        };
+    try {
+      ReadSummary summary =
+          TelemetryFiles.read(file, JsonLinesOptions.defaults().skippingBadLines(), sink);
+      if (summary.badLines() > 0 || summary.rejectedSpans() > 0) {
+        err.printf(
+            "%s: skipped %d bad lines and %d invalid spans%n",
+            file, summary.badLines(), summary.rejectedSpans());
+        err.flush();
+      }
+    } catch (IOException e) {
+      throw new CommandFailure("cannot read " + file + ": " + e.getMessage(), e);
+    }
+    return builder.build();
+  }
+}
