@@ -31,6 +31,8 @@ public final class Main {
     CommandLine commandLine = new CommandLine(new RehearsalCommand());
     commandLine.setParameterExceptionHandler(new UsageErrorHandler());
     commandLine.setExecutionExceptionHandler(new FailureHandler());
+    // Wide enough that each verb's description stays on one line.
+    commandLine.setUsageHelpWidth(110);
     return commandLine;
   }
 }

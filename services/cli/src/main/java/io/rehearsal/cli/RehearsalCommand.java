@@ -1,5 +1,6 @@
 package io.rehearsal.cli;
 
+import io.rehearsal.cli.twin.TwinCommand;
 import io.rehearsal.cli.up.UpCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Spec;
     footer = {"", "Run 'rehearsal COMMAND --help' for the options of a command."},
     subcommands = {
       UpCommand.class,
+      TwinCommand.class,
     })
 final class RehearsalCommand implements Runnable {
 

@@ -14,7 +14,7 @@ import picocli.CommandLine;
 class MainTest {
 
   /** The verbs that exist today; a new verb must be added here and to RehearsalCommand. */
-  private static final List<String> VERBS = List.of("up");
+  private static final List<String> VERBS = List.of("up", "twin");
 
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
@@ -50,7 +50,7 @@ class MainTest {
     int code = run();
 
     assertThat(code).isEqualTo(2);
-    assertThat(err.toString()).contains("Missing required command: up");
+    assertThat(err.toString()).contains("Missing required command: up, twin");
   }
 
   @Test
@@ -118,5 +118,13 @@ class MainTest {
       verbs.put(parts[0], parts[1]);
     }
     return verbs;
+  }
+
+  @Test
+  void shouldListTwinVerbsWhenAskedForTwinHelp() {
+    int code = run("twin", "--help");
+
+    assertThat(code).isZero();
+    assertThat(commandsSection(out.toString()).keySet()).containsExactly("calibrate", "fidelity");
   }
 }

@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "calibrate",
     mixinStandardHelpOptions = true,
-    description = "Calibrate a twin spec from recorded OTLP telemetry (JSON lines, .gz or plain).",
+    description =
+        "Calibrate a twin spec from recorded OTLP telemetry (JSON lines, gzipped or plain).",
     footer = {
       "",
       "The overlay states what telemetry cannot show (replicas, workers, queue limits, cores,",

@@ -1,0 +1,33 @@
+package io.rehearsal.cli.twin;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code rehearsal twin}: the digital twin's verbs. Each is one class listed in {@code
+ * subcommands}.
+ */
+@Command(
+    name = "twin",
+    mixinStandardHelpOptions = true,
+    description = "Calibrate the digital twin from telemetry and measure how well it predicts.",
+    synopsisSubcommandLabel = "COMMAND",
+    commandListHeading = "%nCommands:%n",
+    subcommands = {
+      TwinCalibrateCommand.class,
+      TwinFidelityCommand.class,
+    })
+public final class TwinCommand implements Runnable {
+
+  @Spec CommandSpec spec;
+
+  /** Without a verb there is nothing to do: a usage error (exit code 2). */
+  @Override
+  public void run() {
+    throw new ParameterException(
+        spec.commandLine(),
+        "Missing required command: " + String.join(", ", spec.subcommands().keySet()));
+  }
+}
