@@ -125,6 +125,7 @@ class MainTest {
     int code = run("twin", "--help");
 
     assertThat(code).isZero();
-    assertThat(commandsSection(out.toString()).keySet()).containsExactly("calibrate", "fidelity");
+    assertThat(commandsSection(out.toString()).keySet())
+        .containsExactly("validate", "simulate", "bench", "calibrate", "fidelity");
   }
 }

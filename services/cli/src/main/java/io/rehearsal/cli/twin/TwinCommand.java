@@ -5,17 +5,17 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/**
- * {@code rehearsal twin}: the digital twin's verbs. Each is one class listed in {@code
- * subcommands}.
- */
+/** {@code rehearsal twin}: the digital twin's verbs. Each is one class listed in subcommands. */
 @Command(
     name = "twin",
     mixinStandardHelpOptions = true,
-    description = "Calibrate the digital twin from telemetry and measure how well it predicts.",
+    description = "Validate, simulate, benchmark, calibrate and check the digital twin.",
     synopsisSubcommandLabel = "COMMAND",
     commandListHeading = "%nCommands:%n",
     subcommands = {
+      TwinValidateCommand.class,
+      TwinSimulateCommand.class,
+      TwinBenchCommand.class,
       TwinCalibrateCommand.class,
       TwinFidelityCommand.class,
     })
@@ -23,7 +23,7 @@ public final class TwinCommand implements Runnable {
 
   @Spec CommandSpec spec;
 
-  /** Without a verb there is nothing to do: a usage error (exit code 2). */
+  /** Without a subcommand there is nothing to do: a usage error (exit code 2). */
   @Override
   public void run() {
     throw new ParameterException(

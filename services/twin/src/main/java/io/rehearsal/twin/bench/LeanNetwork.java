@@ -9,16 +9,16 @@ import java.util.Arrays;
  * station visits per request as a spec's call graph (every endpoint, dependency, cache and database
  * a request reaches, with call and cache-miss probabilities), exponential service times with the
  * spec's means, and nothing else — no parallel calls, timeouts, retries, CPU sharing, faults or
- * histograms. Its event list is a 4-ary heap of {@code long}s encoding (time in nanoseconds,
- * request id). What it achieves is a practical upper bound for a request-level simulator of the
- * same topology on this machine.
+ * histograms. Its event list is a 4-ary heap of {@code long}s encoding (time in nanoseconds in the
+ * high 44 bits, request id in the low 20). What it achieves is a practical upper bound for a
+ * request-level simulator of the same topology on this machine.
  *
  * <p>Events: one Poisson arrival stream (all entry endpoints and session steps, by mean rate) and
  * one service completion per visit; a completion starts the next waiting request of its station and
  * moves the request on to its next visit. Not thread-safe; a run builds its own state.
  */
 public final class LeanNetwork {
-  private static final int ID_BITS = 22;
+  private static final int ID_BITS = 20;
   private static final long ID_MASK = (1L << ID_BITS) - 1;
   private static final int ARRIVAL = (int) ID_MASK;
   private static final double MAX_SECONDS = (Long.MAX_VALUE >>> ID_BITS) / 1e9;
@@ -45,7 +45,7 @@ public final class LeanNetwork {
   /**
    * Simulates {@code seconds} of traffic.
    *
-   * @param seconds simulated seconds, in (0, 4000]
+   * @param seconds simulated seconds, in (0, 8796] (times are nanoseconds in 44 bits)
    * @param seed seed of the run's single random stream
    */
   public LeanRun run(double seconds, long seed) {

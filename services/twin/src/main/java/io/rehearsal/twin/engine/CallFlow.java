@@ -34,6 +34,7 @@ final class CallFlow {
   /** Issues the calls [from, to) of request {@code h}; true if some are still outstanding. */
   boolean issueGroup(int h, int from, int to) {
     q.pending[h] = 1;
+    q.slotsUsed[h] = Math.max(q.slotsUsed[h], to - from);
     for (int c = from; c < to; c++) {
       if (callStream[c].nextDouble() < calls.probability[c]) {
         int slot = h * Requests.SLOTS + (c - from);

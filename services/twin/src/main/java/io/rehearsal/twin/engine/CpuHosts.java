@@ -7,154 +7,162 @@ import java.util.Arrays;
  * request uses at most one core, each replica at most its CPU limit; the cores are shared equally
  * per request (water-filling) among replicas that are not held back by their limit.
  *
- * <p>A host is in one of two modes. While it is <em>free</em> — no more jobs than cores and no
- * replica above its limit — every job runs at full speed, so its CPU ends at start + demand: the
- * end of its self time is scheduled at once (one event, no bookkeeping). When a new job makes the
- * host <em>shared</em>, the free jobs' remaining demand is taken over by exact processor sharing:
- * their scheduled ends are revoked (the request's CPU epoch moves on), remaining work is brought up
- * to date whenever the set of jobs changes, and the host's completion {@link Timers timer} is moved
- * to the next completion. When completions leave the host uncontended again it returns to free
- * mode, scheduling each job's end from its remaining demand.
+ * <p>The exact sharing is kept cheap by doing only as much of it as the situation needs:
+ *
+ * <ul>
+ *   <li>While a host has no more jobs than cores, replicas do not compete: a replica within its
+ *       limit runs each job at full speed, so the job's CPU ends at start + demand and the end of
+ *       its self time is scheduled at once (one event, no bookkeeping; these <em>free</em> jobs are
+ *       dropped from the lists lazily once they have ended).
+ *   <li>A replica with more jobs than its limit is <em>capped</em>: its jobs share the limit
+ *       equally, under a per-replica completion {@link Timers timer}.
+ *   <li>A host with more jobs than cores is <em>saturated</em>: full water-filling over all its
+ *       jobs, under the host's timer.
+ * </ul>
+ *
+ * Moving a job into sharing revokes its scheduled end (the request's CPU epoch moves on) and turns
+ * the rest of it into remaining work; leaving sharing schedules the end from the remaining work.
+ * {@link CpuSharing} holds the water-filling.
  */
 final class CpuHosts {
   private static final double DONE = 1e-9;
   private final double[] cores;
   private final int[][] jobs;
   private final int[] jobCount;
-  private final boolean[] shared;
-  private final int[] overLimit;
+  private final boolean[] saturated;
   private final double[] lastUpdate;
-  private final Requests requests;
+  private final Requests q;
   private final Replicas replicas;
   private final double[] serviceLimit;
   private final EventQueue events;
   private final Timers timers;
-  private int[] replicaJobs = new int[16];
-  private int[] perReplica = new int[16];
-  private double[] allocation = new double[16];
-  private int[] distinct = new int[16];
-  private final int[] done;
+  private final int replicaTimerBase;
+  private final CpuSharing sharing;
+  private int[][] replicaJobs = new int[16][];
+  private int[] replicaCount = new int[16];
+  private boolean[] capped = new boolean[16];
+  private double[] replicaUpdate = new double[16];
+  private final int[] done = new int[1024];
   int doneCount;
 
-  CpuHosts(Model model, Requests requests, Replicas replicas, EventQueue events, Timers timers) {
+  CpuHosts(
+      Model model,
+      Requests requests,
+      Replicas replicas,
+      EventQueue events,
+      Timers timers,
+      int replicaTimerBase) {
     this.cores = model.hostCores;
     int hosts = cores.length;
     this.jobs = new int[hosts][16];
     this.jobCount = new int[hosts];
-    this.shared = new boolean[hosts];
-    this.overLimit = new int[hosts];
+    this.saturated = new boolean[hosts];
     this.lastUpdate = new double[hosts];
-    this.requests = requests;
+    this.q = requests;
     this.replicas = replicas;
     this.serviceLimit = model.cpuLimit;
     this.events = events;
     this.timers = timers;
-    this.done = new int[1024];
+    this.replicaTimerBase = replicaTimerBase;
+    this.sharing = new CpuSharing(model.cpuLimit, requests, replicas);
   }
 
   /**
-   * Starts {@code work} CPU-seconds of request {@code h} on {@code host}; after it, the request
-   * waits {@code Requests.waitAfterCpu[h]} and its self time ends (a SELF_DONE event).
+   * Starts {@code work} CPU-seconds of request {@code h} (already admitted to its replica) on
+   * {@code host}; after it the request waits {@code Requests.waitAfterCpu[h]}, then its self time
+   * ends (a SELF_DONE event).
    */
   void add(int host, int h, double work, double now) {
+    int r = q.replica[h];
     ensure(replicas.count);
-    if (!shared[host]) {
-      purge(host, now);
-    } else {
-      advance(host, now);
-    }
-    append(host, h);
-    if (shared[host]) {
-      requests.cpuLeft[h] = work;
-      reschedule(host, now);
-    } else if (uncontended(host)) {
-      requests.cpuEnd[h] = now + work;
-      scheduleEnd(h);
-    } else {
-      toShared(host, now);
-      requests.cpuLeft[h] = work;
-      reschedule(host, now);
-    }
-  }
-
-  /** Takes request {@code h} off the host (its replica was killed). */
-  void remove(int host, int h, double now) {
-    if (requests.cpuIndex[h] < 0) {
+    if (saturated[host]) {
+      advanceHost(host, now);
+      link(host, h);
+      q.cpuLeft[h] = work;
+      rescheduleHost(host, now);
       return;
     }
-    if (shared[host]) {
-      advance(host, now);
+    purge(host, now);
+    if (capped[r]) {
+      advanceReplica(r, now);
     }
-    drop(host, requests.cpuIndex[h]);
-    if (shared[host]) {
-      reschedule(host, now);
+    link(host, h);
+    q.cpuLeft[h] = work;
+    if (jobCount[host] > cores[host]) {
+      saturate(host, now, h);
+    } else if (capped[r]) {
+      rescheduleReplica(r, now);
+    } else if (replicaCount[r] > limit(r)) {
+      cap(r, now, h);
+    } else {
+      q.cpuEnd[h] = now + work;
+      scheduleEnd(h);
+    }
+  }
+
+  /** Takes request {@code h} off its host (its replica was killed). */
+  void remove(int host, int h, double now) {
+    if (q.cpuIndex[h] < 0) {
+      return;
+    }
+    int r = q.replica[h];
+    if (saturated[host]) {
+      advanceHost(host, now);
+      unlink(host, h);
+      rescheduleHost(host, now);
+    } else if (capped[r]) {
+      advanceReplica(r, now);
+      unlink(host, h);
+      rescheduleReplica(r, now);
+    } else {
+      unlink(host, h);
     }
   }
 
   /**
-   * The self time of {@code h} ended: if its CPU ran in free mode and has not been purged yet, it
-   * leaves the host's list now, before the handle can be reused.
+   * The self time of {@code h} ended: if its CPU ran free and has not been purged yet, it leaves
+   * the lists now, before the handle can be reused.
    */
   void leave(int host, int h) {
-    if (requests.cpuIndex[h] >= 0 && !shared[host]) {
-      drop(host, requests.cpuIndex[h]);
+    if (q.cpuIndex[h] >= 0 && !saturated[host] && !capped[q.replica[h]]) {
+      unlink(host, h);
     }
   }
 
+  /** Whether timer {@code id} is one of this class's (a host's or a replica's). */
+  boolean owns(int id) {
+    return id < cores.length || id >= replicaTimerBase;
+  }
+
   /**
-   * Handles the host's completion timer (whose id is the host index); finished handles are left in
-   * {@link #finished(int)} for {@code i < doneCount}.
+   * Handles a completion timer; finished handles are left in {@link #finished(int)} for {@code i <
+   * doneCount}.
    */
-  void complete(int host, double now) {
+  void onTimer(int id, double now) {
     doneCount = 0;
-    advance(host, now);
-    int[] list = jobs[host];
-    for (int i = 0; i < jobCount[host]; ) {
-      int h = list[i];
-      if (requests.cpuLeft[h] <= DONE && doneCount < done.length) {
-        done[doneCount++] = h;
-        drop(host, i);
-      } else {
-        i++;
-      }
+    if (id < cores.length) {
+      advanceHost(id, now);
+      collect(id, jobs[id], jobCount[id]);
+      rescheduleHost(id, now);
+    } else {
+      int r = id - replicaTimerBase;
+      advanceReplica(r, now);
+      collect(replicas.host[r], replicaJobs[r], replicaCount[r]);
+      rescheduleReplica(r, now);
     }
-    reschedule(host, now);
   }
 
   int finished(int i) {
     return done[i];
   }
 
-  int jobs(int host) {
-    return jobCount[host];
-  }
-
-  private boolean uncontended(int host) {
-    return jobCount[host] <= cores[host] && overLimit[host] == 0;
-  }
-
-  private void append(int host, int h) {
-    if (jobCount[host] == jobs[host].length) {
-      jobs[host] = Arrays.copyOf(jobs[host], jobCount[host] * 2);
-    }
-    requests.cpuIndex[h] = jobCount[host];
-    jobs[host][jobCount[host]++] = h;
-    int r = requests.replica[h];
-    if (++replicaJobs[r] - 1 <= limit(r) && replicaJobs[r] > limit(r)) {
-      overLimit[host]++;
-    }
-  }
-
-  private void drop(int host, int i) {
-    int[] list = jobs[host];
-    int h = list[i];
-    int r = requests.replica[h];
-    int moved = list[--jobCount[host]];
-    list[i] = moved;
-    requests.cpuIndex[moved] = i;
-    requests.cpuIndex[h] = Requests.NONE;
-    if (--replicaJobs[r] + 1 > limit(r) && replicaJobs[r] <= limit(r)) {
-      overLimit[host]--;
+  private void collect(int host, int[] list, int count) {
+    for (int i = count - 1; i >= 0; i--) {
+      int h = list[i];
+      if (q.cpuLeft[h] <= DONE && doneCount < done.length) {
+        done[doneCount++] = h;
+        unlink(host, h);
+      }
     }
   }
 
@@ -162,134 +170,195 @@ final class CpuHosts {
     return serviceLimit[replicas.service[r]];
   }
 
-  /** Free mode: forgets the jobs whose CPU has ended by {@code now}. */
+  /** Free jobs whose CPU has ended by {@code now} leave the lists. */
   private void purge(int host, double now) {
     int[] list = jobs[host];
-    for (int i = 0; i < jobCount[host]; ) {
-      if (requests.cpuEnd[list[i]] <= now) {
-        drop(host, i);
-      } else {
-        i++;
+    for (int i = jobCount[host] - 1; i >= 0; i--) {
+      int h = list[i];
+      if (q.cpuEnd[h] <= now && !capped[q.replica[h]]) {
+        unlink(host, h);
       }
     }
   }
 
   private void scheduleEnd(int h) {
-    double wait = requests.waitAfterCpu[h];
-    double end = requests.cpuEnd[h] + Math.max(0, wait);
-    events.push(end, Sim.PRIORITY_NORMAL, Sim.SELF_DONE, h, requests.gen[h], requests.cpuEpoch[h]);
+    double end = q.cpuEnd[h] + Math.max(0, q.waitAfterCpu[h]);
+    events.push(end, Sim.PRIORITY_NORMAL, Sim.SELF_DONE, h, q.gen[h], q.cpuEpoch[h]);
   }
 
-  /** Revokes the scheduled ends of the jobs already on the host (all but the last, just added). */
-  private void toShared(int host, double now) {
-    shared[host] = true;
-    lastUpdate[host] = now;
-    int[] list = jobs[host];
-    for (int i = 0; i < jobCount[host] - 1; i++) {
-      int h = list[i];
-      requests.cpuEpoch[h]++;
-      requests.cpuLeft[h] = requests.cpuEnd[h] - now;
+  /** A free job enters sharing: its scheduled end is revoked, the rest becomes remaining work. */
+  private void revoke(int h, double now) {
+    q.cpuEpoch[h]++;
+    q.cpuLeft[h] = q.cpuEnd[h] - now;
+  }
+
+  /** Sharing ends for job {@code h}: its end is scheduled from its remaining work. */
+  private void release(int h, double now) {
+    q.cpuEnd[h] = now + Math.max(0, q.cpuLeft[h]);
+    scheduleEnd(h);
+  }
+
+  // Capped replicas: their jobs share the replica's limit equally.
+
+  private void cap(int r, double now, int added) {
+    capped[r] = true;
+    replicaUpdate[r] = now;
+    int[] list = replicaJobs[r];
+    for (int i = 0; i < replicaCount[r]; i++) {
+      if (list[i] != added) {
+        revoke(list[i], now);
+      }
+    }
+    rescheduleReplica(r, now);
+  }
+
+  private void advanceReplica(int r, double now) {
+    double dt = now - replicaUpdate[r];
+    replicaUpdate[r] = now;
+    if (dt <= 0 || replicaCount[r] == 0) {
+      return;
+    }
+    double used = limit(r) / replicaCount[r] * dt;
+    int[] list = replicaJobs[r];
+    for (int i = 0; i < replicaCount[r]; i++) {
+      q.cpuLeft[list[i]] -= used;
     }
   }
 
-  private void toFree(int host, double now) {
-    shared[host] = false;
-    timers.remove(host);
+  private void rescheduleReplica(int r, double now) {
+    int n = replicaCount[r];
+    int[] list = replicaJobs[r];
+    if (n <= limit(r)) {
+      capped[r] = false;
+      timers.remove(replicaTimerBase + r);
+      for (int i = 0; i < n; i++) {
+        release(list[i], now);
+      }
+      return;
+    }
+    double least = Double.POSITIVE_INFINITY;
+    for (int i = 0; i < n; i++) {
+      least = Math.min(least, q.cpuLeft[list[i]]);
+    }
+    double rate = limit(r) / n;
+    timers.set(
+        replicaTimerBase + r,
+        now + Math.max(0, least) / rate,
+        events.nextOrder(Sim.PRIORITY_NORMAL));
+  }
+
+  // Saturated hosts: water-filling over all jobs.
+
+  private void saturate(int host, double now, int added) {
+    saturated[host] = true;
+    lastUpdate[host] = now;
     int[] list = jobs[host];
     for (int i = 0; i < jobCount[host]; i++) {
       int h = list[i];
-      requests.cpuEnd[h] = now + Math.max(0, requests.cpuLeft[h]);
-      scheduleEnd(h);
+      int r = q.replica[h];
+      if (capped[r]) {
+        advanceReplica(r, now);
+      } else if (h != added) {
+        revoke(h, now);
+      }
     }
+    for (int i = 0; i < jobCount[host]; i++) {
+      int r = q.replica[list[i]];
+      if (capped[r]) {
+        capped[r] = false;
+        timers.remove(replicaTimerBase + r);
+      }
+    }
+    rescheduleHost(host, now);
   }
 
-  private void advance(int host, double now) {
+  private void advanceHost(int host, double now) {
     double dt = now - lastUpdate[host];
     lastUpdate[host] = now;
-    if (dt <= 0) {
-      return;
-    }
-    int[] list = jobs[host];
-    for (int i = 0; i < jobCount[host]; i++) {
-      int h = list[i];
-      requests.cpuLeft[h] -= requests.cpuRate[h] * dt;
+    if (dt > 0) {
+      int[] list = jobs[host];
+      for (int i = 0; i < jobCount[host]; i++) {
+        q.cpuLeft[list[i]] -= q.cpuRate[list[i]] * dt;
+      }
     }
   }
 
-  private void reschedule(int host, double now) {
+  private void rescheduleHost(int host, double now) {
     int n = jobCount[host];
-    if (uncontended(host)) {
-      toFree(host, now);
+    int[] list = jobs[host];
+    if (n <= cores[host]) {
+      desaturate(host, now);
       return;
     }
-    share(host);
+    sharing.share(list, n, cores[host]);
     double next = Double.POSITIVE_INFINITY;
-    int[] list = jobs[host];
     for (int i = 0; i < n; i++) {
       int h = list[i];
-      double t = Math.max(0, requests.cpuLeft[h]) / requests.cpuRate[h];
-      next = Math.min(next, t);
+      next = Math.min(next, Math.max(0, q.cpuLeft[h]) / q.cpuRate[h]);
     }
     timers.set(host, now + next, events.nextOrder(Sim.PRIORITY_NORMAL));
   }
 
-  /** Water-filling: sets each job's rate given per-replica demand caps and the host's cores. */
-  private void share(int host) {
+  /** The host has cores enough again: each replica's jobs go free or capped. */
+  private void desaturate(int host, double now) {
+    saturated[host] = false;
+    timers.remove(host);
     int[] list = jobs[host];
-    int n = jobCount[host];
-    int kinds = 0;
-    for (int i = 0; i < n; i++) {
-      int r = requests.replica[list[i]];
-      if (perReplica[r]++ == 0) {
-        distinct[kinds++] = r;
+    for (int i = 0; i < jobCount[host]; i++) {
+      int r = q.replica[list[i]];
+      if (replicaCount[r] > limit(r) && !capped[r]) {
+        capped[r] = true;
+        replicaUpdate[r] = now;
+        rescheduleReplica(r, now);
       }
     }
-    fill(host, kinds, n);
-    for (int i = 0; i < n; i++) {
-      int r = requests.replica[list[i]];
-      requests.cpuRate[list[i]] = allocation[r] / perReplica[r];
-    }
-    for (int k = 0; k < kinds; k++) {
-      perReplica[distinct[k]] = 0;
-    }
-  }
-
-  private void fill(int host, int kinds, int jobsLeft) {
-    double capacity = cores[host];
-    for (int k = 0; k < kinds; k++) {
-      allocation[distinct[k]] = -1;
-    }
-    boolean changed = true;
-    while (changed && jobsLeft > 0) {
-      changed = false;
-      double perJob = Math.min(1.0, capacity / jobsLeft);
-      for (int k = 0; k < kinds; k++) {
-        int r = distinct[k];
-        double demand = Math.min(perReplica[r], serviceLimit[replicas.service[r]]);
-        if (allocation[r] < 0 && demand <= perReplica[r] * perJob) {
-          allocation[r] = demand;
-          capacity -= demand;
-          jobsLeft -= perReplica[r];
-          changed = true;
-        }
-      }
-    }
-    double perJob = jobsLeft > 0 ? Math.min(1.0, capacity / jobsLeft) : 0;
-    for (int k = 0; k < kinds; k++) {
-      int r = distinct[k];
-      if (allocation[r] < 0) {
-        allocation[r] = perReplica[r] * perJob;
+    for (int i = 0; i < jobCount[host]; i++) {
+      int h = list[i];
+      if (!capped[q.replica[h]]) {
+        release(h, now);
       }
     }
   }
 
-  private void ensure(int replicaCount) {
-    if (perReplica.length < replicaCount) {
-      int n = Math.max(replicaCount, perReplica.length * 2);
+  // Lists: each job is in its host's list and its replica's list (swap-remove, O(1)).
+
+  private void link(int host, int h) {
+    if (jobCount[host] == jobs[host].length) {
+      jobs[host] = Arrays.copyOf(jobs[host], jobCount[host] * 2);
+    }
+    q.cpuIndex[h] = jobCount[host];
+    jobs[host][jobCount[host]++] = h;
+    int r = q.replica[h];
+    if (replicaJobs[r] == null) {
+      replicaJobs[r] = new int[4];
+    } else if (replicaCount[r] == replicaJobs[r].length) {
+      replicaJobs[r] = Arrays.copyOf(replicaJobs[r], replicaCount[r] * 2);
+    }
+    q.cpuReplicaIndex[h] = replicaCount[r];
+    replicaJobs[r][replicaCount[r]++] = h;
+  }
+
+  private void unlink(int host, int h) {
+    int i = q.cpuIndex[h];
+    int moved = jobs[host][--jobCount[host]];
+    jobs[host][i] = moved;
+    q.cpuIndex[moved] = i;
+    q.cpuIndex[h] = Requests.NONE;
+    int r = q.replica[h];
+    int k = q.cpuReplicaIndex[h];
+    int other = replicaJobs[r][--replicaCount[r]];
+    replicaJobs[r][k] = other;
+    q.cpuReplicaIndex[other] = k;
+  }
+
+  private void ensure(int replicaTotal) {
+    if (replicaCount.length < replicaTotal) {
+      int n = Math.max(replicaTotal, replicaCount.length * 2);
       replicaJobs = Arrays.copyOf(replicaJobs, n);
-      perReplica = Arrays.copyOf(perReplica, n);
-      allocation = Arrays.copyOf(allocation, n);
-      distinct = Arrays.copyOf(distinct, n);
+      replicaCount = Arrays.copyOf(replicaCount, n);
+      capped = Arrays.copyOf(capped, n);
+      replicaUpdate = Arrays.copyOf(replicaUpdate, n);
+      timers.ensure(replicaTimerBase + n);
     }
   }
 }

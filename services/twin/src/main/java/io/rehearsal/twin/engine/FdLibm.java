@@ -120,6 +120,9 @@ final class FdLibm {
     if (ix < 0x4002d97c) {
       return cosNearHalfPi(x, hx, ix);
     }
+    if (ix > 0x413921fb) {
+      return StrictMath.cos(x);
+    }
     double t = Math.abs(x);
     int n = (int) (t * INVPIO2 + 0.5);
     if (n > NPIO2_HW.length) {

@@ -5,7 +5,10 @@ import org.HdrHistogram.IntCountsHistogram;
 /**
  * Counters and latency histograms of one run. Totals cover the measured window (after warm-up); the
  * time series covers the whole run. Recording allocates nothing once histograms have grown to their
- * working range.
+ * working range. Latencies are counted by {@link LatencyCounts} (an index and an increment), for
+ * the current bucket and, while measuring, for the totals; the counts go into HdrHistograms only
+ * when a bucket closes and when the run ends, with exactly the counts per bucket that recording
+ * each value would have given.
  */
 final class Recorder {
   static final double MICROS = 1e6;
@@ -37,6 +40,8 @@ final class Recorder {
   double rootInSystemIntegral;
   private double rootLastChange;
   private boolean measuring;
+  private final LatencyCounts[] inBucket;
+  private final LatencyCounts[] inTotal;
 
   Recorder(
       int endpoints,
@@ -69,6 +74,8 @@ final class Recorder {
       latency[e] = new IntCountsHistogram(2);
       current[e] = new IntCountsHistogram(2);
     }
+    inBucket = new LatencyCounts[endpoints];
+    inTotal = new LatencyCounts[endpoints];
     depCalls = new long[dependencies];
     depLimited = new long[dependencies];
     depErrors = new long[dependencies];
@@ -101,13 +108,13 @@ final class Recorder {
     bucketCounts[(e * buckets + b) * Status.COUNT + status]++;
     long micros = Math.max(1, (long) (latencySeconds * MICROS));
     if (status == Status.OK) {
-      current[e].recordValue(micros);
+      record(inBucket, current, e, micros);
     }
     if (measuring) {
       counts[e * Status.COUNT + status]++;
       latencySum[e] += latencySeconds;
       if (status == Status.OK) {
-        latency[e].recordValue(micros);
+        record(inTotal, latency, e, micros);
       }
     }
   }
@@ -150,6 +157,7 @@ final class Recorder {
 
   /** Closes bucket {@code b}: summarises the current histograms and clears them. */
   void closeBucket(int b) {
+    drain(inBucket, current);
     for (int k = 0; k < sloEndpoint.length; k++) {
       IntCountsHistogram h = current[sloEndpoint[k]];
       sloBucketLatency[k][b] =
@@ -164,6 +172,34 @@ final class Recorder {
         kept[e][b] = h.copy();
       }
       h.reset();
+    }
+  }
+
+  /** Fills the total histograms; called once, when the run has ended. */
+  void finish() {
+    drain(inTotal, latency);
+  }
+
+  /** Counts a latency for endpoint {@code e}, or records it directly if it is out of range. */
+  private static void record(
+      LatencyCounts[] counts, IntCountsHistogram[] histograms, int e, long micros) {
+    if (micros >= LatencyCounts.LIMIT) {
+      histograms[e].recordValue(micros);
+      return;
+    }
+    LatencyCounts c = counts[e];
+    if (c == null) {
+      c = new LatencyCounts();
+      counts[e] = c;
+    }
+    c.record(micros);
+  }
+
+  private void drain(LatencyCounts[] counts, IntCountsHistogram[] histograms) {
+    for (int e = 0; e < endpoints; e++) {
+      if (counts[e] != null) {
+        counts[e].drainInto(histograms[e]);
+      }
     }
   }
 

@@ -137,10 +137,14 @@ final class Replicas {
   /** Round-robin choice of a ready replica, preferring {@code region}; -1 if none is ready. */
   int pick(int s, int preferredRegion) {
     int n = memberCount[s];
+    if (n == 0) {
+      return -1;
+    }
     int fallback = -1;
-    for (int k = 0; k < n; k++) {
-      int i = (nextPick[s] + k) % n;
-      int r = members[s][i];
+    int i = nextPick[s] % n;
+    int[] list = members[s];
+    for (int k = 0; k < n; k++, i = i + 1 == n ? 0 : i + 1) {
+      int r = list[i];
       if (state[r] != READY) {
         continue;
       }

@@ -11,7 +11,8 @@ import java.util.Arrays;
  *
  * <p>Generations make stale events harmless: an event names a handle and the generation it was
  * scheduled for, and freeing a handle bumps its generation. Slot tokens do the same for calls: a
- * timeout, retry or response is acted on only if the slot's token still matches.
+ * timeout, retry or response is acted on only if the slot's token still matches; freeing a handle
+ * bumps the tokens of the slots it used (the widest group it issued).
  */
 final class Requests {
   static final int SLOTS = EndpointSpec.MAX_PARALLEL;
@@ -38,9 +39,11 @@ final class Requests {
   double[] cpuEnd;
   int[] cpuEpoch;
   int[] cpuIndex;
+  int[] cpuReplicaIndex;
   int[] slotToken;
   int[] slotAttempt;
   int[] slotCall;
+  int[] slotsUsed;
   private int[] free;
   private int freeCount;
   private int capacity;
@@ -66,6 +69,7 @@ final class Requests {
     callerReplica[h] = NONE;
     replica[h] = NONE;
     cpuIndex[h] = NONE;
+    slotsUsed[h] = 0;
     return h;
   }
 
@@ -73,7 +77,7 @@ final class Requests {
     active[h] = false;
     gen[h]++;
     int base = h * SLOTS;
-    for (int i = 0; i < SLOTS; i++) {
+    for (int i = 0; i < slotsUsed[h]; i++) {
       slotToken[base + i]++;
     }
     free[freeCount++] = h;
@@ -112,9 +116,11 @@ final class Requests {
     cpuEnd = copy(cpuEnd, newCapacity);
     cpuEpoch = copy(cpuEpoch, newCapacity);
     cpuIndex = copy(cpuIndex, newCapacity);
+    cpuReplicaIndex = copy(cpuReplicaIndex, newCapacity);
     slotToken = copy(slotToken, newCapacity * SLOTS);
     slotAttempt = copy(slotAttempt, newCapacity * SLOTS);
     slotCall = copy(slotCall, newCapacity * SLOTS);
+    slotsUsed = copy(slotsUsed, newCapacity);
     int[] newFree = Arrays.copyOf(free, newCapacity);
     for (int h = newCapacity - 1; h >= old; h--) {
       newFree[freeCount++] = h;

@@ -29,6 +29,7 @@ final class Results {
 
   RunResult build() {
     rec.integrateRoot(end);
+    rec.finish();
     List<SloResult> slos = new ArrayList<>();
     List<boolean[]> sloBuckets = new ArrayList<>();
     for (int k = 0; k < sim.model.spec.slos().size(); k++) {

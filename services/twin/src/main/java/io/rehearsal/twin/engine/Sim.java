@@ -75,9 +75,10 @@ final class Sim {
             model.spec.slos().stream().mapToInt(o -> model.index.endpoint(o.endpoint())).toArray(),
             model.spec.slos().stream().mapToDouble(o -> o.percentile()).toArray());
     int hosts = model.hostCores.length;
-    this.timers = new Timers(hosts + model.calls.count);
+    int replicaTimers = hosts + model.calls.count;
+    this.timers = new Timers(replicaTimers + 16);
     this.timeouts = new TimeoutRings(model.calls.count, timers, hosts);
-    this.cpu = new CpuHosts(model, requests, replicas, events, timers);
+    this.cpu = new CpuHosts(model, requests, replicas, events, timers, replicaTimers);
     this.breakers = new Breakers(model.calls);
     this.flow = new Flow(this);
     this.calls = new CallFlow(this);
@@ -147,10 +148,10 @@ final class Sim {
     }
   }
 
-  /** Timers [0, hosts) are CPU completions, the rest call timeouts. */
+  /** Timers of hosts and replicas are CPU completions, the others call timeouts. */
   private void onTimer(int id) {
-    if (id < model.hostCores.length) {
-      cpu.complete(id, now());
+    if (cpu.owns(id)) {
+      cpu.onTimer(id, now());
       int n = cpu.doneCount;
       for (int i = 0; i < n; i++) {
         flow.afterCpu(cpu.finished(i));

@@ -6,15 +6,15 @@ package io.rehearsal.twin.engine;
  * event queue, so a timer fires exactly where an event with the same key would have.
  *
  * <p>It holds what would otherwise leave stale events behind in the event queue: the next CPU
- * completion of each host (moved whenever the host's set of jobs changes) and the earliest pending
- * call timeout of each call (see {@link TimeoutRings}). Setting a timer moves it in place; nothing
- * is allocated.
+ * completion of each saturated host or capped replica (moved whenever its set of jobs changes, see
+ * {@link CpuHosts}) and the earliest pending call timeout of each call (see {@link TimeoutRings}).
+ * Setting a timer moves it in place; nothing is allocated.
  */
 final class Timers {
-  private final long[] time;
-  private final long[] order;
-  private final int[] heap;
-  private final int[] position;
+  private long[] time;
+  private long[] order;
+  private int[] heap;
+  private int[] position;
   private int size;
 
   Timers(int ids) {
@@ -23,6 +23,19 @@ final class Timers {
     heap = new int[ids];
     position = new int[ids];
     java.util.Arrays.fill(position, -1);
+  }
+
+  /** Makes room for ids up to {@code ids - 1} (replicas come and go during a run). */
+  void ensure(int ids) {
+    int old = time.length;
+    if (ids > old) {
+      int n = Math.max(ids, old * 2);
+      time = java.util.Arrays.copyOf(time, n);
+      order = java.util.Arrays.copyOf(order, n);
+      heap = java.util.Arrays.copyOf(heap, n);
+      position = java.util.Arrays.copyOf(position, n);
+      java.util.Arrays.fill(position, old, n, -1);
+    }
   }
 
   /** Sets (or moves) timer {@code id} to fire at {@code at} with {@code orderWord}. */
