@@ -15,7 +15,9 @@
 #         [--metric-interval-ms 2000] [--no-build]
 # Fault kinds: latency (target service, magnitude = added ms), error (service, rate 0..1),
 #   fewer-workers (service, workers per replica), slow-dependency (payment-gateway, added ms),
-#   kill-replica (instance such as catalog-2: SIGKILL at onset, restarted at end; magnitude 0).
+#   kill-replica (instance such as catalog-2: SIGKILL at onset, restarted at end; magnitude 0),
+#   surge (entry service such as frontend; magnitude = rate multiplier; injects nothing: the
+#   window's SCHEDULE must raise the rate from ONSET to END, the line only labels the window).
 # Onset and end are seconds after the window starts; warm-up traffic is never recorded.
 set -euo pipefail
 
@@ -151,11 +153,16 @@ inject() { # kind target magnitude
     error) admin "$2" POST "{\"kind\":\"error\",\"rate\":$3}" ;;
     fewer-workers) admin "$2" POST "{\"kind\":\"workers\",\"workers\":$3}" ;;
     kill-replica) kill -KILL "${PIDS[$2]}"; wait "${PIDS[$2]}" 2>/dev/null || true ;;
+    surge) ;; # the window's rate schedule raises the load; the line only labels it
     *) echo "unknown fault kind $1" >&2; exit 2 ;;
   esac
 }
 clear_fault() { # kind target
-  if [[ "$1" == kill-replica ]]; then start_instance "$2"; else admin "$2" DELETE; fi
+  case "$1" in
+    kill-replica) start_instance "$2" ;;
+    surge) ;;
+    *) admin "$2" DELETE ;;
+  esac
 }
 
 run_window() { # seed name rate|schedule duration warmup [kind target magnitude onset end]

@@ -1,5 +1,6 @@
 package io.rehearsal.cli;
 
+import io.rehearsal.cli.sandbox.SandboxCommand;
 import io.rehearsal.cli.twin.TwinCommand;
 import io.rehearsal.cli.up.UpCommand;
 import picocli.CommandLine.Command;
@@ -23,6 +24,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       UpCommand.class,
       TwinCommand.class,
+      SandboxCommand.class,
     })
 final class RehearsalCommand implements Runnable {
 

@@ -14,7 +14,7 @@ import picocli.CommandLine;
 class MainTest {
 
   /** The verbs that exist today; a new verb must be added here and to RehearsalCommand. */
-  private static final List<String> VERBS = List.of("up", "twin");
+  private static final List<String> VERBS = List.of("up", "twin", "sandbox");
 
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
@@ -50,7 +50,7 @@ class MainTest {
     int code = run();
 
     assertThat(code).isEqualTo(2);
-    assertThat(err.toString()).contains("Missing required command: up, twin");
+    assertThat(err.toString()).contains("Missing required command: up, twin, sandbox");
   }
 
   @Test

@@ -8,6 +8,7 @@ import io.quarkus.runtime.Startup;
 import io.rehearsal.detector.ingest.Admission;
 import io.rehearsal.detector.ingest.IngestConfig;
 import io.rehearsal.detector.ingest.IngestPipeline;
+import io.rehearsal.detector.recording.Recorder;
 import io.rehearsal.otlp.Mapped;
 import io.rehearsal.otlp.MetricMapper;
 import io.rehearsal.otlp.OtlpDecoder;
@@ -22,14 +23,16 @@ import java.util.Optional;
 
 /**
  * What both OTLP transports do with an export: decode, count, admit or throttle, map, offer to the
- * ingest pipeline, and count the outcome in the {@code rehearsal.detector.spans} and {@code
- * rehearsal.detector.metric.points} counters (tag {@code outcome}: accepted, rejected, throttled).
+ * ingest pipeline, hand accepted requests to the rolling recording, and count the outcome in the
+ * {@code rehearsal.detector.spans} and {@code rehearsal.detector.metric.points} counters (tag
+ * {@code outcome}: accepted, rejected, throttled).
  */
 @Singleton
 @Startup
 class OtlpExports {
 
   private final IngestPipeline pipeline;
+  private final Recorder recorder;
   private final OtlpDecoder decoder;
   private final Duration retryAfter;
   private final Outcomes spans;
@@ -54,8 +57,10 @@ class OtlpExports {
     }
   }
 
-  OtlpExports(IngestPipeline pipeline, IngestConfig config, MeterRegistry registry) {
+  OtlpExports(
+      IngestPipeline pipeline, Recorder recorder, IngestConfig config, MeterRegistry registry) {
     this.pipeline = pipeline;
+    this.recorder = recorder;
     this.decoder = new OtlpDecoder(config.maxBodyBytes());
     this.retryAfter = config.retryAfter();
     this.spans = Outcomes.register(registry, "rehearsal.detector.spans", "spans");
@@ -87,7 +92,8 @@ class OtlpExports {
       return refusal.get();
     }
     Mapped<Span> mapped = SpanMapper.map(request);
-    return admit(pipeline.offerSpans(mapped.accepted()), mapped, spans, "spans");
+    return recorded(
+        request, admit(pipeline.offerSpans(mapped.accepted()), mapped, spans, "spans"), mapped);
   }
 
   /** A decoded metrics export. */
@@ -97,7 +103,19 @@ class OtlpExports {
       return refusal.get();
     }
     Mapped<MetricPoint> mapped = MetricMapper.map(request);
-    return admit(pipeline.offerPoints(mapped.accepted()), mapped, points, "data points");
+    return recorded(
+        request,
+        admit(pipeline.offerPoints(mapped.accepted()), mapped, points, "data points"),
+        mapped);
+  }
+
+  /** Hands an accepted request with valid items to the rolling recording. */
+  private ExportResult recorded(
+      com.google.protobuf.Message request, ExportResult result, Mapped<?> mapped) {
+    if (result instanceof ExportResult.Accepted && !mapped.accepted().isEmpty()) {
+      recorder.record(request);
+    }
+    return result;
   }
 
   /** Refuses before mapping when the request can never fit or nothing fits now. */

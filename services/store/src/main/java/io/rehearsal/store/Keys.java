@@ -17,6 +17,14 @@ import java.nio.charset.StandardCharsets;
  * PREFIX {audit}:head                    hash: hash, id of the last entry
  * PREFIX {audit}:keys                    hash: idempotency key to entry id
  * PREFIX {telemetry}:windows             stream: start, window; entry id = window start ms
+ * PREFIX {jobs:Q}:stream                 stream: batch, job, payload; consumer group "workers"
+ * PREFIX {jobs:Q}:plan:B                 batch B's plan bytes (with a time to live)
+ * PREFIX {jobs:Q}:results:B              hash: job id to result bytes
+ * PREFIX {jobs:Q}:failures:B             hash: job id to failure message
+ * PREFIX {jobs:Q}:done:B                 stream: job (one entry per finished job, a wake-up)
+ * PREFIX {twin}:current                  id of the environment's current twin snapshot
+ * PREFIX {twin}:status:SHA256            hash: stale, reason, metric, measured, bound, at
+ * PREFIX {twin}:events                   stream: event, snapshot, (staleness fields)
  * </pre>
  */
 final class Keys {
@@ -53,6 +61,22 @@ final class Keys {
 
   byte[] telemetryWindows() {
     return bytes("{telemetry}:windows");
+  }
+
+  byte[] jobs(String queue, String part) {
+    return bytes("{jobs:" + queue + "}:" + part);
+  }
+
+  byte[] twinCurrent() {
+    return bytes("{twin}:current");
+  }
+
+  byte[] twinStatus(SnapshotId id) {
+    return bytes("{twin}:status:" + id.hex());
+  }
+
+  byte[] twinEvents() {
+    return bytes("{twin}:events");
   }
 
   byte[] auditStream() {

@@ -52,6 +52,8 @@ public final class RedisStore implements AutoCloseable {
   private final Decisions decisions;
   private final AuditLog audit;
   private final TelemetryWindows telemetryWindows;
+  private final Keys keys;
+  private final RedisURI redisUri;
 
   private RedisStore(
       StoreConfig config,
@@ -59,14 +61,17 @@ public final class RedisStore implements AutoCloseable {
       String uri,
       ClientResources resources,
       RedisClient client,
-      StatefulRedisConnection<byte[], byte[]> connection) {
+      StatefulRedisConnection<byte[], byte[]> connection,
+      RedisURI redisUri) {
     this.embedded = embedded;
+    this.redisUri = redisUri;
     this.uri = uri;
     this.resources = resources;
     this.client = client;
     this.connection = connection;
     RedisCommands<byte[], byte[]> redis = connection.sync();
     Keys keys = new Keys(config.keyPrefix());
+    this.keys = keys;
     this.twinSnapshots = new TwinSnapshots(redis, keys);
     int limit = config.recentLimit();
     this.incidents = new Incidents(new RecentRecords(redis, keys, "incidents", limit));
@@ -94,9 +99,10 @@ public final class RedisStore implements AutoCloseable {
     try {
       RedisClient client = RedisClient.create(resources);
       client.setOptions(clientOptions(config));
+      RedisURI redisUri = redisUri(uri, config);
       StatefulRedisConnection<byte[], byte[]> connection =
-          client.connect(ByteArrayCodec.INSTANCE, redisUri(uri, config));
-      return new RedisStore(config, embedded, uri, resources, client, connection);
+          client.connect(ByteArrayCodec.INSTANCE, redisUri);
+      return new RedisStore(config, embedded, uri, resources, client, connection, redisUri);
     } catch (RuntimeException e) {
       resources.shutdown();
       embedded.ifPresent(EmbeddedRedis::close);
@@ -148,6 +154,20 @@ public final class RedisStore implements AutoCloseable {
   /** Closed telemetry windows, in a stream ordered by window start with bounded retention. */
   public TelemetryWindows telemetryWindows() {
     return telemetryWindows;
+  }
+
+  /**
+   * A work queue on a Redis Stream consumer group, shared by every process that opens the same
+   * {@code name}; batch data expires after {@code retention}. Its blocking reads use connections of
+   * their own, opened per {@link JobBatch} and {@link JobConsumer}.
+   */
+  public JobQueue jobQueue(String name, Duration retention) {
+    return new JobQueue(
+        connection.sync(),
+        keys,
+        name,
+        retention,
+        () -> client.connect(ByteArrayCodec.INSTANCE, redisUri));
   }
 
   /** The Redis this store talks to, e.g. {@code redis://127.0.0.1:6380}. */

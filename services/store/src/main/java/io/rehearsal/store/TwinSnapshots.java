@@ -9,6 +9,10 @@ import java.util.Optional;
  * Content-addressed storage of twin snapshots: the id is the SHA-256 of the canonical bytes the
  * caller produced (e.g. a serialized TwinSpec), so a snapshot is immutable, a put is idempotent,
  * and a reader can check it got exactly what was written.
+ *
+ * <p>Beside the immutable bytes: the environment's {@link #current()} snapshot, and per snapshot a
+ * {@link #staleness} (set once by the detector's drift check, never cleared: a recalibrated twin is
+ * a new snapshot), with each change appended to a bounded event stream ({@link #events}).
  */
 public final class TwinSnapshots {
 
@@ -16,10 +20,12 @@ public final class TwinSnapshots {
 
   private final RedisCommands<byte[], byte[]> redis;
   private final Keys keys;
+  private final TwinStatus status;
 
   TwinSnapshots(RedisCommands<byte[], byte[]> redis, Keys keys) {
     this.redis = redis;
     this.keys = keys;
+    this.status = new TwinStatus(redis, keys);
   }
 
   /**
@@ -58,5 +64,45 @@ public final class TwinSnapshots {
   /** Whether a snapshot with {@code id} is stored. */
   public boolean contains(SnapshotId id) {
     return redis.exists(keys.snapshot(Objects.requireNonNull(id, "id must not be null"))) > 0;
+  }
+
+  /** The environment's current twin snapshot, if one was set. */
+  public Optional<SnapshotId> current() {
+    return status.current();
+  }
+
+  /**
+   * Makes {@code id} the environment's current twin and appends a {@link TwinEvent.Kind#CURRENT}
+   * event.
+   *
+   * @throws IllegalArgumentException if no snapshot is stored under {@code id}
+   */
+  public void setCurrent(SnapshotId id) {
+    if (!contains(id)) {
+      throw new IllegalArgumentException("no twin snapshot " + id + " is stored; put it first");
+    }
+    status.setCurrent(id);
+  }
+
+  /** Why snapshot {@code id} is stale, or empty while it is not. */
+  public Optional<TwinStaleness> staleness(SnapshotId id) {
+    return status.staleness(Objects.requireNonNull(id, "id must not be null"));
+  }
+
+  /**
+   * Marks snapshot {@code id} stale and appends a {@link TwinEvent.Kind#STALE} event, atomically. A
+   * snapshot stays stale: marking it again keeps the first reason and appends nothing.
+   *
+   * @return true if marked now, false if it already was stale
+   */
+  public boolean markStale(SnapshotId id, TwinStaleness staleness) {
+    Objects.requireNonNull(id, "id must not be null");
+    Objects.requireNonNull(staleness, "staleness must not be null");
+    return status.markStale(id, staleness);
+  }
+
+  /** The newest {@code count} twin events (current changes, stale markings), newest first. */
+  public List<TwinEvent> events(int count) {
+    return status.events(count);
   }
 }

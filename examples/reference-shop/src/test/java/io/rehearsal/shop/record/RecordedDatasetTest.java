@@ -103,6 +103,6 @@ class RecordedDatasetTest {
     }
     assertThat(kinds)
         .containsExactlyInAnyOrder(
-            "latency", "error", "fewer-workers", "slow-dependency", "kill-replica");
+            "latency", "error", "fewer-workers", "slow-dependency", "kill-replica", "surge");
   }
 }

@@ -1,10 +1,6 @@
 package io.rehearsal.cli.twin;
 
 import io.rehearsal.cli.CommandFailure;
-import io.rehearsal.otlp.JsonLinesOptions;
-import io.rehearsal.otlp.ReadSummary;
-import io.rehearsal.otlp.TelemetryFiles;
-import io.rehearsal.otlp.TelemetrySink;
 import io.rehearsal.twin.TwinSpecs;
 import io.rehearsal.twin.calibration.Calibration;
 import io.rehearsal.twin.calibration.CalibrationOptions;
@@ -14,14 +10,11 @@ import io.rehearsal.twin.calibration.Overlay;
 import io.rehearsal.twin.calibration.OverlayException;
 import io.rehearsal.twin.calibration.Recording;
 import io.rehearsal.twin.spec.InvalidSpecException;
-import io.rehearsal.twin.telemetry.MetricPoint;
-import io.rehearsal.twin.telemetry.Span;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -37,11 +30,14 @@ import picocli.CommandLine.Spec;
     name = "calibrate",
     mixinStandardHelpOptions = true,
     description =
-        "Calibrate a twin spec from recorded OTLP telemetry (JSON lines, gzipped or plain).",
+        "Calibrate a twin from OTLP JSON-lines telemetry (a file or the detector's recording"
+            + " directory).",
     footer = {
       "",
       "The overlay states what telemetry cannot show (replicas, workers, queue limits, cores,",
       "timeouts, retries, rate limits, autoscalers); it wins for those, telemetry for behaviour.",
+      "The detector records what it receives in ~/.rehearsal/telemetry (rehearsal.recording.dir):",
+      "  rehearsal twin calibrate --from ~/.rehearsal/telemetry --last 10m -o twin.yaml",
       "Exit codes: 1 unreadable input or invalid overlay, 2 usage error."
     })
 public final class TwinCalibrateCommand implements Callable<Integer> {
@@ -51,9 +47,20 @@ public final class TwinCalibrateCommand implements Callable<Integer> {
   @Option(
       names = "--from",
       required = true,
-      paramLabel = "FILE",
-      description = "OTLP JSON-lines recording (traces and metrics), gzipped or plain.")
+      paramLabel = "FILE|DIR",
+      description =
+          "OTLP JSON-lines recording (traces and metrics), gzipped or plain; or a directory of"
+              + " them, e.g. the detector's rolling recording ~/.rehearsal/telemetry.")
   Path from;
+
+  @Option(
+      names = "--last",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      description =
+          "Calibrate on the traces of the last DURATION of the recording only, e.g. 5m or 1h"
+              + " (default: all of it).")
+  Double last;
 
   @Option(
       names = "--overlay",
@@ -85,7 +92,12 @@ public final class TwinCalibrateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Recording recording = skipped(readRecording(from, err()), skip, spec);
+    if (last != null && !(last > 0)) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--last must be a positive duration, but was " + last + " s");
+    }
+    Recording recording =
+        skipped(Recordings.read(from, last == null ? 0 : last, err()), skip, spec);
     Overlay facts = overlay == null ? Overlay.EMPTY : readOverlay(overlay);
     CalibrationResult result = calibrate(recording, facts);
     write(result);
@@ -194,38 +206,10 @@ public final class TwinCalibrateCommand implements Callable<Integer> {
   }
 
   /**
-   * Reads an OTLP JSON-lines recording into memory; bad lines are skipped and counted on {@code
-   * err}.
+   * Reads an OTLP JSON-lines recording, a file or a directory of them, into memory; bad lines are
+   * skipped and counted on {@code err}.
    */
   static Recording readRecording(Path file, PrintWriter err) {
-    if (!Files.isReadable(file)) {
-      throw new CommandFailure(file + " does not exist or cannot be read");
-    }
-    Recording.Builder builder = Recording.builder();
-    TelemetrySink sink =
-        new TelemetrySink() {
-          @Override
-          public void spans(List<Span> spans) {
-            builder.addSpans(spans);
-          }
-
-          @Override
-          public void metrics(List<MetricPoint> points) {
-            builder.addMetrics(points);
-          }
-        };
-    try {
-      ReadSummary summary =
-          TelemetryFiles.read(file, JsonLinesOptions.defaults().skippingBadLines(), sink);
-      if (summary.badLines() > 0 || summary.rejectedSpans() > 0) {
-        err.printf(
-            "%s: skipped %d bad lines and %d invalid spans%n",
-            file, summary.badLines(), summary.rejectedSpans());
-        err.flush();
-      }
-    } catch (IOException e) {
-      throw new CommandFailure("cannot read " + file + ": " + e.getMessage(), e);
-    }
-    return builder.build();
+    return Recordings.read(file, 0, err);
   }
 }

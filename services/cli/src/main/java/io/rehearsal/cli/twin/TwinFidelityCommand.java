@@ -46,8 +46,10 @@ public final class TwinFidelityCommand implements Callable<Integer> {
   @Option(
       names = "--against",
       required = true,
-      paramLabel = "FILE",
-      description = "OTLP JSON-lines recording to replay (gzipped or plain).")
+      paramLabel = "FILE|DIR",
+      description =
+          "OTLP JSON-lines recording to replay (gzipped or plain), or a directory of them such as"
+              + " the detector's rolling recording.")
   Path against;
 
   @Option(

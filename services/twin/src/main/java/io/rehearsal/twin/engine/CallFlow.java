@@ -15,6 +15,7 @@ final class CallFlow {
   private final Requests q;
   private final Knobs knobs;
   private final RandomStream[] callStream;
+  private final boolean[] certain;
   private final RandomStream[] jitterStream;
 
   CallFlow(Sim sim) {
@@ -25,18 +26,24 @@ final class CallFlow {
     this.knobs = sim.knobs;
     callStream = new RandomStream[calls.count];
     jitterStream = new RandomStream[calls.count];
+    certain = new boolean[calls.count];
     for (int c = 0; c < calls.count; c++) {
       callStream[c] = sim.streams.stream("call:" + calls.name[c] + "#" + c);
       jitterStream[c] = sim.streams.stream("jitter:" + calls.name[c] + "#" + c);
+      certain[c] = calls.probability[c] >= 1;
     }
   }
 
-  /** Issues the calls [from, to) of request {@code h}; true if some are still outstanding. */
+  /**
+   * Issues the calls [from, to) of request {@code h}; true if some are still outstanding. A call
+   * with probability one is made without a draw: a uniform in [0, 1) is always below one, and the
+   * call's stream serves nothing else, so skipping it changes no outcome.
+   */
   boolean issueGroup(int h, int from, int to) {
     q.pending[h] = 1;
     q.slotsUsed[h] = Math.max(q.slotsUsed[h], to - from);
     for (int c = from; c < to; c++) {
-      if (callStream[c].nextDouble() < calls.probability[c]) {
+      if (certain[c] || callStream[c].nextDouble() < calls.probability[c]) {
         int slot = h * Requests.SLOTS + (c - from);
         q.slotCall[slot] = c;
         q.slotAttempt[slot] = 0;

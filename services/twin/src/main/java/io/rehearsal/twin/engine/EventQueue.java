@@ -7,11 +7,11 @@ import java.util.Arrays;
  * events are processed in a reproducible order. Pushing and popping allocate nothing; the arrays
  * double when full.
  *
- * <p>The heap holds only the sort key — the time's bits and an order word (priority in the top
- * bits, then the sequence number), interleaved in one {@code long[]} so that the four children of a
- * node share one or two cache lines — and the index of the event's payload (a kind and three int
- * arguments) in a pool that never moves. Times are non-negative, so their IEEE bits compare like
- * the times themselves.
+ * <p>The heap holds only the time's bits (the four children of a node share one or two cache lines)
+ * and the index of the event's slot in a pool that never moves; a slot holds the order word
+ * (priority in the top bits, then the sequence number) and the payload (a kind and three int
+ * arguments, side by side in one {@code int[]}). Times are non-negative, so their IEEE bits compare
+ * like the times themselves; the order word is read only when two times are equal, which is rare.
  *
  * <p>After {@link #pop()}, the popped event is read through {@link #time()}, {@link #kind()},
  * {@link #a()}, {@link #b()} and {@link #c()}. {@link #nextOrder} hands out an order word without
@@ -21,14 +21,13 @@ import java.util.Arrays;
 final class EventQueue {
   private static final int SEQUENCE_BITS = 56;
   private static final int ARITY = 4;
+  private static final int FIELDS = 4;
+
   private long[] times;
   private int[] ref;
   private int size;
   private long[] orders;
-  private int[] kinds;
-  private int[] as;
-  private int[] bs;
-  private int[] cs;
+  private int[] payload;
   private int[] free;
   private int freeCount;
   private long sequence;
@@ -43,10 +42,7 @@ final class EventQueue {
     times = new long[capacity];
     ref = new int[capacity];
     orders = new long[capacity];
-    kinds = new int[capacity];
-    as = new int[capacity];
-    bs = new int[capacity];
-    cs = new int[capacity];
+    payload = new int[capacity * FIELDS];
     free = new int[capacity];
     for (int i = 0; i < capacity; i++) {
       free[i] = capacity - 1 - i;
@@ -69,15 +65,16 @@ final class EventQueue {
     if (!(time >= 0)) {
       throw new IllegalArgumentException("event time must be >= 0, but was " + time);
     }
-    if (size == ref.length) {
+    if (freeCount == 0) {
       grow();
     }
     int slot = free[--freeCount];
     orders[slot] = order;
-    kinds[slot] = kind;
-    as[slot] = a;
-    bs[slot] = b;
-    cs[slot] = c;
+    int p = slot * FIELDS;
+    payload[p] = kind;
+    payload[p + 1] = a;
+    payload[p + 2] = b;
+    payload[p + 3] = c;
     siftUp(size++, bits(time), slot);
   }
 
@@ -85,10 +82,11 @@ final class EventQueue {
   void pop() {
     int slot = ref[0];
     topTime = Double.longBitsToDouble(times[0]);
-    topKind = kinds[slot];
-    topA = as[slot];
-    topB = bs[slot];
-    topC = cs[slot];
+    int p = slot * FIELDS;
+    topKind = payload[p];
+    topA = payload[p + 1];
+    topB = payload[p + 2];
+    topC = payload[p + 3];
     free[freeCount++] = slot;
     int last = --size;
     if (last > 0) {
@@ -193,15 +191,12 @@ final class EventQueue {
   }
 
   private void grow() {
-    int old = ref.length;
+    int old = orders.length;
     int capacity = old * 2;
     times = Arrays.copyOf(times, capacity);
     ref = Arrays.copyOf(ref, capacity);
     orders = Arrays.copyOf(orders, capacity);
-    kinds = Arrays.copyOf(kinds, capacity);
-    as = Arrays.copyOf(as, capacity);
-    bs = Arrays.copyOf(bs, capacity);
-    cs = Arrays.copyOf(cs, capacity);
+    payload = Arrays.copyOf(payload, capacity * FIELDS);
     free = Arrays.copyOf(free, capacity);
     for (int i = capacity - 1; i >= old; i--) {
       free[freeCount++] = i;

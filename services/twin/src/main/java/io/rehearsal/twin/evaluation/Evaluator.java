@@ -24,6 +24,15 @@ public final class Evaluator {
 
   /** Evaluates the plan on {@code threads} threads. */
   public static EvaluationResult evaluate(EvaluationPlan plan, int threads) {
+    return evaluate(plan, threads, EvaluationListener.NONE);
+  }
+
+  /**
+   * Evaluates the plan on {@code threads} threads, telling {@code listener} about stages and runs;
+   * the result equals {@link #evaluate(EvaluationPlan, int)}'s.
+   */
+  public static EvaluationResult evaluate(
+      EvaluationPlan plan, int threads, EvaluationListener listener) {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be >= 1, but was " + threads);
     }
@@ -34,7 +43,8 @@ public final class Evaluator {
       for (List<Job> stage = coordinator.nextStage();
           !stage.isEmpty();
           stage = coordinator.nextStage()) {
-        runStage(pool, runner, stage).forEach(coordinator::accept);
+        listener.stageStarted(coordinator.stages(), stage);
+        runStage(pool, runner, stage, listener).forEach(coordinator::accept);
       }
     } finally {
       pool.shutdownNow();
@@ -42,9 +52,10 @@ public final class Evaluator {
     return coordinator.result();
   }
 
-  private static List<JobResult> runStage(ExecutorService pool, JobRunner runner, List<Job> jobs) {
+  private static List<JobResult> runStage(
+      ExecutorService pool, JobRunner runner, List<Job> jobs, EvaluationListener listener) {
     List<Future<JobResult>> futures = new ArrayList<>();
-    jobs.forEach(job -> futures.add(pool.submit(() -> runner.run(job))));
+    jobs.forEach(job -> futures.add(pool.submit(() -> runner.run(job, listener))));
     List<JobResult> results = new ArrayList<>();
     try {
       for (Future<JobResult> f : futures) {

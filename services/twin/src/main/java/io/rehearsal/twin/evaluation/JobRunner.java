@@ -29,6 +29,16 @@ public final class JobRunner {
    * @throws IllegalArgumentException if the job's arm is not in the plan
    */
   public JobResult run(Job job) {
+    return run(job, EvaluationListener.NONE);
+  }
+
+  /**
+   * Simulates the job's replications of its arm and shows each run to {@code listener}; the result
+   * equals {@link #run(Job)}'s.
+   *
+   * @throws IllegalArgumentException if the job's arm is not in the plan
+   */
+  public JobResult run(Job job, EvaluationListener listener) {
     if (job.arm() >= plan.arms()) {
       throw new IllegalArgumentException(
           "job.arm must be < " + plan.arms() + ", but was " + job.arm());
@@ -37,6 +47,7 @@ public final class JobRunner {
     for (int r = job.from(); r < job.to(); r++) {
       RunResult run = engine.run(plan.scenario(job.arm()), plan.config(), plan.seed(), r);
       outcomes.add(measure(plan.spec(), plan.objectives(), run));
+      listener.replicationFinished(job.arm(), r, run);
     }
     return new JobResult(job, outcomes);
   }

@@ -8,6 +8,7 @@ import io.rehearsal.twin.engine.Engine;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,9 +45,23 @@ public final class FaultFitter {
    * @throws IllegalArgumentException if the symptoms name an endpoint the twin does not have
    */
   public List<FaultHypothesis> fit(Symptoms observed) {
-    Trial trial = new Trial(observed);
-    Symptoms healthy = trial.symptoms(null, 0);
-    List<Hypothesis> space = new HypothesisSpace(spec).prune(observed, healthy);
+    return fit(observed, Map.of());
+  }
+
+  /**
+   * Ranks fault hypotheses for symptoms observed on a system whose healthy figures per endpoint
+   * were {@code baseline} (each the mean of per-bucket points of the same width before the onset).
+   * The twin's standing difference from that baseline is removed from the observations first, so
+   * hypotheses explain the change from normal rather than calibration error ({@link
+   * BaselineShift}); endpoints missing from {@code baseline} are fitted as observed.
+   *
+   * @throws IllegalArgumentException if the symptoms name an endpoint the twin does not have
+   */
+  public List<FaultHypothesis> fit(Symptoms observed, Map<String, SymptomPoint> baseline) {
+    Symptoms healthy = new Trial(observed).symptoms(null, 0);
+    Symptoms shifted = BaselineShift.apply(observed, healthy, baseline);
+    Trial trial = new Trial(shifted);
+    List<Hypothesis> space = new HypothesisSpace(spec).prune(shifted, healthy);
     ExecutorService pool = Executors.newFixedThreadPool(config.threads());
     try {
       List<double[]> screened = screen(pool, trial, space);
@@ -179,8 +194,12 @@ public final class FaultFitter {
                       new FaultHypothesis(h.kind(), h.target(), magnitude, 0, 0, 0)
                           .toFault(config.warmup(), observed.span())),
                   List.of());
-      RunResult run = engine.run(scenario, sim, config.seed(), 0);
-      return Symptoms.fromRun(run, config.warmup(), observed.buckets(), observed.names());
+      List<Symptoms> runs = new ArrayList<>();
+      for (int r = 0; r < config.replications(); r++) {
+        RunResult run = engine.run(scenario, sim, config.seed(), r);
+        runs.add(Symptoms.fromRun(run, config.warmup(), observed.buckets(), observed.names()));
+      }
+      return Symptoms.mean(runs);
     }
   }
 }

@@ -22,11 +22,13 @@ import java.util.TreeSet;
  * The pruned hypothesis space. An endpoint is symptomatic when its observed series differ from the
  * twin's fault-free run by more than max({@link #SYMPTOM_FLOOR}, {@link #SYMPTOM_SHARE} x the
  * largest deviation) (mean squared residual per bucket, see {@link SymptomDistance}). A fault shows
- * at its target and propagates to the callers, so the search starts from the frontier: symptomatic
+ * at its target and propagates to the callers, so the search centres on the frontier: symptomatic
  * endpoints none of whose callee endpoints is symptomatic. Tried: latency, added errors and
- * capacity loss of a frontier endpoint's service and of the services it calls (a callee may fail
- * fast or be timed out without looking slow itself); slowdown and outage of the dependencies and
- * databases (also behind caches) it calls; a surge of entry endpoints whose throughput rose.
+ * capacity loss of every symptomatic endpoint's service (a fault upstream also changes what its
+ * callees see, e.g. fewer calls, so the frontier may sit too deep) and of the services a frontier
+ * endpoint calls (a callee may fail fast or be timed out without looking slow itself); slowdown and
+ * outage of the dependencies and databases (also behind caches) it calls; a surge of entry
+ * endpoints whose throughput rose, and of all entry endpoints ({@code *}) when more than one rose.
  */
 final class HypothesisSpace {
   /** Smallest mean squared residual per bucket that counts as a symptom. */
@@ -51,11 +53,13 @@ final class HypothesisSpace {
     Set<String> backends = new TreeSet<>();
     for (String e : symptomatic) {
       EndpointSpec endpoint = endpoints.get(e);
-      if (endpoint == null
-          || endpoint.calls().stream().anyMatch(c -> symptomatic.contains(c.to()))) {
+      if (endpoint == null) {
         continue;
       }
       services.add(serviceOf(e));
+      if (endpoint.calls().stream().anyMatch(c -> symptomatic.contains(c.to()))) {
+        continue;
+      }
       for (CallSpec c : endpoint.calls()) {
         if (endpoints.containsKey(c.to())) {
           services.add(serviceOf(c.to()));
@@ -112,6 +116,9 @@ final class HypothesisSpace {
       if (i >= 0 && meanLogThroughputRatio(observed, healthy, i) > 0.1) {
         out.add(Hypothesis.multiplier(FaultKind.TRAFFIC_SURGE, t.endpoint(), 1.1, 10, 1.5, 3));
       }
+    }
+    if (out.size() > 1) {
+      out.add(Hypothesis.multiplier(FaultKind.TRAFFIC_SURGE, "*", 1.1, 10, 1.5, 3));
     }
     return out;
   }

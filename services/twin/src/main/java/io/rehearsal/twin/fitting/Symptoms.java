@@ -14,6 +14,9 @@ import java.util.List;
  * @param endpoints per endpoint
  */
 public record Symptoms(double bucket, List<EndpointSymptoms> endpoints) {
+  /** Separates an endpoint from the caller of a request class calibration split off. */
+  private static final String CLASS = " @ ";
+
   /** Validates the widths and lengths and copies the list. */
   public Symptoms {
     if (!(bucket > 0) || Double.isInfinite(bucket)) {
@@ -62,7 +65,9 @@ public record Symptoms(double bucket, List<EndpointSymptoms> endpoints) {
   }
 
   /**
-   * The symptoms a run shows from {@code onset} on, for the given endpoints in that order.
+   * The symptoms a run shows from {@code onset} on, for the given endpoints in that order. An
+   * endpoint that calibration split into request classes ({@code endpoint @ caller}) is pooled over
+   * the endpoint and its classes (counts summed, latencies averaged weighted by successes).
    *
    * @throws IllegalArgumentException if an endpoint is unknown or the run is too short
    */
@@ -71,18 +76,107 @@ public record Symptoms(double bucket, List<EndpointSymptoms> endpoints) {
     int first = (int) Math.round(onset / width);
     List<EndpointSymptoms> series = new ArrayList<>();
     for (String name : names) {
-      EndpointResult e = run.endpoint(name);
-      if (e.buckets().size() < first + buckets) {
-        throw new IllegalArgumentException(
-            "run has " + e.buckets().size() + " buckets, needs " + (first + buckets));
-      }
+      List<EndpointResult> parts = parts(run, name);
       List<SymptomPoint> points = new ArrayList<>();
-      for (BucketResult b : e.buckets().subList(first, first + buckets)) {
-        points.add(point(b, width));
+      for (int i = first; i < first + buckets; i++) {
+        points.add(pooled(parts, i, width));
       }
-      series.add(new EndpointSymptoms(e.endpoint(), points));
+      series.add(new EndpointSymptoms(name, points));
     }
     return new Symptoms(width, series);
+  }
+
+  /**
+   * The run's results for {@code name}: the endpoint itself, or, when calibration split it into
+   * request classes ({@code name @ caller}), the endpoint and all its classes.
+   */
+  private static List<EndpointResult> parts(RunResult run, String name) {
+    List<EndpointResult> out =
+        run.endpoints().stream()
+            .filter(e -> e.endpoint().equals(name) || e.endpoint().startsWith(name + CLASS))
+            .toList();
+    if (out.isEmpty()) {
+      throw new IllegalArgumentException("unknown endpoint '" + name + "'");
+    }
+    return out;
+  }
+
+  /** One bucket over the parts: counts summed, latencies averaged weighted by successes. */
+  private static SymptomPoint pooled(List<EndpointResult> parts, int i, double width) {
+    if (parts.size() == 1) {
+      return point(bucket(parts.get(0), i), width);
+    }
+    long total = 0;
+    long bad = 0;
+    long ok = 0;
+    double p50 = 0;
+    double p99 = 0;
+    for (EndpointResult e : parts) {
+      BucketResult b = bucket(e, i);
+      total += b.total();
+      bad += b.failed() + b.rejected();
+      if (b.ok() > 0 && !Double.isNaN(b.p50())) {
+        ok += b.ok();
+        p50 += b.ok() * b.p50();
+        p99 += b.ok() * b.p99();
+      }
+    }
+    double errors = total == 0 ? 0 : (double) bad / total;
+    return ok == 0
+        ? new SymptomPoint(Double.NaN, Double.NaN, errors, total / width)
+        : new SymptomPoint(p50 / ok, p99 / ok, errors, total / width);
+  }
+
+  private static BucketResult bucket(EndpointResult e, int i) {
+    if (e.buckets().size() <= i) {
+      throw new IllegalArgumentException(
+          "run has " + e.buckets().size() + " buckets, needs " + (i + 1));
+    }
+    return e.buckets().get(i);
+  }
+
+  /**
+   * The point-wise mean of symptom sets with the same endpoints and buckets (latencies over the
+   * sets where they are defined; NaN where none is).
+   */
+  public static Symptoms mean(List<Symptoms> sets) {
+    Symptoms first = sets.get(0);
+    if (sets.size() == 1) {
+      return first;
+    }
+    List<EndpointSymptoms> series = new ArrayList<>();
+    for (int e = 0; e < first.endpoints().size(); e++) {
+      List<SymptomPoint> points = new ArrayList<>();
+      for (int i = 0; i < first.buckets(); i++) {
+        List<SymptomPoint> at = new ArrayList<>();
+        for (Symptoms s : sets) {
+          at.add(s.endpoints().get(e).points().get(i));
+        }
+        points.add(meanPoint(at));
+      }
+      series.add(new EndpointSymptoms(first.endpoints().get(e).endpoint(), points));
+    }
+    return new Symptoms(first.bucket(), series);
+  }
+
+  private static SymptomPoint meanPoint(List<SymptomPoint> points) {
+    return new SymptomPoint(
+        nanMean(points.stream().mapToDouble(SymptomPoint::p50).toArray()),
+        nanMean(points.stream().mapToDouble(SymptomPoint::p99).toArray()),
+        points.stream().mapToDouble(SymptomPoint::errorRate).average().orElse(0),
+        points.stream().mapToDouble(SymptomPoint::throughput).average().orElse(0));
+  }
+
+  private static double nanMean(double[] values) {
+    double sum = 0;
+    int n = 0;
+    for (double v : values) {
+      if (!Double.isNaN(v)) {
+        sum += v;
+        n++;
+      }
+    }
+    return n == 0 ? Double.NaN : sum / n;
   }
 
   private static SymptomPoint point(BucketResult b, double width) {

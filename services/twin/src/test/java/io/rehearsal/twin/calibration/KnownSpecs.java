@@ -12,7 +12,7 @@ import io.rehearsal.twin.spec.TrafficSpec;
 import java.util.List;
 
 /** Known twin specs that synthetic traces are generated from, and calibration must recover. */
-final class KnownSpecs {
+public final class KnownSpecs {
   private KnownSpecs() {}
 
   /**
@@ -20,7 +20,7 @@ final class KnownSpecs {
    * payment; catalog calls inventory twice in sequence (the second time half the time); payment
    * calls a rate-limited external gateway.
    */
-  static TwinSpec shop(ArrivalPattern page, ArrivalPattern buy) {
+  public static TwinSpec shop(ArrivalPattern page, ArrivalPattern buy) {
     EndpointSpec frontPage =
         new EndpointSpec(
             "GET /page",
@@ -87,7 +87,7 @@ final class KnownSpecs {
         .build();
   }
 
-  static TwinSpec shop() {
+  public static TwinSpec shop() {
     return shop(new ArrivalPattern.Poisson(30), new ArrivalPattern.Poisson(8));
   }
 

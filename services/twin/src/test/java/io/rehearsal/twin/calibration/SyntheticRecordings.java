@@ -18,6 +18,11 @@ public final class SyntheticRecordings {
     return new SyntheticTraces(spec, seed).generate(seconds);
   }
 
+  /** {@code seconds} of traces generated from {@code spec} under {@code seed}. */
+  public static Recording of(TwinSpec spec, long seed, double seconds) {
+    return new SyntheticTraces(spec, seed).generate(seconds);
+  }
+
   /** The spec with the front's {@code GET /page} renamed, so it no longer matches recordings. */
   public static TwinSpec renamedEntry(TwinSpec spec) {
     List<ServiceSpec> services =

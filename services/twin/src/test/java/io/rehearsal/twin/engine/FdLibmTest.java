@@ -51,6 +51,53 @@ class FdLibmTest {
   }
 
   @ParameterizedTest(name = "range {0}")
+  @ValueSource(ints = {0, 1, 2, 3, 4})
+  void shouldEqualStrictMathExpBitForBitWhenArgumentsAreRandom(int range) {
+    RandomStream r = new RandomStream(300 + range);
+    for (int i = 0; i < N; i++) {
+      double u = r.nextDouble();
+      double x =
+          switch (range) {
+            case 0 -> StrictMath.log(0.004) + 0.7 * (u - 0.5) * 12;
+            case 1 -> (u - 0.5) * 3 * StrictMath.log(2);
+            case 2 -> (u - 0.5) * 1420;
+            case 3 -> (u - 0.5) * 1e-7;
+            default -> Double.longBitsToDouble(r.nextLong());
+          };
+      assertSameBits(FdLibm.exp(x), StrictMath.exp(x), "exp", x);
+    }
+  }
+
+  @Test
+  void shouldEqualStrictMathExpWhenArgumentIsSpecial() {
+    double half = 0.5 * StrictMath.log(2);
+    double[] special = {
+      0.0,
+      1,
+      half,
+      Math.nextUp(half),
+      Math.nextDown(half),
+      3 * half,
+      Math.nextUp(3 * half),
+      Math.nextDown(3 * half),
+      0x1.0p-28,
+      Math.nextDown(0x1.0p-28),
+      708,
+      Math.nextDown(708.0),
+      709.782712893384,
+      745.2,
+      Double.MIN_VALUE,
+      Double.MAX_VALUE,
+      Double.POSITIVE_INFINITY,
+      Double.NaN
+    };
+    for (double x : special) {
+      assertSameBits(FdLibm.exp(x), StrictMath.exp(x), "exp", x);
+      assertSameBits(FdLibm.exp(-x), StrictMath.exp(-x), "exp", -x);
+    }
+  }
+
+  @ParameterizedTest(name = "range {0}")
   @ValueSource(ints = {0, 1, 2, 3})
   void shouldEqualStrictMathCosBitForBitWhenArgumentsAreRandom(int range) {
     RandomStream r = new RandomStream(200 + range);

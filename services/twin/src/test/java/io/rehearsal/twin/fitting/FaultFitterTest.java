@@ -10,7 +10,10 @@ import io.rehearsal.twin.TwinSpecs;
 import io.rehearsal.twin.spec.Fault;
 import io.rehearsal.twin.spec.FaultKind;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -83,5 +86,34 @@ class FaultFitterTest {
     assertThat(top.goodnessOfFit()).isBetween(0.8, 1.0);
     assertThat(top.toFault(30, 60))
         .isEqualTo(new Fault(FaultKind.LATENCY, 30, 60.0, "pricing", top.magnitude(), null));
+  }
+
+  @Test
+  void shouldStillNameTheFaultWhenTheRealSystemIsSlowerThanTheTwinAndItsBaselineSaysSo() {
+    Fault truth = CASES.get(0);
+    Symptoms biased = scaled(symptoms(truth, 98), 1.6);
+    Symptoms healthy =
+        scaled(symptoms(new Fault(FaultKind.LATENCY, ONSET, SPAN, "ads", 1.0, null), 97), 1.6);
+    Map<String, SymptomPoint> baseline = new HashMap<>();
+    healthy.endpoints().forEach(e -> baseline.put(e.endpoint(), SymptomPoint.mean(e.points())));
+    FaultHypothesis top =
+        new FaultFitter(SHOP, new FitConfig(ONSET, 7, 1, 3, 2, 2)).fit(biased, baseline).get(0);
+    assertThat(top.kind()).isEqualTo(truth.kind());
+    assertThat(top.target()).isEqualTo(truth.target());
+  }
+
+  /** The symptoms of a system whose latencies are all {@code k} times longer. */
+  private static Symptoms scaled(Symptoms s, double k) {
+    List<EndpointSymptoms> out = new ArrayList<>();
+    for (EndpointSymptoms e : s.endpoints()) {
+      List<SymptomPoint> points = new ArrayList<>();
+      e.points()
+          .forEach(
+              p ->
+                  points.add(
+                      new SymptomPoint(p.p50() * k, p.p99() * k, p.errorRate(), p.throughput())));
+      out.add(new EndpointSymptoms(e.endpoint(), points));
+    }
+    return new Symptoms(s.bucket(), out);
   }
 }

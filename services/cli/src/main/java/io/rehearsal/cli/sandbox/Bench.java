@@ -1,0 +1,75 @@
+package io.rehearsal.cli.sandbox;
+
+import io.rehearsal.twin.evaluation.EvaluationPlan;
+import io.rehearsal.twin.evaluation.EvaluationResult;
+import io.rehearsal.twin.evaluation.ReplicationPolicy;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * Measures time to decision on a {@link BenchCase}: the first seed with one worker, then every seed
+ * with two workers, all through {@link QueueWorkers} (the service's job mechanism); the best
+ * candidates of the seeds give the top-1 agreement.
+ */
+final class Bench {
+  private final BenchCase standard;
+  private final ReplicationPolicy policy;
+
+  Bench(BenchCase standard, ReplicationPolicy policy) {
+    this.standard = standard;
+    this.policy = policy;
+  }
+
+  BenchReport run(long firstSeed, int seeds, double rate, double horizon, Consumer<String> say) {
+    say.accept("seed " + firstSeed + ", 1 worker");
+    long t0 = System.nanoTime();
+    EvaluationResult one = QueueWorkers.evaluate(() -> standard.plan(firstSeed, policy), 1);
+    double secondsOne = (System.nanoTime() - t0) / 1e9;
+    List<Double> seconds = new ArrayList<>();
+    List<EvaluationResult> results = new ArrayList<>();
+    for (int i = 0; i < seeds; i++) {
+      long seed = firstSeed + i;
+      say.accept("seed " + seed + ", 2 workers");
+      long t = System.nanoTime();
+      results.add(QueueWorkers.evaluate(() -> standard.plan(seed, policy), 2));
+      seconds.add((System.nanoTime() - t) / 1e9);
+    }
+    List<String> bests = results.stream().map(EvaluationResult::best).toList();
+    return new BenchReport(
+        secondsOne,
+        median(seconds),
+        seconds,
+        results.get(0).totalReplications(),
+        results.get(0).stages(),
+        bests.get(0),
+        bests,
+        agreement(bests),
+        one.equals(results.get(0)),
+        rate,
+        standard.factor(),
+        horizon,
+        standard.candidates().size(),
+        Runtime.getRuntime().availableProcessors());
+  }
+
+  /** The median, which a burst of CPU contention from other processes moves least. */
+  static double median(List<Double> values) {
+    List<Double> sorted = values.stream().sorted().toList();
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+  }
+
+  /** Share of the seeds that pick the most often picked best (do nothing counts as a pick). */
+  static double agreement(List<String> bests) {
+    Map<String, Integer> counts = new HashMap<>();
+    for (String b : bests) {
+      counts.merge(Objects.requireNonNullElse(b, EvaluationPlan.DO_NOTHING), 1, Integer::sum);
+    }
+    int top = counts.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+    return bests.isEmpty() ? 0 : (double) top / bests.size();
+  }
+}

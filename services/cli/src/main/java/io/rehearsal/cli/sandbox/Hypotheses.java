@@ -1,0 +1,27 @@
+package io.rehearsal.cli.sandbox;
+
+import io.rehearsal.twin.fitting.FaultHypothesis;
+import java.util.Locale;
+
+/** Describes fitted fault hypotheses for people: kind, target and magnitude in its unit. */
+final class Hypotheses {
+  private Hypotheses() {}
+
+  static String describe(FaultHypothesis h) {
+    return switch (h.kind()) {
+      case LATENCY, DEPENDENCY_SLOWDOWN, TRAFFIC_SURGE ->
+          fmt("%s %s x%.3g", h.kind(), h.target(), h.magnitude());
+      case ERROR_RATE -> fmt("%s %s +%.1f%% errors", h.kind(), h.target(), 100 * h.magnitude());
+      case REPLICA_CRASH ->
+          h.replicas() > 0
+              ? fmt("%s %s %.0f of %d replicas", h.kind(), h.target(), h.magnitude(), h.replicas())
+              : fmt("%s %s %.0f replicas", h.kind(), h.target(), h.magnitude());
+      case DEPENDENCY_OUTAGE -> fmt("%s %s", h.kind(), h.target());
+      case NETWORK_DELAY -> fmt("%s %s +%.3g s", h.kind(), h.target(), h.magnitude());
+    };
+  }
+
+  private static String fmt(String pattern, Object... args) {
+    return String.format(Locale.ROOT, pattern, args);
+  }
+}

@@ -1,0 +1,113 @@
+package io.rehearsal.cli.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rehearsal.twin.TwinSpec;
+import io.rehearsal.twin.TwinSpecs;
+import io.rehearsal.twin.bench.TwinBench;
+import io.rehearsal.twin.evaluation.CandidateSet;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The shipped candidate files: every one is valid for the twin it is meant for, and a recorded
+ * incident of the reference shop goes from files to a ranking through the real command. Skipped
+ * without the recordings (see examples/reference-shop/record-all.sh).
+ */
+class ExampleCandidatesTest {
+  private static final Path ROOT = Path.of("../..");
+  private static final Path DATA = ROOT.resolve("ml-models/data/reference-shop");
+  private static final Path CANDIDATES = ROOT.resolve("examples/reference-shop/candidates");
+
+  @TempDir static Path dir;
+  private static Path twin;
+
+  @BeforeAll
+  static void calibrate() {
+    assumeTrue(
+        Files.exists(DATA.resolve("baseline.otlp.jsonl.gz")), "reference-shop recordings absent");
+    twin = dir.resolve("shop-twin.yaml");
+    SandboxRun run =
+        new SandboxRun(
+            "twin",
+            "calibrate",
+            "--from",
+            DATA.resolve("baseline.otlp.jsonl.gz").toString(),
+            "--overlay",
+            ROOT.resolve("examples/reference-shop/overlay.yaml").toString(),
+            "--skip",
+            "75",
+            "-o",
+            twin.toString());
+    assertThat(run.code).as(run.err.toString()).isZero();
+  }
+
+  @Test
+  void shouldFitTheCalibratedTwinWhenEveryReferenceShopFileIsChecked() throws IOException {
+    TwinSpec spec = TwinSpecs.read(twin);
+    List<Path> files = yamlFiles(CANDIDATES);
+    assertThat(files).hasSizeGreaterThanOrEqualTo(5);
+    for (Path file : files) {
+      CandidateSet set = CandidateSet.read(file);
+      set.validateAgainst(spec);
+      assertThat(set.slos()).as(file.toString()).isNotEmpty();
+      assertThat(file.getFileName().toString()).isEqualTo(set.incident() + ".yaml");
+    }
+  }
+
+  @Test
+  void shouldFitTheShopWhenTheBenchCandidatesAreChecked() {
+    CandidateSet set = CandidateSet.read(Path.of(BenchInputs.shopCandidates().toString()));
+    set.validateAgainst(TwinBench.referenceShop());
+    assertThat(set.candidates()).hasSize(8);
+  }
+
+  @Test
+  void shouldRankTheRestartOrRollbackFirstWhenRehearsingTheCatalogLatencyIncident()
+      throws IOException {
+    Path incident = ROOT.resolve("examples/reference-shop/incidents/incident-latency.yaml");
+    assumeTrue(Files.exists(incident), "examples/reference-shop/incidents/ absent");
+    SandboxRun run =
+        new SandboxRun(
+            "sandbox",
+            "evaluate",
+            "--twin",
+            twin.toString(),
+            "--incident",
+            incident.toString(),
+            "--candidates",
+            CANDIDATES.resolve("incident-latency.yaml").toString(),
+            "--json",
+            "--horizon",
+            "120",
+            "--min-replications",
+            "4",
+            "--max-replications",
+            "8");
+    assertThat(run.code).as(run.err.toString()).isZero();
+    JsonNode json = new ObjectMapper().readTree(run.out.toString());
+    assertThat(json.path("hypotheses").get(0).path("target").asText()).isEqualTo("catalog");
+    assertThat(json.path("best_candidate").asText()).isIn("restart catalog", "roll back catalog");
+    assertThat(
+            json.path("candidates")
+                .get(json.path("candidates").size() - 1)
+                .path("flags")
+                .toString())
+        .contains("WORSE_THAN_DO_NOTHING");
+  }
+
+  private static List<Path> yamlFiles(Path dir) throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+    }
+  }
+}

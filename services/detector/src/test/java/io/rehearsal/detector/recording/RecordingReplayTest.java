@@ -1,0 +1,194 @@
+package io.rehearsal.detector.recording;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.opentelemetry.proto.collector.metrics.v1.MetricsServiceGrpc;
+import io.opentelemetry.proto.collector.trace.v1.TraceServiceGrpc;
+import io.quarkus.test.junit.QuarkusTest;
+import io.rehearsal.otlp.JsonLinesOptions;
+import io.rehearsal.otlp.OtlpJsonLines;
+import io.rehearsal.otlp.OtlpLine;
+import io.rehearsal.otlp.TelemetryFiles;
+import io.rehearsal.otlp.TelemetrySink;
+import io.rehearsal.service.testing.ServiceProbe;
+import io.rehearsal.twin.TwinSpec;
+import io.rehearsal.twin.TwinSpecs;
+import io.rehearsal.twin.calibration.Calibration;
+import io.rehearsal.twin.calibration.CalibrationOptions;
+import io.rehearsal.twin.calibration.CalibrationResult;
+import io.rehearsal.twin.calibration.EndpointCalibration;
+import io.rehearsal.twin.calibration.Overlay;
+import io.rehearsal.twin.calibration.Recording;
+import io.rehearsal.twin.fidelity.Fidelity;
+import io.rehearsal.twin.fidelity.FidelityOptions;
+import io.rehearsal.twin.fidelity.FidelitySummary;
+import io.rehearsal.twin.telemetry.MetricPoint;
+import io.rehearsal.twin.telemetry.Span;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The newcomer path with real OTLP over the wire: the reference shop's baseline recording is
+ * exported line by line to the running detector over OTLP/gRPC, the detector's rolling recording
+ * keeps it, and a twin calibrated from what the detector kept is the twin calibrated from the file;
+ * it predicts the load2x recording within the issue's targets.
+ */
+@QuarkusTest
+class RecordingReplayTest {
+
+  private static final Path DATA = Path.of("../../ml-models/data/reference-shop");
+
+  /** The baseline's first 75 s are still warming up (see FidelityReferenceShopTest in the CLI). */
+  private static final double WARM_UP_SKIP = 75;
+
+  @Inject RecordingBeans beans;
+
+  @Test
+  void shouldCalibrateTheSameTwinFromTheDetectorsRecordingAsFromTheFile() throws Exception {
+    Path baseline = DATA.resolve("baseline.otlp.jsonl.gz");
+    Path load2x = DATA.resolve("load2x.otlp.jsonl.gz");
+    assumeTrue(Files.exists(baseline) && Files.exists(load2x), "reference-shop recordings absent");
+    RollingRecording recording = beans.recording().orElseThrow();
+    recording.rotate();
+    Set<Path> before = new HashSet<>(recording.segments());
+    long written = recording.written();
+
+    long sent = replay(baseline, recording);
+    awaitWritten(recording, written + sent);
+    recording.rotate();
+    List<Path> kept = recording.segments().stream().filter(p -> !before.contains(p)).toList();
+
+    Recording fromDetector = read(kept);
+    Recording fromFile = read(List.of(baseline));
+    assertThat(fromDetector.spans()).hasSameSizeAs(fromFile.spans());
+    assertThat(fromDetector.metrics()).hasSameSizeAs(fromFile.metrics());
+    Overlay overlay = Overlay.read(DATA.resolve("overlay.yaml"));
+    CalibrationResult viaDetector = calibrate(fromDetector, overlay);
+    CalibrationResult viaFile = calibrate(fromFile, overlay);
+    Map<String, Double> rates = rates(viaDetector);
+    System.out.printf(
+        "RECORDING %d requests in %d segments; %d spans; twin identical to the file's: %s%n",
+        sent,
+        kept.size(),
+        fromDetector.spans().size(),
+        TwinSpecs.toYaml(viaDetector.spec()).equals(TwinSpecs.toYaml(viaFile.spec())));
+    assertThat(rates.keySet()).isEqualTo(rates(viaFile).keySet());
+    rates(viaFile).forEach((e, r) -> assertThat(rates.get(e)).as(e).isCloseTo(r, within(0.01 * r)));
+    assertThat(viaDetector.spec().services()).isEqualTo(viaFile.spec().services());
+
+    FidelitySummary fidelity = fidelity(viaDetector.spec(), read(List.of(load2x)));
+    System.out.println("FIDELITY detector-recorded baseline -> load2x " + fidelity);
+    assertThat(fidelity.endpoints()).isEqualTo(10);
+    assertThat(fidelity.p50Mape()).isLessThanOrEqualTo(0.10);
+    assertThat(fidelity.p99Mape()).isLessThanOrEqualTo(0.25);
+    assertThat(fidelity.throughputMape()).isLessThanOrEqualTo(0.05);
+  }
+
+  /**
+   * Exports every line of {@code file} to the detector over OTLP/gRPC; returns how many. Waits
+   * while the recording's queue is more than half full: this test is about what is kept, not about
+   * overload (a full queue drops, see RollingRecordingTest).
+   */
+  private static long replay(Path file, RollingRecording recording)
+      throws IOException, InterruptedException {
+    int port = ConfigProvider.getConfig().getValue("quarkus.grpc.server.test-port", Integer.class);
+    long sent = 0;
+    try (ServiceProbe probe = ServiceProbe.onPort(port);
+        OtlpJsonLines lines = OtlpJsonLines.open(file, JsonLinesOptions.defaults())) {
+      TraceServiceGrpc.TraceServiceBlockingStub traces =
+          TraceServiceGrpc.newBlockingStub(probe.channel());
+      MetricsServiceGrpc.MetricsServiceBlockingStub metrics =
+          MetricsServiceGrpc.newBlockingStub(probe.channel());
+      for (Optional<OtlpLine> line = lines.next(); line.isPresent(); line = lines.next()) {
+        OtlpLine l = line.get();
+        while (recording.queuedBytes() > 2 << 20) {
+          Thread.sleep(10);
+        }
+        export(
+            () -> {
+              if (l instanceof OtlpLine.Traces t) {
+                traces.export(t.request());
+              } else {
+                metrics.export(((OtlpLine.Metrics) l).request());
+              }
+            });
+        sent++;
+      }
+    }
+    return sent;
+  }
+
+  /** Exports once, retrying while the detector is overloaded (as an OTLP exporter does). */
+  private static void export(Runnable call) throws InterruptedException {
+    for (int attempt = 0; ; attempt++) {
+      try {
+        call.run();
+        return;
+      } catch (StatusRuntimeException e) {
+        if (e.getStatus().getCode() != Status.Code.RESOURCE_EXHAUSTED || attempt > 50) {
+          throw e;
+        }
+        Thread.sleep(100);
+      }
+    }
+  }
+
+  private static void awaitWritten(RollingRecording recording, long n) throws InterruptedException {
+    for (int i = 0; i < 600 && recording.written() < n; i++) {
+      Thread.sleep(100);
+    }
+    assertThat(recording.written())
+        .as("requests recorded (dropped: %d)", recording.dropped())
+        .isEqualTo(n);
+  }
+
+  private static Recording read(List<Path> files) throws IOException {
+    Recording.Builder builder = Recording.builder();
+    TelemetrySink sink =
+        new TelemetrySink() {
+          @Override
+          public void spans(List<Span> spans) {
+            builder.addSpans(spans);
+          }
+
+          @Override
+          public void metrics(List<MetricPoint> points) {
+            builder.addMetrics(points);
+          }
+        };
+    for (Path file : files) {
+      TelemetryFiles.read(file, JsonLinesOptions.defaults(), sink);
+    }
+    return builder.build();
+  }
+
+  private static CalibrationResult calibrate(Recording recording, Overlay overlay) {
+    long from = recording.firstRootStartNanos() + Math.round(WARM_UP_SKIP * 1e9);
+    return Calibration.calibrate(
+        recording.slice(from, Long.MAX_VALUE), overlay, CalibrationOptions.named("shop"));
+  }
+
+  private static Map<String, Double> rates(CalibrationResult result) {
+    return result.endpoints().stream()
+        .collect(Collectors.toMap(EndpointCalibration::endpoint, EndpointCalibration::arrivalRate));
+  }
+
+  private static FidelitySummary fidelity(TwinSpec twin, Recording against) {
+    return Fidelity.evaluate(twin, against, FidelityOptions.defaults().withReplications(5, 2))
+        .summary();
+  }
+}

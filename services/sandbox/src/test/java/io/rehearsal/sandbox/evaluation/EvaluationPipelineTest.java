@@ -1,0 +1,145 @@
+package io.rehearsal.sandbox.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rehearsal.proto.v1.Evaluation;
+import io.rehearsal.proto.v1.EvaluationEvent;
+import io.rehearsal.proto.v1.EvaluationPhase;
+import io.rehearsal.proto.v1.EvaluationStatus;
+import io.rehearsal.proto.v1.Evidence;
+import io.rehearsal.proto.v1.FaultKind;
+import io.rehearsal.sandbox.mapping.EvidenceMapper;
+import io.rehearsal.sandbox.testing.RedisFixture;
+import io.rehearsal.sandbox.testing.ReferenceShop;
+import io.rehearsal.store.SnapshotId;
+import io.rehearsal.twin.evaluation.Candidate;
+import io.rehearsal.twin.evaluation.ReplicationPolicy;
+import io.rehearsal.twin.spec.Remediation;
+import io.rehearsal.twin.spec.RemediationKind;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EvaluationPipelineTest {
+
+  static final PipelineSettings SETTINGS =
+      new PipelineSettings(30, 10, 30, 1, 3, 2, 2, ReplicationPolicy.DEFAULT, 5);
+
+  @TempDir static Path dir;
+  static RedisFixture redis;
+  static RequestPreparer preparer;
+  static EvaluationPipeline pipeline;
+  static String twinHash;
+
+  @BeforeAll
+  static void start() {
+    redis = RedisFixture.start(dir).withWorkers(2, Duration.ofSeconds(5));
+    twinHash = redis.store.twinSnapshots().put(ReferenceShop.snapshot()).hex();
+    preparer = new RequestPreparer(redis.store.twinSnapshots(), SETTINGS);
+    Clock clock = Clock.fixed(Instant.parse("2027-01-15T08:05:00Z"), ZoneOffset.UTC);
+    DistributedEvaluator evaluator =
+        new DistributedEvaluator(redis.queue, Duration.ofMillis(200), Duration.ofMinutes(2));
+    pipeline = new EvaluationPipeline(redis.store.twinSnapshots(), evaluator, SETTINGS, clock);
+  }
+
+  @AfterAll
+  static void stop() {
+    redis.close();
+  }
+
+  @Test
+  void shouldRankTheFittedFaultsFixFirstWhenTheReferenceShopIncidentIsEvaluated() {
+    PreparedEvaluation p = preparer.prepare(ReferenceShop.request(twinHash));
+    List<EvaluationEvent> events = new ArrayList<>();
+
+    long start = System.nanoTime();
+    Evaluation e = pipeline.run(p, pipeline.accepted(p), events::add);
+    System.out.printf("reference-shop evaluation: %.1f s%n", (System.nanoTime() - start) / 1e9);
+
+    assertThat(e.getFailureMessage()).isEmpty();
+    assertThat(e.getStatus()).isEqualTo(EvaluationStatus.EVALUATION_STATUS_SUCCEEDED);
+    assertThat(e.getTwinSnapshotHash()).isEqualTo(p.forkHash());
+    assertThat(redis.store.twinSnapshots().contains(new SnapshotId(p.forkHash()))).isTrue();
+    assertThat(e.getFaultHypotheses(0).getTarget().getService()).isEqualTo("catalog");
+    assertThat(e.getFaultHypotheses(0).getKind())
+        .isEqualTo(FaultKind.FAULT_KIND_LATENCY_MULTIPLIER);
+    assertThat(e.getRanking(0)).isEqualTo("rollback-catalog");
+    assertThat(e.getEvidenceList())
+        .extracting(Evidence::getRank)
+        .containsExactlyInAnyOrder(1, 2, 3);
+    for (Evidence ev : e.getEvidenceList()) {
+      assertThat(ev.getEvidenceHash()).isEqualTo(EvidenceMapper.hash(ev));
+      assertThat(ev.getTwinSnapshotHash()).isEqualTo(p.forkHash());
+      assertThat(ev.getReplications()).isBetween(4, 8);
+    }
+    assertThat(events)
+        .filteredOn(EvaluationEvent::hasProgress)
+        .extracting(x -> x.getProgress().getPhase())
+        .containsSubsequence(
+            EvaluationPhase.EVALUATION_PHASE_FORKING,
+            EvaluationPhase.EVALUATION_PHASE_FITTING_FAULT,
+            EvaluationPhase.EVALUATION_PHASE_SIMULATING,
+            EvaluationPhase.EVALUATION_PHASE_RANKING);
+    assertThat(events).anyMatch(EvaluationEvent::hasFaultHypothesesFitted);
+    EvaluationEvent.Progress last =
+        events.stream()
+            .filter(x -> x.hasProgress() && x.getProgress().getJobsTotal() > 0)
+            .reduce((a, b) -> b)
+            .orElseThrow()
+            .getProgress();
+    assertThat(last.getJobsDone()).isEqualTo(last.getJobsTotal());
+  }
+
+  @Test
+  void shouldReproduceTheEvaluationBitForBitWhenTheSameRequestRunsTwice() {
+    PreparedEvaluation p = preparer.prepare(ReferenceShop.request(twinHash));
+    PreparedEvaluation again = preparer.prepare(ReferenceShop.request(twinHash));
+
+    Evaluation first = pipeline.run(p, pipeline.accepted(p), x -> {});
+    Evaluation second = pipeline.run(again, pipeline.accepted(again), x -> {});
+
+    assertThat(again.id()).isEqualTo(p.id());
+    assertThat(second.getEvidenceList())
+        .extracting(Evidence::getEvidenceHash)
+        .containsExactlyElementsOf(
+            first.getEvidenceList().stream().map(Evidence::getEvidenceHash).toList());
+    assertThat(EvidenceMapper.deterministic(second)).isEqualTo(EvidenceMapper.deterministic(first));
+  }
+
+  @Test
+  void shouldEndFailedWhenTheEvaluationCannotRun() {
+    PreparedEvaluation p = preparer.prepare(ReferenceShop.request(twinHash));
+    PreparedEvaluation broken =
+        new PreparedEvaluation(
+            p.id(),
+            p.request(),
+            p.fork(),
+            p.forkBytes(),
+            p.forkHash(),
+            p.symptoms(),
+            List.of(
+                new Candidate(
+                    "ghost",
+                    List.of(Remediation.of(RemediationKind.RESTART, 40, "nosuch", null)),
+                    0)),
+            p.policy(),
+            p.objectives(),
+            p.seed(),
+            p.horizonSeconds(),
+            p.decisionSeconds());
+
+    Evaluation e = pipeline.run(broken, pipeline.accepted(broken), x -> {});
+
+    assertThat(e.getStatus()).isEqualTo(EvaluationStatus.EVALUATION_STATUS_FAILED);
+    assertThat(e.getFailureMessage()).contains("nosuch");
+    assertThat(e.hasFinishedAt()).isTrue();
+  }
+}
