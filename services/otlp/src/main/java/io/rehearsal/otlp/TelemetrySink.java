@@ -1,5 +1,6 @@
 package io.rehearsal.otlp;
 
+import io.rehearsal.twin.calibration.Recording;
 import io.rehearsal.twin.telemetry.MetricPoint;
 import io.rehearsal.twin.telemetry.Span;
 import java.util.List;
@@ -12,4 +13,19 @@ public interface TelemetrySink {
 
   /** The valid metric points of one export request. */
   void metrics(List<MetricPoint> points);
+
+  /** A sink that adds everything it receives to {@code recording}. */
+  static TelemetrySink into(Recording.Builder recording) {
+    return new TelemetrySink() {
+      @Override
+      public void spans(List<Span> spans) {
+        recording.addSpans(spans);
+      }
+
+      @Override
+      public void metrics(List<MetricPoint> points) {
+        recording.addMetrics(points);
+      }
+    };
+  }
 }

@@ -110,7 +110,7 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--min-replications",
       paramLabel = "N",
-      defaultValue = "5",
+      defaultValue = "4",
       description = "First-stage replications per arm (default: ${DEFAULT-VALUE}).")
   int minReplications;
 

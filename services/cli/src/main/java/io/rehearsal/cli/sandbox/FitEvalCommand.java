@@ -24,8 +24,6 @@ import io.rehearsal.twin.incident.Incident;
 import io.rehearsal.twin.incident.IncidentFiles;
 import io.rehearsal.twin.incident.Incidents;
 import io.rehearsal.twin.incident.RecordedIncident;
-import io.rehearsal.twin.telemetry.MetricPoint;
-import io.rehearsal.twin.telemetry.Span;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -330,18 +328,7 @@ public final class FitEvalCommand implements Callable<Integer> {
       throw new CommandFailure(file + " does not exist or cannot be read");
     }
     Recording.Builder builder = Recording.builder();
-    TelemetrySink sink =
-        new TelemetrySink() {
-          @Override
-          public void spans(List<Span> spans) {
-            builder.addSpans(spans);
-          }
-
-          @Override
-          public void metrics(List<MetricPoint> points) {
-            builder.addMetrics(points);
-          }
-        };
+    TelemetrySink sink = TelemetrySink.into(builder);
     try {
       TelemetryFiles.read(file, JsonLinesOptions.defaults().skippingBadLines(), sink);
     } catch (IOException e) {

@@ -6,8 +6,6 @@ import io.rehearsal.otlp.ReadSummary;
 import io.rehearsal.otlp.TelemetryFiles;
 import io.rehearsal.otlp.TelemetrySink;
 import io.rehearsal.twin.calibration.Recording;
-import io.rehearsal.twin.telemetry.MetricPoint;
-import io.rehearsal.twin.telemetry.Span;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -78,18 +76,7 @@ final class Recordings {
   }
 
   private static void readInto(Path file, Recording.Builder builder, PrintWriter err) {
-    TelemetrySink sink =
-        new TelemetrySink() {
-          @Override
-          public void spans(List<Span> spans) {
-            builder.addSpans(spans);
-          }
-
-          @Override
-          public void metrics(List<MetricPoint> points) {
-            builder.addMetrics(points);
-          }
-        };
+    TelemetrySink sink = TelemetrySink.into(builder);
     try {
       ReadSummary summary =
           TelemetryFiles.read(file, JsonLinesOptions.defaults().skippingBadLines(), sink);

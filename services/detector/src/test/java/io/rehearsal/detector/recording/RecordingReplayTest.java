@@ -26,8 +26,6 @@ import io.rehearsal.twin.calibration.Recording;
 import io.rehearsal.twin.fidelity.Fidelity;
 import io.rehearsal.twin.fidelity.FidelityOptions;
 import io.rehearsal.twin.fidelity.FidelitySummary;
-import io.rehearsal.twin.telemetry.MetricPoint;
-import io.rehearsal.twin.telemetry.Span;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -158,18 +156,7 @@ class RecordingReplayTest {
 
   private static Recording read(List<Path> files) throws IOException {
     Recording.Builder builder = Recording.builder();
-    TelemetrySink sink =
-        new TelemetrySink() {
-          @Override
-          public void spans(List<Span> spans) {
-            builder.addSpans(spans);
-          }
-
-          @Override
-          public void metrics(List<MetricPoint> points) {
-            builder.addMetrics(points);
-          }
-        };
+    TelemetrySink sink = TelemetrySink.into(builder);
     for (Path file : files) {
       TelemetryFiles.read(file, JsonLinesOptions.defaults(), sink);
     }

@@ -16,12 +16,9 @@ import io.rehearsal.twin.fitting.SymptomPoint;
 import io.rehearsal.twin.incident.Incident;
 import io.rehearsal.twin.incident.Incidents;
 import io.rehearsal.twin.incident.RecordedIncident;
-import io.rehearsal.twin.telemetry.MetricPoint;
-import io.rehearsal.twin.telemetry.Span;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -139,18 +136,7 @@ public final class RecordedIncidents {
 
   private static Recording recording(Path file) {
     Recording.Builder builder = Recording.builder();
-    TelemetrySink sink =
-        new TelemetrySink() {
-          @Override
-          public void spans(List<Span> spans) {
-            builder.addSpans(spans);
-          }
-
-          @Override
-          public void metrics(List<MetricPoint> points) {
-            builder.addMetrics(points);
-          }
-        };
+    TelemetrySink sink = TelemetrySink.into(builder);
     try {
       TelemetryFiles.read(file, JsonLinesOptions.defaults().skippingBadLines(), sink);
     } catch (IOException e) {

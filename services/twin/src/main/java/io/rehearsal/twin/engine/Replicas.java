@@ -141,7 +141,10 @@ final class Replicas {
       return -1;
     }
     int fallback = -1;
-    int i = nextPick[s] % n;
+    int i = nextPick[s];
+    if (i >= n) {
+      i %= n; // the division only when the cursor ran past the end (or the list shrank)
+    }
     int[] list = members[s];
     for (int k = 0; k < n; k++, i = i + 1 == n ? 0 : i + 1) {
       int r = list[i];

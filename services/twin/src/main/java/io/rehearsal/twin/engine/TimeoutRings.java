@@ -1,7 +1,5 @@
 package io.rehearsal.twin.engine;
 
-import java.util.Arrays;
-
 /**
  * Pending call timeouts, one FIFO ring per call. A call's timeout is a constant (until a
  * remediation changes it), so its deadlines arrive in order and only the head of each ring needs a
@@ -11,26 +9,30 @@ import java.util.Arrays;
  *
  * <p>Each entry keeps the order word it was given when the call went out, so a timeout fires at
  * exactly the place in the event order where a timeout event pushed at that moment would have.
+ *
+ * <p>Each ring is one {@code long[]} of three words per entry (slot and token, deadline bits, order
+ * word), so queuing a timeout touches one array.
  */
 final class TimeoutRings {
+  private static final int WORDS = 3;
   private final Timers timers;
   private final int timerBase;
   private final int[] head;
   private final int[] count;
-  private final int[][] slot;
-  private final int[][] token;
-  private final double[][] deadline;
-  private final long[][] order;
+  private final int[] mask;
+  private final long[][] ring;
 
   TimeoutRings(int calls, Timers timers, int timerBase) {
     this.timers = timers;
     this.timerBase = timerBase;
     head = new int[calls];
     count = new int[calls];
-    slot = new int[calls][8];
-    token = new int[calls][8];
-    deadline = new double[calls][8];
-    order = new long[calls][8];
+    mask = new int[calls];
+    ring = new long[calls][];
+    for (int c = 0; c < calls; c++) {
+      mask[c] = 7;
+      ring[c] = new long[8 * WORDS];
+    }
   }
 
   /**
@@ -40,19 +42,20 @@ final class TimeoutRings {
    */
   boolean add(int c, int s, int t, double at, long orderWord) {
     int n = count[c];
-    int capacity = slot[c].length;
-    if (n > 0 && at < deadline[c][(head[c] + n - 1) & (capacity - 1)]) {
+    int m = mask[c];
+    long[] words = ring[c];
+    long atBits = EventQueue.bits(at);
+    if (n > 0 && atBits < words[((head[c] + n - 1) & m) * WORDS + 1]) {
       return false;
     }
-    if (n == capacity) {
-      grow(c);
-      capacity *= 2;
+    if (n == m + 1) {
+      words = grow(c);
+      m = mask[c];
     }
-    int i = (head[c] + n) & (capacity - 1);
-    slot[c][i] = s;
-    token[c][i] = t;
-    deadline[c][i] = at;
-    order[c][i] = orderWord;
+    int i = ((head[c] + n) & m) * WORDS;
+    words[i] = ((long) s << 32) | (t & 0xFFFFFFFFL);
+    words[i + 1] = atBits;
+    words[i + 2] = orderWord;
     count[c] = n + 1;
     if (n == 0) {
       timers.set(timerBase + c, at, orderWord);
@@ -67,12 +70,12 @@ final class TimeoutRings {
 
   /** Slot of the head entry of ring {@code c}. */
   int headSlot(int c) {
-    return slot[c][head[c]];
+    return (int) (ring[c][head[c] * WORDS] >> 32);
   }
 
   /** Token of the head entry of ring {@code c}. */
   int headToken(int c) {
-    return token[c][head[c]];
+    return (int) ring[c][head[c] * WORDS];
   }
 
   /**
@@ -80,45 +83,39 @@ final class TimeoutRings {
    * {@code live[slot] != token}, then sets the ring's timer to the new head, or unsets it.
    */
   void advance(int c, int[] live) {
-    int mask = slot[c].length - 1;
-    int h = (head[c] + 1) & mask;
+    int m = mask[c];
+    long[] words = ring[c];
+    int h = (head[c] + 1) & m;
     int n = count[c] - 1;
-    int[] s = slot[c];
-    int[] t = token[c];
-    while (n > 0 && live[s[h]] != t[h]) {
-      h = (h + 1) & mask;
+    while (n > 0) {
+      long st = words[h * WORDS];
+      if (live[(int) (st >> 32)] == (int) st) {
+        break;
+      }
+      h = (h + 1) & m;
       n--;
     }
     head[c] = h;
     count[c] = n;
     if (n > 0) {
-      timers.set(timerBase + c, deadline[c][h], order[c][h]);
+      timers.set(
+          timerBase + c, Double.longBitsToDouble(words[h * WORDS + 1]), words[h * WORDS + 2]);
     } else {
       timers.remove(timerBase + c);
     }
   }
 
-  private void grow(int c) {
-    int capacity = slot[c].length;
+  private long[] grow(int c) {
+    int capacity = mask[c] + 1;
+    long[] old = ring[c];
+    long[] out = new long[capacity * 2 * WORDS];
     int h = head[c];
-    slot[c] = unroll(slot[c], h);
-    token[c] = unroll(token[c], h);
-    double[] d = new double[capacity * 2];
-    long[] o = new long[capacity * 2];
     for (int i = 0; i < capacity; i++) {
-      d[i] = deadline[c][(h + i) & (capacity - 1)];
-      o[i] = order[c][(h + i) & (capacity - 1)];
+      System.arraycopy(old, ((h + i) & mask[c]) * WORDS, out, i * WORDS, WORDS);
     }
-    deadline[c] = d;
-    order[c] = o;
+    ring[c] = out;
+    mask[c] = capacity * 2 - 1;
     head[c] = 0;
-  }
-
-  private static int[] unroll(int[] ring, int h) {
-    int[] out = Arrays.copyOf(ring, ring.length * 2);
-    for (int i = 0; i < ring.length; i++) {
-      out[i] = ring[(h + i) & (ring.length - 1)];
-    }
     return out;
   }
 }

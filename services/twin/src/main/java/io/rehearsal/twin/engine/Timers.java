@@ -16,6 +16,8 @@ final class Timers {
   private int[] heap;
   private int[] position;
   private int size;
+  private long firstTime;
+  private long firstOrder;
 
   Timers(int ids) {
     time = new long[ids];
@@ -52,6 +54,7 @@ final class Timers {
       position[id] = p;
     }
     siftDown(siftUp(p));
+    cacheFirst();
   }
 
   /** Unsets timer {@code id} (no effect if it is not set). */
@@ -68,6 +71,16 @@ final class Timers {
       position[moved] = p;
       siftDown(siftUp(p));
     }
+    cacheFirst();
+  }
+
+  /** Keeps the earliest timer's key at hand: the simulation loop reads it before every event. */
+  private void cacheFirst() {
+    if (size > 0) {
+      int id = heap[0];
+      firstTime = time[id];
+      firstOrder = order[id];
+    }
   }
 
   boolean isEmpty() {
@@ -81,13 +94,12 @@ final class Timers {
 
   /** Time of the earliest timer. */
   double firstTime() {
-    return Double.longBitsToDouble(time[heap[0]]);
+    return Double.longBitsToDouble(firstTime);
   }
 
   /** Whether the earliest timer sorts before the earliest event of {@code events}. */
   boolean before(EventQueue events) {
-    int id = heap[0];
-    return events.isEmpty() || !events.before(time[id], order[id]);
+    return events.isEmpty() || !events.before(firstTime, firstOrder);
   }
 
   boolean isSet(int id) {
