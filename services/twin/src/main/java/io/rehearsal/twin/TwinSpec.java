@@ -83,6 +83,57 @@ public record TwinSpec(
     return values == null ? List.of() : List.copyOf(values);
   }
 
+  /** The same system under other load: these traffic sources and session models. */
+  public TwinSpec withLoad(List<TrafficSpec> traffic, List<SessionSpec> sessions) {
+    return new TwinSpec(
+        name,
+        version,
+        hosts,
+        regions,
+        links,
+        services,
+        dependencies,
+        caches,
+        databases,
+        traffic,
+        sessions,
+        slos);
+  }
+
+  /** The same spec with these services in place of its own. */
+  public TwinSpec withServices(List<ServiceSpec> services) {
+    return new TwinSpec(
+        name,
+        version,
+        hosts,
+        regions,
+        links,
+        services,
+        dependencies,
+        caches,
+        databases,
+        traffic,
+        sessions,
+        slos);
+  }
+
+  /** The same spec judged by these SLOs instead of its own. */
+  public TwinSpec withSlos(List<SloSpec> slos) {
+    return new TwinSpec(
+        name,
+        version,
+        hosts,
+        regions,
+        links,
+        services,
+        dependencies,
+        caches,
+        databases,
+        traffic,
+        sessions,
+        slos);
+  }
+
   /** Name lookups over this spec (built on each call; cache it on hot paths). */
   @JsonIgnore
   public SpecIndex index() {

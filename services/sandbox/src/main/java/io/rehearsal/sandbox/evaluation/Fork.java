@@ -49,19 +49,7 @@ public final class Fork {
         throw new IllegalArgumentException("rates: '" + e + "' is not an entry endpoint");
       }
     }
-    return new TwinSpec(
-        base.name(),
-        base.version(),
-        base.hosts(),
-        base.regions(),
-        base.links(),
-        services,
-        base.dependencies(),
-        base.caches(),
-        base.databases(),
-        traffic,
-        base.sessions(),
-        base.slos());
+    return base.withServices(services).withLoad(traffic, base.sessions());
   }
 
   /** The canonical bytes of a twin snapshot. */

@@ -130,19 +130,7 @@ public record CandidateSet(String incident, List<SloSpec> slos, List<Entry> cand
     if (slos.isEmpty()) {
       return spec;
     }
-    return new TwinSpec(
-        spec.name(),
-        spec.version(),
-        spec.hosts(),
-        spec.regions(),
-        spec.links(),
-        spec.services(),
-        spec.dependencies(),
-        spec.caches(),
-        spec.databases(),
-        spec.traffic(),
-        spec.sessions(),
-        slos);
+    return spec.withSlos(slos);
   }
 
   /** The candidates with remediation times moved from the decision to the simulation's clock. */

@@ -103,20 +103,7 @@ public final class LiveDrift {
     List<TrafficSpec> traffic = new ArrayList<>();
     rates.forEach(
         (e, r) -> traffic.add(new TrafficSpec(entry(twin, e), new ArrivalPattern.Poisson(r))));
-    TwinSpec loaded =
-        new TwinSpec(
-            twin.name(),
-            twin.version(),
-            twin.hosts(),
-            twin.regions(),
-            twin.links(),
-            twin.services(),
-            twin.dependencies(),
-            twin.caches(),
-            twin.databases(),
-            traffic,
-            List.of(),
-            twin.slos());
+    TwinSpec loaded = twin.withLoad(traffic, List.of());
     SimulationConfig config =
         SimulationConfig.of(options.warmup() + options.simulated()).withWarmup(options.warmup());
     List<RunResult> runs =

@@ -39,19 +39,7 @@ final class ReplaySpec {
     counts.forEach(
         (endpoint, perStep) ->
             traffic.add(traffic(twin, endpoint, perStep, period, step, warmupSteps)));
-    return new TwinSpec(
-        twin.name(),
-        twin.version(),
-        twin.hosts(),
-        twin.regions(),
-        twin.links(),
-        twin.services(),
-        twin.dependencies(),
-        twin.caches(),
-        twin.databases(),
-        traffic,
-        List.of(),
-        twin.slos());
+    return twin.withLoad(traffic, List.of());
   }
 
   private static TrafficSpec traffic(
