@@ -287,7 +287,8 @@ public final class FitEvalCommand implements Callable<Integer> {
       label.put("target", o.label().target());
       label.put("service", o.label().service());
       label.put("magnitude", o.label().magnitude());
-      label.put("fault_kind", o.label().faultKind().name());
+      ArrayNode kinds = label.putArray("fault_kinds");
+      o.label().faultKinds().forEach(k -> kinds.add(k.name()));
       if (o.top() != null) {
         ObjectNode top = row.putObject("top");
         top.put("kind", o.top().kind().name());

@@ -17,7 +17,8 @@ final class Hypotheses {
               ? fmt("%s %s %.0f of %d replicas", h.kind(), h.target(), h.magnitude(), h.replicas())
               : fmt("%s %s %.0f replicas", h.kind(), h.target(), h.magnitude());
       case DEPENDENCY_OUTAGE -> fmt("%s %s", h.kind(), h.target());
-      case NETWORK_DELAY -> fmt("%s %s +%.3g s", h.kind(), h.target(), h.magnitude());
+      case NETWORK_DELAY, DEPENDENCY_DELAY ->
+          fmt("%s %s +%.0f ms", h.kind(), h.target(), 1000 * h.magnitude());
     };
   }
 

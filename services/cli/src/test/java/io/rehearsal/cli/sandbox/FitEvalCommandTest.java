@@ -20,11 +20,10 @@ import picocli.CommandLine;
 
 /**
  * Fault fitting on the real reference shop: a twin calibrated on the baseline recording fits every
- * labelled incident recording (20). The issue's target is a top-1 accuracy of 0.9; this guards what
- * is reached today (0.75: 15 of 20; the misses are a fewer-workers fault no telemetry shows, a
- * killed replica the twin's health-checked routing cannot reproduce, two additive dependency
- * slowdowns taken for latency of their caller and one error fault ranked behind its callee's).
- * Skipped when the recordings are absent (see examples/reference-shop/record-incidents.sh).
+ * labelled incident recording (20) with the command's default search budget, and the top hypothesis
+ * names the injected fault's kind and target in at least 9 of 10 (the issue's target). The fitting
+ * is seeded, so the figure is the same on every machine. Skipped when the recordings are absent
+ * (see examples/reference-shop/record-incidents.sh).
  */
 class FitEvalCommandTest {
   private static final Path DATA = Path.of("../../ml-models/data/reference-shop");
@@ -41,12 +40,6 @@ class FitEvalCommandTest {
             "--json",
             "--threads",
             "2",
-            "--refine",
-            "1",
-            "--evaluations",
-            "3",
-            "--replications",
-            "2",
             "--write-incidents",
             dir.toString());
     assertThat(run.code).as(run.err.toString()).isZero();
@@ -54,7 +47,7 @@ class FitEvalCommandTest {
     report.path("incidents").forEach(i -> System.out.println("FIT-EVAL " + i));
     System.out.println("FIT-EVAL top1_accuracy " + report.path("top1_accuracy"));
     assertThat(report.path("incidents_total").asInt()).isGreaterThanOrEqualTo(20);
-    assertThat(report.path("top1_accuracy").asDouble()).isGreaterThanOrEqualTo(0.7);
+    assertThat(report.path("top1_accuracy").asDouble()).isGreaterThanOrEqualTo(0.9);
     try (Stream<Path> files = Files.list(dir)) {
       Incident first = IncidentFiles.read(files.sorted().findFirst().orElseThrow());
       assertThat(first.labelled()).isTrue();

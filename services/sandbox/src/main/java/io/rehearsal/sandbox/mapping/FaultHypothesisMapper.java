@@ -33,6 +33,7 @@ public final class FaultHypothesisMapper {
       case LATENCY -> FaultKind.FAULT_KIND_LATENCY_MULTIPLIER;
       case ERROR_RATE -> FaultKind.FAULT_KIND_ADDED_ERRORS;
       case DEPENDENCY_SLOWDOWN -> FaultKind.FAULT_KIND_DEPENDENCY_SLOWDOWN;
+      case DEPENDENCY_DELAY -> FaultKind.FAULT_KIND_DEPENDENCY_DELAY;
       case DEPENDENCY_OUTAGE -> FaultKind.FAULT_KIND_DEPENDENCY_OUTAGE;
       case TRAFFIC_SURGE -> FaultKind.FAULT_KIND_TRAFFIC_SURGE;
       case NETWORK_DELAY -> FaultKind.FAULT_KIND_NETWORK_DELAY;
@@ -43,7 +44,7 @@ public final class FaultHypothesisMapper {
     return switch (h.kind()) {
       case REPLICA_CRASH ->
           Double.isNaN(h.capacityLossFraction()) ? h.magnitude() : h.capacityLossFraction();
-      case NETWORK_DELAY -> h.magnitude() * 1000;
+      case NETWORK_DELAY, DEPENDENCY_DELAY -> h.magnitude() * 1000;
       default -> h.magnitude();
     };
   }
@@ -51,7 +52,8 @@ public final class FaultHypothesisMapper {
   private static Target target(io.rehearsal.twin.fitting.FaultHypothesis h) {
     String t = h.target();
     return switch (h.kind()) {
-      case DEPENDENCY_SLOWDOWN, DEPENDENCY_OUTAGE -> Target.newBuilder().setDependency(t).build();
+      case DEPENDENCY_SLOWDOWN, DEPENDENCY_DELAY, DEPENDENCY_OUTAGE ->
+          Target.newBuilder().setDependency(t).build();
       case TRAFFIC_SURGE -> entry(t);
       default -> Target.newBuilder().setService(t).build();
     };

@@ -69,7 +69,7 @@ final class Backends {
   void callDependency(int slot, int token, int d) {
     double now = sim.now();
     RandomStream random = depStream[d];
-    double latency = depLatency[d].sample(random) * knobs.depFactor[d];
+    double latency = depLatency[d].sample(random) * knobs.depFactor[d] + knobs.depDelay[d];
     boolean error = random.nextDouble() < depError[d] || knobs.depOutage[d];
     boolean limited = knobs.depRate[d] > 0 && !admit(d, now);
     sim.recorder.dependencyCall(d, limited, error && !limited);
@@ -119,7 +119,7 @@ final class Backends {
 
   private void startQuery(int slot, int token, int db) {
     busy[db]++;
-    double latency = query[db].sample(dbStream[db]) * knobs.dbFactor[db];
+    double latency = query[db].sample(dbStream[db]) * knobs.dbFactor[db] + knobs.dbDelay[db];
     sim.schedule(sim.now() + latency, Sim.DB_DONE, slot, token, db);
   }
 

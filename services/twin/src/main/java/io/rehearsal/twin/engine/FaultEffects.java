@@ -30,6 +30,7 @@ final class FaultEffects {
       case LATENCY -> knobs.latencyFactor[model.index.service(fault.target())] *= k;
       case ERROR_RATE -> knobs.errorAdd[model.index.service(fault.target())] += k;
       case DEPENDENCY_SLOWDOWN -> slowdown(fault.target(), k);
+      case DEPENDENCY_DELAY -> addDelay(fault.target(), k);
       case DEPENDENCY_OUTAGE -> outage(fault.target());
       case TRAFFIC_SURGE -> surge(fault.target(), k);
       case NETWORK_DELAY -> delay(fault.target(), fault.to(), k);
@@ -43,6 +44,15 @@ final class FaultEffects {
       knobs.dbFactor[t.index()] *= k;
     } else {
       knobs.depFactor[t.index()] *= k;
+    }
+  }
+
+  private void addDelay(String target, double seconds) {
+    SpecIndex.Target t = model.index.target(target);
+    if (t.kind() == SpecIndex.TargetKind.DATABASE) {
+      knobs.dbDelay[t.index()] += seconds;
+    } else {
+      knobs.depDelay[t.index()] += seconds;
     }
   }
 

@@ -16,6 +16,7 @@ final class Flow {
   private final Recorder recorder;
   private final RandomStream[] selfStream;
   private final RandomStream[] errorStream;
+  private final RandomStream[] injectedErrorStream;
 
   Flow(Sim sim) {
     this.sim = sim;
@@ -27,9 +28,11 @@ final class Flow {
     int n = model.endpoints.count;
     selfStream = new RandomStream[n];
     errorStream = new RandomStream[n];
+    injectedErrorStream = new RandomStream[n];
     for (int e = 0; e < n; e++) {
       selfStream[e] = sim.streams.stream("self:" + model.endpoints.name[e]);
       errorStream[e] = sim.streams.stream("error:" + model.endpoints.name[e]);
+      injectedErrorStream[e] = sim.streams.stream("injected-error:" + model.endpoints.name[e]);
     }
   }
 
@@ -130,6 +133,11 @@ final class Flow {
     q.holdsWorker[h] = true;
     q.started[h] = sim.now();
     recorder.started(e, sim.now() - q.arrival[h]);
+    double injected = errorAdd(r);
+    if (injected > 0 && injectedErrorStream[e].nextDouble() < injected) {
+      complete(h, Status.ERROR);
+      return;
+    }
     double self = model.endpoints.self[e].sample(selfStream[e]) * latencyFactor(s, r);
     double cpuPart = self * model.endpoints.cpuFraction[e];
     int host = reps.host[r];
@@ -189,9 +197,7 @@ final class Flow {
   private void finish(int h) {
     int status = q.failure[h];
     int e = q.endpoint[h];
-    int r = q.replica[h];
-    double p = model.endpoints.errorProbability[e] + errorAdd(r);
-    if (errorStream[e].nextDouble() < p && status == Status.OK) {
+    if (errorStream[e].nextDouble() < model.endpoints.errorProbability[e] && status == Status.OK) {
       status = Status.ERROR;
     }
     complete(h, status);

@@ -25,12 +25,14 @@ final class Knobs {
   final double[] maxBackoff;
   final double[] jitter;
   final double[] depFactor;
+  final double[] depDelay;
   final boolean[] depOutage;
   final double[] depRate;
   final double[] depBurst;
   final double[] depTokens;
   final double[] depLastRefill;
   final double[] dbFactor;
+  final double[] dbDelay;
   final boolean[] dbOutage;
   final double[] dbDownUntil;
   final double[] hitRatio;
@@ -61,6 +63,7 @@ final class Knobs {
     }
     int d = model.spec.dependencies().size();
     depFactor = filled(d, 1);
+    depDelay = new double[d];
     depOutage = new boolean[d];
     depRate = model.spec.dependencies().stream().mapToDouble(Knobs::rate).toArray();
     depBurst = model.spec.dependencies().stream().mapToDouble(Knobs::burst).toArray();
@@ -68,6 +71,7 @@ final class Knobs {
     depLastRefill = new double[d];
     int db = model.spec.databases().size();
     dbFactor = filled(db, 1);
+    dbDelay = new double[db];
     dbOutage = new boolean[db];
     dbDownUntil = new double[db];
     hitRatio = model.spec.caches().stream().mapToDouble(CacheSpec::hitRatio).toArray();
@@ -105,8 +109,10 @@ final class Knobs {
     Arrays.fill(latencyFactor, 1);
     Arrays.fill(errorAdd, 0);
     Arrays.fill(depFactor, 1);
+    Arrays.fill(depDelay, 0);
     Arrays.fill(depOutage, false);
     Arrays.fill(dbFactor, 1);
+    Arrays.fill(dbDelay, 0);
     Arrays.fill(dbOutage, false);
     Arrays.fill(surge, 1);
     for (double[] row : serviceDelay) {

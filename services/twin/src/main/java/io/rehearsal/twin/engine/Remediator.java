@@ -95,6 +95,7 @@ final class Remediator {
     SpecIndex.Target db = model.index.target(target);
     knobs.dbDownUntil[db.index()] = sim.now() + Knobs.database(model, db.index()).replicationLag();
     control.clearFaults(FaultKind.DEPENDENCY_SLOWDOWN, target);
+    control.clearFaults(FaultKind.DEPENDENCY_DELAY, target);
     control.clearFaults(FaultKind.DEPENDENCY_OUTAGE, target);
   }
 }

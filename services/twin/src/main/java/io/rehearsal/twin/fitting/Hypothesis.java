@@ -23,7 +23,7 @@ record Hypothesis(
     boolean continuous,
     int replicas) {
 
-  static Hypothesis multiplier(FaultKind kind, String target, double lo, double hi, double... g) {
+  static Hypothesis continuous(FaultKind kind, String target, double lo, double hi, double... g) {
     return new Hypothesis(kind, target, g, lo, hi, true, 0);
   }
 

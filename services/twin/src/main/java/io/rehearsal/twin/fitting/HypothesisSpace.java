@@ -26,9 +26,10 @@ import java.util.TreeSet;
  * endpoints none of whose callee endpoints is symptomatic. Tried: latency, added errors and
  * capacity loss of every symptomatic endpoint's service (a fault upstream also changes what its
  * callees see, e.g. fewer calls, so the frontier may sit too deep) and of the services a frontier
- * endpoint calls (a callee may fail fast or be timed out without looking slow itself); slowdown and
- * outage of the dependencies and databases (also behind caches) it calls; a surge of entry
- * endpoints whose throughput rose, and of all entry endpoints ({@code *}) when more than one rose.
+ * endpoint calls (a callee may fail fast or be timed out without looking slow itself); slowdown
+ * (stretched), added delay (shifted) and outage of the dependencies and databases (also behind
+ * caches) it calls; a surge of entry endpoints whose throughput rose, and of all entry endpoints
+ * ({@code *}) when more than one rose.
  */
 final class HypothesisSpace {
   /** Smallest mean squared residual per bucket that counts as a symptom. */
@@ -72,7 +73,8 @@ final class HypothesisSpace {
         .filter(s -> services.contains(s.name()))
         .forEach(s -> out.addAll(serviceHypotheses(s)));
     for (String b : backends) {
-      out.add(Hypothesis.multiplier(FaultKind.DEPENDENCY_SLOWDOWN, b, 1.5, 40, 3, 12));
+      out.add(Hypothesis.continuous(FaultKind.DEPENDENCY_SLOWDOWN, b, 1.5, 40, 3, 12));
+      out.add(Hypothesis.continuous(FaultKind.DEPENDENCY_DELAY, b, 0.005, 5, 0.05, 0.3));
       out.add(Hypothesis.fixed(FaultKind.DEPENDENCY_OUTAGE, b, 0, 1));
     }
     out.addAll(surges(observed, healthy));
@@ -85,8 +87,8 @@ final class HypothesisSpace {
 
   private static List<Hypothesis> serviceHypotheses(ServiceSpec s) {
     List<Hypothesis> out = new ArrayList<>();
-    out.add(Hypothesis.multiplier(FaultKind.LATENCY, s.name(), 1.5, 40, 3, 12));
-    out.add(Hypothesis.multiplier(FaultKind.ERROR_RATE, s.name(), 0.01, 1, 0.05, 0.4));
+    out.add(Hypothesis.continuous(FaultKind.LATENCY, s.name(), 1.5, 40, 3, 12));
+    out.add(Hypothesis.continuous(FaultKind.ERROR_RATE, s.name(), 0.01, 1, 0.05, 0.4));
     int n = s.replicas();
     if (n >= 1) {
       double[] grid =
@@ -114,11 +116,11 @@ final class HypothesisSpace {
     for (TrafficSpec t : spec.traffic()) {
       int i = indexOf(observed, t.endpoint());
       if (i >= 0 && meanLogThroughputRatio(observed, healthy, i) > 0.1) {
-        out.add(Hypothesis.multiplier(FaultKind.TRAFFIC_SURGE, t.endpoint(), 1.1, 10, 1.5, 3));
+        out.add(Hypothesis.continuous(FaultKind.TRAFFIC_SURGE, t.endpoint(), 1.1, 10, 1.5, 3));
       }
     }
     if (out.size() > 1) {
-      out.add(Hypothesis.multiplier(FaultKind.TRAFFIC_SURGE, "*", 1.1, 10, 1.5, 3));
+      out.add(Hypothesis.continuous(FaultKind.TRAFFIC_SURGE, "*", 1.1, 10, 1.5, 3));
     }
     return out;
   }

@@ -2,6 +2,7 @@ package io.rehearsal.twin.incident;
 
 import io.rehearsal.twin.fitting.FaultHypothesis;
 import io.rehearsal.twin.spec.FaultKind;
+import java.util.Set;
 
 /**
  * The fault that was really injected, for scoring fault fitting.
@@ -27,9 +28,9 @@ public record IncidentLabel(String kind, String target, String service, double m
     }
   }
 
-  /** The twin fault kind a hypothesis must have to name this label. */
-  public FaultKind faultKind() {
-    return LabelKind.of(kind).fault();
+  /** The twin fault kinds a hypothesis may have to name this label. */
+  public Set<FaultKind> faultKinds() {
+    return LabelKind.of(kind).faults();
   }
 
   /**
@@ -38,7 +39,7 @@ public record IncidentLabel(String kind, String target, String service, double m
    * all entry endpoints ({@code *}).
    */
   public boolean matches(FaultHypothesis h) {
-    if (h.kind() != faultKind()) {
+    if (!faultKinds().contains(h.kind())) {
       return false;
     }
     if (h.kind() == FaultKind.TRAFFIC_SURGE) {

@@ -2,7 +2,10 @@ package io.rehearsal.twin.incident;
 
 import io.rehearsal.twin.spec.FaultKind;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The one table from the fault kinds of incident labels (the reference shop's fault switches) to
@@ -15,7 +18,8 @@ import java.util.List;
  *   <tr><td>error</td><td>ERROR_RATE</td><td>the service fails a share of requests</td></tr>
  *   <tr><td>fewer-workers</td><td>REPLICA_CRASH</td><td>capacity loss: fewer workers serve</td></tr>
  *   <tr><td>kill-replica</td><td>REPLICA_CRASH</td><td>capacity loss: a replica is gone</td></tr>
- *   <tr><td>slow-dependency</td><td>DEPENDENCY_SLOWDOWN</td><td>the external system is slower</td></tr>
+ *   <tr><td>slow-dependency</td><td>DEPENDENCY_SLOWDOWN or DEPENDENCY_DELAY</td>
+ *       <td>the external system is slower: stretched or shifted</td></tr>
  *   <tr><td>dependency-outage</td><td>DEPENDENCY_OUTAGE</td><td>the external system fails</td></tr>
  *   <tr><td>surge</td><td>TRAFFIC_SURGE</td><td>more arrivals at the entry endpoints</td></tr>
  * </table>
@@ -33,18 +37,18 @@ public enum LabelKind {
   /** A killed replica of a service. */
   KILL_REPLICA("kill-replica", FaultKind.REPLICA_CRASH),
   /** A slower external dependency. */
-  SLOW_DEPENDENCY("slow-dependency", FaultKind.DEPENDENCY_SLOWDOWN),
+  SLOW_DEPENDENCY("slow-dependency", FaultKind.DEPENDENCY_SLOWDOWN, FaultKind.DEPENDENCY_DELAY),
   /** An external dependency that fails every call. */
   DEPENDENCY_OUTAGE("dependency-outage", FaultKind.DEPENDENCY_OUTAGE),
   /** More arrivals at the entry endpoints of a service. */
   SURGE("surge", FaultKind.TRAFFIC_SURGE);
 
   private final String label;
-  private final FaultKind fault;
+  private final Set<FaultKind> faults;
 
-  LabelKind(String label, FaultKind fault) {
+  LabelKind(String label, FaultKind first, FaultKind... more) {
     this.label = label;
-    this.fault = fault;
+    this.faults = Collections.unmodifiableSet(EnumSet.of(first, more));
   }
 
   /** The label's spelling, e.g. {@code fewer-workers}. */
@@ -52,9 +56,9 @@ public enum LabelKind {
     return label;
   }
 
-  /** The twin fault kind a hypothesis must have to name this label. */
-  public FaultKind fault() {
-    return fault;
+  /** The twin fault kinds a hypothesis may have to name this label, in declaration order. */
+  public Set<FaultKind> faults() {
+    return faults;
   }
 
   /**

@@ -6,10 +6,20 @@ public enum FaultKind {
   REPLICA_CRASH,
   /** Self times of service {@code target} are multiplied by {@code factor}. */
   LATENCY,
-  /** Service {@code target} fails an extra {@code factor} (probability) of its requests. */
+  /**
+   * Service {@code target} fails an extra {@code factor} (probability) of its requests at once,
+   * when a worker takes them up (before self time and calls), as a crashing handler or an injected
+   * abort does.
+   */
   ERROR_RATE,
   /** Latency of dependency {@code target} is multiplied by {@code factor}. */
   DEPENDENCY_SLOWDOWN,
+  /**
+   * Calls to dependency {@code target} take {@code factor} s more each (a slower network path, a
+   * lock or a saturated pool in front of it): the shift of a fixed delay, where {@link
+   * #DEPENDENCY_SLOWDOWN} stretches the whole distribution.
+   */
+  DEPENDENCY_DELAY,
   /** Dependency {@code target} answers every call with an error. */
   DEPENDENCY_OUTAGE,
   /**

@@ -28,7 +28,7 @@ public final class ScenarioCheck {
   private void fault(String path, Fault fault) {
     switch (fault.kind()) {
       case REPLICA_CRASH, LATENCY, ERROR_RATE -> service(path + ".target", fault.target());
-      case DEPENDENCY_SLOWDOWN, DEPENDENCY_OUTAGE ->
+      case DEPENDENCY_SLOWDOWN, DEPENDENCY_DELAY, DEPENDENCY_OUTAGE ->
           dependencyOrDatabase(path + ".target", fault.target());
       case TRAFFIC_SURGE -> entry(path + ".target", fault.target());
       case NETWORK_DELAY -> {

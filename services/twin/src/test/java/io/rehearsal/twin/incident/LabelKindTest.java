@@ -9,12 +9,13 @@ import org.junit.jupiter.api.Test;
 class LabelKindTest {
   @Test
   void shouldMapEveryShopFaultSwitchToATwinFaultKindWhenLookedUp() {
-    assertThat(LabelKind.of("latency").fault()).isEqualTo(FaultKind.LATENCY);
-    assertThat(LabelKind.of("error").fault()).isEqualTo(FaultKind.ERROR_RATE);
-    assertThat(LabelKind.of("fewer-workers").fault()).isEqualTo(FaultKind.REPLICA_CRASH);
-    assertThat(LabelKind.of("kill-replica").fault()).isEqualTo(FaultKind.REPLICA_CRASH);
-    assertThat(LabelKind.of("slow-dependency").fault()).isEqualTo(FaultKind.DEPENDENCY_SLOWDOWN);
-    assertThat(LabelKind.of("surge").fault()).isEqualTo(FaultKind.TRAFFIC_SURGE);
+    assertThat(LabelKind.of("latency").faults()).containsExactly(FaultKind.LATENCY);
+    assertThat(LabelKind.of("error").faults()).containsExactly(FaultKind.ERROR_RATE);
+    assertThat(LabelKind.of("fewer-workers").faults()).containsExactly(FaultKind.REPLICA_CRASH);
+    assertThat(LabelKind.of("kill-replica").faults()).containsExactly(FaultKind.REPLICA_CRASH);
+    assertThat(LabelKind.of("slow-dependency").faults())
+        .containsExactly(FaultKind.DEPENDENCY_SLOWDOWN, FaultKind.DEPENDENCY_DELAY);
+    assertThat(LabelKind.of("surge").faults()).containsExactly(FaultKind.TRAFFIC_SURGE);
   }
 
   @Test
