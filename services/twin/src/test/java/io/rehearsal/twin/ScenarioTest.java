@@ -131,6 +131,43 @@ class ScenarioTest {
   }
 
   @Test
+  void shouldQueueLikeOneServerWhenFourWorkersAreCutToOne() {
+    double rho = 0.5;
+    double duration = 400_000;
+    Scenario cut =
+        new Scenario(
+            "cut", List.of(new Fault(FaultKind.WORKER_LOSS, 0, 0.0, "s", 1.0, null)), List.of());
+    SimulationConfig config = SimulationConfig.of(duration).withWarmup(1000);
+    RunResult r = new Simulation(Models.station(4, null, Models.EXP1, rho), cut, config, 12).run(0);
+    // One worker left of four: an M/M/1 queue, E[T] = 1 / (1 - rho) = 2 (four workers: ~1.02).
+    // Tolerance: 4 standard errors of the time average (Whitt), 3.1 %.
+    double tolerance = 4 * Models.mm1RelativeError(rho, duration);
+    assertThat(r.endpoint("s/e").meanLatency() / 2).isCloseTo(1, within(tolerance));
+  }
+
+  @Test
+  void shouldServeWithAllWorkersAgainWhenTheWorkerLossEnds() {
+    Scenario cut =
+        new Scenario(
+            "cut",
+            List.of(new Fault(FaultKind.WORKER_LOSS, 100, 100.0, "s", 1.0, null)),
+            List.of());
+    SimulationConfig config = SimulationConfig.of(400).withBucket(10);
+    RunResult r = new Simulation(Models.station(4, null, Models.EXP1, 1.6), cut, config, 3).run(0);
+    List<EndpointResult.BucketResult> b = r.endpoint("s/e").buckets();
+    // 1.6/s on one worker of mean 1 s: the queue grows by ~60 in 100 s and p50 climbs well past
+    // 10 s; four workers at load 0.4 drain it within a minute and serve at ~1 s again.
+    assertThat(b.get(19).p50()).isGreaterThan(10);
+    assertThat(
+            b.subList(30, 40).stream()
+                .mapToDouble(EndpointResult.BucketResult::p50)
+                .max()
+                .orElseThrow())
+        .isLessThan(2.5);
+    assertThat(r.endpoint("s/e").total()).isGreaterThan((long) (1.6 * 400 * 0.9));
+  }
+
+  @Test
   void shouldAmplifyLoadByTheRetryFactorWhenDownstreamFailsHalfTheTime() {
     RetrySpec retry = new RetrySpec(3, 0.01, 2.0, 1.0, 0.5);
     CallSpec call = new CallSpec("b/op", 0, 1.0, 0.0, retry, null, false);

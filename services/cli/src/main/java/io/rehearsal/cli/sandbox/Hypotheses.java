@@ -13,9 +13,15 @@ final class Hypotheses {
           fmt("%s %s x%.3g", h.kind(), h.target(), h.magnitude());
       case ERROR_RATE -> fmt("%s %s +%.1f%% errors", h.kind(), h.target(), 100 * h.magnitude());
       case REPLICA_CRASH ->
-          h.replicas() > 0
-              ? fmt("%s %s %.0f of %d replicas", h.kind(), h.target(), h.magnitude(), h.replicas())
+          h.capacity() > 0
+              ? fmt("%s %s %.0f of %d replicas", h.kind(), h.target(), h.magnitude(), h.capacity())
               : fmt("%s %s %.0f replicas", h.kind(), h.target(), h.magnitude());
+      case WORKER_LOSS ->
+          h.capacity() > 0
+              ? fmt(
+                  "%s %s %.0f of %d workers left",
+                  h.kind(), h.target(), h.magnitude(), h.capacity())
+              : fmt("%s %s %.0f workers left", h.kind(), h.target(), h.magnitude());
       case DEPENDENCY_OUTAGE -> fmt("%s %s", h.kind(), h.target());
       case NETWORK_DELAY, DEPENDENCY_DELAY ->
           fmt("%s %s +%.0f ms", h.kind(), h.target(), 1000 * h.magnitude());

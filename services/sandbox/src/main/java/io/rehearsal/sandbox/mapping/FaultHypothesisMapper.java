@@ -30,6 +30,7 @@ public final class FaultHypothesisMapper {
   public static FaultKind kind(io.rehearsal.twin.spec.FaultKind kind) {
     return switch (kind) {
       case REPLICA_CRASH -> FaultKind.FAULT_KIND_CAPACITY_LOSS;
+      case WORKER_LOSS -> FaultKind.FAULT_KIND_WORKER_LOSS;
       case LATENCY -> FaultKind.FAULT_KIND_LATENCY_MULTIPLIER;
       case ERROR_RATE -> FaultKind.FAULT_KIND_ADDED_ERRORS;
       case DEPENDENCY_SLOWDOWN -> FaultKind.FAULT_KIND_DEPENDENCY_SLOWDOWN;
@@ -42,7 +43,7 @@ public final class FaultHypothesisMapper {
 
   private static double magnitude(io.rehearsal.twin.fitting.FaultHypothesis h) {
     return switch (h.kind()) {
-      case REPLICA_CRASH ->
+      case REPLICA_CRASH, WORKER_LOSS ->
           Double.isNaN(h.capacityLossFraction()) ? h.magnitude() : h.capacityLossFraction();
       case NETWORK_DELAY, DEPENDENCY_DELAY -> h.magnitude() * 1000;
       default -> h.magnitude();

@@ -14,6 +14,7 @@ import java.util.Arrays;
 final class Control {
   static final int IMMUNE_LATENCY = 1;
   static final int IMMUNE_ERRORS = 2;
+  static final int IMMUNE_WORKER_LOSS = 4;
   private final Sim sim;
   private final Model model;
   private final Replicas reps;
@@ -185,6 +186,9 @@ final class Control {
       }
     } else {
       effects.recompute(faults, active);
+      if (fault.kind() == FaultKind.WORKER_LOSS && !starting) {
+        sim.flow.fillWorkers(model.index.service(fault.target()));
+      }
     }
   }
 

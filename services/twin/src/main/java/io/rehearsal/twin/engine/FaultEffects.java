@@ -16,7 +16,7 @@ final class FaultEffects {
   }
 
   void recompute(Fault[] faults, boolean[] active) {
-    knobs.clearFaultEffects();
+    knobs.clearFaultEffects(model);
     for (int f = 0; f < faults.length; f++) {
       if (active[f]) {
         apply(faults[f]);
@@ -28,6 +28,10 @@ final class FaultEffects {
     double k = fault.factor();
     switch (fault.kind()) {
       case LATENCY -> knobs.latencyFactor[model.index.service(fault.target())] *= k;
+      case WORKER_LOSS -> {
+        int s = model.index.service(fault.target());
+        knobs.workers[s] = Math.min(knobs.workers[s], Math.max(1, (int) Math.round(k)));
+      }
       case ERROR_RATE -> knobs.errorAdd[model.index.service(fault.target())] += k;
       case DEPENDENCY_SLOWDOWN -> slowdown(fault.target(), k);
       case DEPENDENCY_DELAY -> addDelay(fault.target(), k);

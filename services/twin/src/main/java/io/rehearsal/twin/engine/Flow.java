@@ -81,7 +81,7 @@ final class Flow {
     q.replica[h] = r;
     if (knobs.serviceRate[s] > 0 && !takeServiceToken(s)) {
       complete(h, Status.REJECTED);
-    } else if (reps.busy[r] < model.workers[s]) {
+    } else if (reps.busy[r] < workers(s, r)) {
       reps.integrate(s, sim.now());
       reps.servicePresent[s]++;
       start(h, r);
@@ -146,6 +146,25 @@ final class Flow {
       sim.cpu.add(host, h, cpuPart, sim.now());
     } else {
       sim.schedule(sim.now() + self, Sim.SELF_DONE, h, q.gen[h], q.cpuEpoch[h]);
+    }
+  }
+
+  /** Workers replica {@code r} of service {@code s} has now (fewer under a worker-loss fault). */
+  private int workers(int s, int r) {
+    return (reps.immune[r] & Control.IMMUNE_WORKER_LOSS) != 0 ? model.workers[s] : knobs.workers[s];
+  }
+
+  /** Starts queued requests on every replica of {@code s} that has free workers again. */
+  void fillWorkers(int s) {
+    for (int i = 0; i < reps.memberCount[s]; i++) {
+      int r = reps.members[s][i];
+      int state = reps.state[r];
+      while ((state == Replicas.READY || state == Replicas.DRAINING)
+          && reps.busy[r] < workers(s, r)
+          && reps.queueLength[r] > 0) {
+        start(dequeue(r), r);
+        state = reps.state[r];
+      }
     }
   }
 
@@ -246,7 +265,7 @@ final class Flow {
     reps.serviceBusy[s]--;
     reps.servicePresent[s]--;
     int state = reps.state[r];
-    if (state == Replicas.READY || state == Replicas.DRAINING) {
+    if ((state == Replicas.READY || state == Replicas.DRAINING) && reps.busy[r] < workers(s, r)) {
       int next = dequeue(r);
       if (next != Requests.NONE) {
         start(next, r);

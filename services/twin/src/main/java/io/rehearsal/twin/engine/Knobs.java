@@ -13,6 +13,7 @@ import java.util.Arrays;
  */
 final class Knobs {
   final double[] latencyFactor;
+  final int[] workers;
   final double[] errorAdd;
   final int[] immunity;
   final double[] serviceRate;
@@ -45,6 +46,7 @@ final class Knobs {
   Knobs(Model model) {
     int s = model.services;
     latencyFactor = filled(s, 1);
+    workers = model.workers.clone();
     errorAdd = new double[s];
     immunity = new int[s];
     serviceRate = new double[s];
@@ -105,8 +107,9 @@ final class Knobs {
   }
 
   /** Resets everything that faults drive to its neutral value. */
-  void clearFaultEffects() {
+  void clearFaultEffects(Model model) {
     Arrays.fill(latencyFactor, 1);
+    System.arraycopy(model.workers, 0, workers, 0, workers.length);
     Arrays.fill(errorAdd, 0);
     Arrays.fill(depFactor, 1);
     Arrays.fill(depDelay, 0);

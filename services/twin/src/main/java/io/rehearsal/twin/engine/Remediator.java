@@ -39,14 +39,14 @@ final class Remediator {
   }
 
   private void rollback(int s) {
-    int mask = Control.IMMUNE_LATENCY | Control.IMMUNE_ERRORS;
+    int mask = Control.IMMUNE_LATENCY | Control.IMMUNE_ERRORS | Control.IMMUNE_WORKER_LOSS;
     control.immunityForNew[s] |= mask;
     control.rolling.start(s, mask);
   }
 
   private void restart(int s) {
     control.reconcile(s);
-    control.rolling.start(s, Control.IMMUNE_LATENCY);
+    control.rolling.start(s, Control.IMMUNE_LATENCY | Control.IMMUNE_WORKER_LOSS);
   }
 
   private void rateLimit(int s, double rate) {

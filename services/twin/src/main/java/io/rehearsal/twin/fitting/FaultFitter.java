@@ -19,8 +19,9 @@ import java.util.concurrent.Future;
  * symptoms. Steps: simulate the twin without fault; prune the hypothesis space to targets on the
  * symptomatic call paths ({@link HypothesisSpace}); screen every hypothesis at a few magnitudes;
  * refine the magnitude of the best few by golden-section search on a log scale; rank all by the
- * normalised squared error ({@link SymptomDistance}). Every simulation starts {@code
- * config.warmup()} seconds before the onset and uses the same seed (common random numbers).
+ * normalised squared error ({@link SymptomDistance}); the goodness of fit is the share of the
+ * symptoms' deviation from the fault-free twin that a hypothesis explains. Every simulation starts
+ * {@code config.warmup()} seconds before the onset and uses the same seed (common random numbers).
  *
  * <pre>{@code
  * List<FaultHypothesis> ranked = new FaultFitter(spec, FitConfig.of(7, 2)).fit(symptoms);
@@ -61,6 +62,7 @@ public final class FaultFitter {
     Symptoms healthy = new Trial(observed).symptoms(null, 0);
     Symptoms shifted = BaselineShift.apply(observed, healthy, baseline);
     Trial trial = new Trial(shifted);
+    double unexplained = SymptomDistance.loss(shifted, healthy);
     List<Hypothesis> space = new HypothesisSpace(spec).prune(shifted, healthy);
     ExecutorService pool = Executors.newFixedThreadPool(config.threads());
     try {
@@ -75,7 +77,7 @@ public final class FaultFitter {
       for (int i = 0; i < refined.size(); i++) {
         screened.set(order.get(i), get(refined.get(i)));
       }
-      return rank(space, screened);
+      return rank(space, screened, unexplained);
     } finally {
       pool.shutdownNow();
     }
@@ -128,12 +130,18 @@ public final class FaultFitter {
     return best[0];
   }
 
-  private static List<FaultHypothesis> rank(List<Hypothesis> space, List<double[]> fits) {
+  /**
+   * Ranks by loss; a hypothesis's goodness of fit is the share of the fault-free twin's loss
+   * ({@code unexplained}: how far the symptoms are from normal) that it removes, clamped to [0, 1].
+   */
+  private static List<FaultHypothesis> rank(
+      List<Hypothesis> space, List<double[]> fits, double unexplained) {
     List<FaultHypothesis> out = new ArrayList<>();
     for (int i = 0; i < space.size(); i++) {
       Hypothesis h = space.get(i);
       double[] f = fits.get(i);
-      out.add(new FaultHypothesis(h.kind(), h.target(), f[0], f[1], f[2], h.replicas()));
+      double explained = unexplained > 0 ? Math.max(0, 1 - f[1] / unexplained) : 0;
+      out.add(new FaultHypothesis(h.kind(), h.target(), f[0], f[1], explained, h.capacity()));
     }
     out.sort(
         Comparator.comparingDouble(FaultHypothesis::loss)
@@ -174,14 +182,9 @@ public final class FaultFitter {
               config.warmup() + observed.span(), config.warmup(), observed.bucket(), false);
     }
 
-    /** {magnitude, loss, goodness of fit} of one simulation. */
+    /** {magnitude, loss} of one simulation. */
     double[] fit(Hypothesis h, double magnitude) {
-      Symptoms simulated = symptoms(h, magnitude);
-      return new double[] {
-        magnitude,
-        SymptomDistance.loss(observed, simulated),
-        SymptomDistance.goodnessOfFit(observed, simulated)
-      };
+      return new double[] {magnitude, SymptomDistance.loss(observed, symptoms(h, magnitude))};
     }
 
     Symptoms symptoms(Hypothesis h, double magnitude) {

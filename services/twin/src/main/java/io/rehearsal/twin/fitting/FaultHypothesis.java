@@ -10,12 +10,15 @@ import io.rehearsal.twin.spec.FaultKind;
  *     loss, {@code ERROR_RATE} added errors)
  * @param target service, dependency/database or entry endpoint it hits
  * @param magnitude the fault's factor in its kind's unit: a multiplier for latency, slowdown and
- *     surge, a probability for added errors, replicas lost for a crash, 1 for an outage
+ *     surge, a probability for added errors, replicas lost for a crash, workers kept per replica
+ *     for a worker loss, seconds for an added delay, 1 for an outage
  * @param loss normalised squared error between simulated and observed symptoms (lower is better;
  *     the ranking key)
- * @param goodnessOfFit 1 - MAPE between simulated and observed symptom points, clamped at 0
- * @param replicas the target service's replicas in the twin for a crash (to express capacity loss
- *     as a fraction), else 0
+ * @param goodnessOfFit share of the symptoms' deviation from normal that the hypothesis explains,
+ *     in [0, 1]: 1 - loss / loss of the fault-free twin, clamped at 0 (1: reproduced exactly; 0: no
+ *     better than assuming nothing is wrong)
+ * @param capacity what the magnitude is a part of, to express capacity loss as a fraction: the
+ *     target service's replicas for a crash, its workers per replica for a worker loss, else 0
  */
 public record FaultHypothesis(
     FaultKind kind,
@@ -23,15 +26,25 @@ public record FaultHypothesis(
     double magnitude,
     double loss,
     double goodnessOfFit,
-    int replicas) {
+    int capacity) {
 
   /** The fault to inject: from {@code at} for {@code duration} seconds. */
   public Fault toFault(double at, double duration) {
     return new Fault(kind, at, duration, target, magnitude, null);
   }
 
-  /** Fraction of the target's replicas lost for a crash, else NaN. */
+  /**
+   * Fraction of the target's capacity lost: replicas crashed of all, or workers lost of each
+   * replica's; NaN for other kinds.
+   */
   public double capacityLossFraction() {
-    return kind == FaultKind.REPLICA_CRASH && replicas > 0 ? magnitude / replicas : Double.NaN;
+    if (capacity <= 0) {
+      return Double.NaN;
+    }
+    return switch (kind) {
+      case REPLICA_CRASH -> magnitude / capacity;
+      case WORKER_LOSS -> 1 - magnitude / capacity;
+      default -> Double.NaN;
+    };
   }
 }

@@ -12,7 +12,8 @@ import io.rehearsal.twin.spec.FaultKind;
  * @param lo smallest magnitude considered
  * @param hi largest magnitude considered
  * @param continuous whether the magnitude may be refined between grid points
- * @param replicas the target service's replicas for a crash, else 0
+ * @param capacity the target service's replicas for a crash, workers per replica for a worker loss,
+ *     else 0
  */
 record Hypothesis(
     FaultKind kind,
@@ -21,14 +22,14 @@ record Hypothesis(
     double lo,
     double hi,
     boolean continuous,
-    int replicas) {
+    int capacity) {
 
   static Hypothesis continuous(FaultKind kind, String target, double lo, double hi, double... g) {
     return new Hypothesis(kind, target, g, lo, hi, true, 0);
   }
 
-  static Hypothesis fixed(FaultKind kind, String target, int replicas, double... grid) {
-    return new Hypothesis(kind, target, grid, grid[0], grid[grid.length - 1], false, replicas);
+  static Hypothesis fixed(FaultKind kind, String target, int capacity, double... grid) {
+    return new Hypothesis(kind, target, grid, grid[0], grid[grid.length - 1], false, capacity);
   }
 
   String label() {

@@ -24,12 +24,12 @@ import java.util.TreeSet;
  * largest deviation) (mean squared residual per bucket, see {@link SymptomDistance}). A fault shows
  * at its target and propagates to the callers, so the search centres on the frontier: symptomatic
  * endpoints none of whose callee endpoints is symptomatic. Tried: latency, added errors and
- * capacity loss of every symptomatic endpoint's service (a fault upstream also changes what its
- * callees see, e.g. fewer calls, so the frontier may sit too deep) and of the services a frontier
- * endpoint calls (a callee may fail fast or be timed out without looking slow itself); slowdown
- * (stretched), added delay (shifted) and outage of the dependencies and databases (also behind
- * caches) it calls; a surge of entry endpoints whose throughput rose, and of all entry endpoints
- * ({@code *}) when more than one rose.
+ * capacity loss (crashed replicas; workers lost in each replica) of every symptomatic endpoint's
+ * service (a fault upstream also changes what its callees see, e.g. fewer calls, so the frontier
+ * may sit too deep) and of the services a frontier endpoint calls (a callee may fail fast or be
+ * timed out without looking slow itself); slowdown (stretched), added delay (shifted) and outage of
+ * the dependencies and databases (also behind caches) it calls; a surge of entry endpoints whose
+ * throughput rose, and of all entry endpoints ({@code *}) when more than one rose.
  */
 final class HypothesisSpace {
   /** Smallest mean squared residual per bucket that counts as a symptom. */
@@ -95,6 +95,13 @@ final class HypothesisSpace {
           new LinkedHashSet<>(List.of(1.0, Math.ceil(n / 2.0), (double) n))
               .stream().mapToDouble(Double::doubleValue).toArray();
       out.add(Hypothesis.fixed(FaultKind.REPLICA_CRASH, s.name(), n, grid));
+    }
+    int w = s.workers();
+    if (w > 1) {
+      double[] kept =
+          new TreeSet<>(List.of(1.0, Math.ceil(w / 4.0), Math.ceil(w / 2.0)))
+              .stream().filter(k -> k < w).mapToDouble(Double::doubleValue).toArray();
+      out.add(Hypothesis.fixed(FaultKind.WORKER_LOSS, s.name(), w, kept));
     }
     return out;
   }

@@ -52,41 +52,4 @@ final class SymptomDistance {
     }
     return Math.log((simulated + floor) / (observed + floor));
   }
-
-  /**
-   * 1 - mean absolute percentage error over all defined values, clamped at 0 (floors: 1 ms, 0.01,
-   * 1/s, so near-zero observations do not explode).
-   */
-  static double goodnessOfFit(Symptoms observed, Symptoms simulated) {
-    double sum = 0;
-    int n = 0;
-    for (int e = 0; e < observed.endpoints().size(); e++) {
-      List<SymptomPoint> os = observed.endpoints().get(e).points();
-      List<SymptomPoint> ss = simulated.endpoints().get(e).points();
-      for (int i = 0; i < os.size(); i++) {
-        SymptomPoint o = os.get(i);
-        SymptomPoint s = ss.get(i);
-        double[] terms = {
-          ape(o.p50(), s.p50(), LATENCY_FLOOR),
-          ape(o.p99(), s.p99(), LATENCY_FLOOR),
-          ape(o.errorRate(), s.errorRate(), 0.01),
-          ape(o.throughput(), s.throughput(), 1)
-        };
-        for (double t : terms) {
-          if (!Double.isNaN(t)) {
-            sum += t;
-            n++;
-          }
-        }
-      }
-    }
-    return n == 0 ? 0 : Math.max(0, 1 - sum / n);
-  }
-
-  private static double ape(double observed, double simulated, double floor) {
-    if (Double.isNaN(observed) || Double.isNaN(simulated)) {
-      return Double.isNaN(observed) && Double.isNaN(simulated) ? Double.NaN : 1;
-    }
-    return Math.abs(simulated - observed) / Math.max(Math.abs(observed), floor);
-  }
 }

@@ -16,16 +16,19 @@ import java.util.Set;
  *   <tr><th>label</th><th>twin</th><th>why</th></tr>
  *   <tr><td>latency</td><td>LATENCY</td><td>added self time of the service</td></tr>
  *   <tr><td>error</td><td>ERROR_RATE</td><td>the service fails a share of requests</td></tr>
- *   <tr><td>fewer-workers</td><td>REPLICA_CRASH</td><td>capacity loss: fewer workers serve</td></tr>
- *   <tr><td>kill-replica</td><td>REPLICA_CRASH</td><td>capacity loss: a replica is gone</td></tr>
+ *   <tr><td>fewer-workers</td><td>WORKER_LOSS or REPLICA_CRASH</td>
+ *       <td>capacity loss: fewer workers serve</td></tr>
+ *   <tr><td>kill-replica</td><td>REPLICA_CRASH or WORKER_LOSS</td>
+ *       <td>capacity loss: a replica is gone</td></tr>
  *   <tr><td>slow-dependency</td><td>DEPENDENCY_SLOWDOWN or DEPENDENCY_DELAY</td>
  *       <td>the external system is slower: stretched or shifted</td></tr>
  *   <tr><td>dependency-outage</td><td>DEPENDENCY_OUTAGE</td><td>the external system fails</td></tr>
  *   <tr><td>surge</td><td>TRAFFIC_SURGE</td><td>more arrivals at the entry endpoints</td></tr>
  * </table>
  *
- * <p>The twin has no separate worker-count fault: losing workers and losing a replica both reduce
- * capacity, which is what {@code REPLICA_CRASH} models.
+ * <p>Both capacity-loss labels accept both capacity-loss kinds: from outside, a replica gone and
+ * fewer workers in each are the same loss of capacity (the issue's "capacity loss"), and which one
+ * reproduces the symptoms better depends on how callers route, not on the fault.
  */
 public enum LabelKind {
   /** Added latency in a service. */
@@ -33,9 +36,9 @@ public enum LabelKind {
   /** Injected errors in a service. */
   ERROR("error", FaultKind.ERROR_RATE),
   /** Fewer workers per replica of a service. */
-  FEWER_WORKERS("fewer-workers", FaultKind.REPLICA_CRASH),
+  FEWER_WORKERS("fewer-workers", FaultKind.WORKER_LOSS, FaultKind.REPLICA_CRASH),
   /** A killed replica of a service. */
-  KILL_REPLICA("kill-replica", FaultKind.REPLICA_CRASH),
+  KILL_REPLICA("kill-replica", FaultKind.REPLICA_CRASH, FaultKind.WORKER_LOSS),
   /** A slower external dependency. */
   SLOW_DEPENDENCY("slow-dependency", FaultKind.DEPENDENCY_SLOWDOWN, FaultKind.DEPENDENCY_DELAY),
   /** An external dependency that fails every call. */

@@ -22,6 +22,10 @@ public record Fault(
     if (kind == FaultKind.ERROR_RATE) {
       Check.probability("factor", factor);
     }
+    if (kind == FaultKind.WORKER_LOSS && factor < 1) {
+      throw new IllegalArgumentException(
+          "factor: a replica keeps at least 1 worker, but was " + factor);
+    }
     if (kind == FaultKind.NETWORK_DELAY) {
       Check.name("to", to);
     }

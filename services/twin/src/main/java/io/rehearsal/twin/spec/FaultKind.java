@@ -4,6 +4,12 @@ package io.rehearsal.twin.spec;
 public enum FaultKind {
   /** {@code factor} replicas (default 1) of service {@code target} crash; in-flight work fails. */
   REPLICA_CRASH,
+  /**
+   * Each replica of service {@code target} keeps only {@code factor} workers (at least 1): stuck or
+   * leaked threads, an exhausted connection pool. Requests beyond them queue; a restart brings
+   * replicas back with all their workers.
+   */
+  WORKER_LOSS,
   /** Self times of service {@code target} are multiplied by {@code factor}. */
   LATENCY,
   /**

@@ -29,10 +29,11 @@ class HypothesisSpaceTest {
             "DEPENDENCY_OUTAGE payment-gateway",
             "LATENCY payment",
             "REPLICA_CRASH payment",
+            "WORKER_LOSS checkout",
             "LATENCY checkout")
         .doesNotContain("LATENCY ads", "DEPENDENCY_SLOWDOWN inventory-db");
-    // three services on the path x three kinds, three dependency kinds; nothing off the path
-    assertThat(space).hasSizeLessThanOrEqualTo(12);
+    // three services on the path x four kinds, three dependency kinds; nothing off the path
+    assertThat(space).hasSizeLessThanOrEqualTo(15);
   }
 
   @Test

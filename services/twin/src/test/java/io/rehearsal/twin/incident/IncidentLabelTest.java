@@ -21,6 +21,8 @@ class IncidentLabelTest {
     IncidentLabel label = new IncidentLabel("fewer-workers", "frontend", null, 1);
     assertThat(label.service()).isEqualTo("frontend");
     assertThat(label.matches(h(FaultKind.REPLICA_CRASH, "frontend"))).isTrue();
+    assertThat(label.matches(h(FaultKind.WORKER_LOSS, "frontend"))).isTrue();
+    assertThat(label.matches(h(FaultKind.WORKER_LOSS, "cart"))).isFalse();
   }
 
   @Test

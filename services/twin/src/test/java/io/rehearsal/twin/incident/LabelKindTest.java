@@ -11,8 +11,10 @@ class LabelKindTest {
   void shouldMapEveryShopFaultSwitchToATwinFaultKindWhenLookedUp() {
     assertThat(LabelKind.of("latency").faults()).containsExactly(FaultKind.LATENCY);
     assertThat(LabelKind.of("error").faults()).containsExactly(FaultKind.ERROR_RATE);
-    assertThat(LabelKind.of("fewer-workers").faults()).containsExactly(FaultKind.REPLICA_CRASH);
-    assertThat(LabelKind.of("kill-replica").faults()).containsExactly(FaultKind.REPLICA_CRASH);
+    assertThat(LabelKind.of("fewer-workers").faults())
+        .containsExactlyInAnyOrder(FaultKind.WORKER_LOSS, FaultKind.REPLICA_CRASH);
+    assertThat(LabelKind.of("kill-replica").faults())
+        .containsExactlyInAnyOrder(FaultKind.REPLICA_CRASH, FaultKind.WORKER_LOSS);
     assertThat(LabelKind.of("slow-dependency").faults())
         .containsExactly(FaultKind.DEPENDENCY_SLOWDOWN, FaultKind.DEPENDENCY_DELAY);
     assertThat(LabelKind.of("surge").faults()).containsExactly(FaultKind.TRAFFIC_SURGE);
