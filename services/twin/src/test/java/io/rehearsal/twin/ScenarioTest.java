@@ -107,6 +107,30 @@ class ScenarioTest {
   }
 
   @Test
+  void shouldCountADependencyCallAsFailedWhenItOutlastsTheCallersTimeout() {
+    DependencySpec gateway = new DependencySpec("gw", new Distribution.Exponential(0.1), null, 0.0);
+    CallSpec call = new CallSpec("gw", 0, 1.0, 0.1, null, null, false);
+    EndpointSpec pay = new EndpointSpec("pay", FAST, 0.0, 0.0, true, List.of(call));
+    TwinSpec spec =
+        TwinSpec.builder("late")
+            .dependency(gateway)
+            .service(ServiceSpec.of("api", 1000, pay))
+            .traffic(new TrafficSpec("api/pay", new ArrivalPattern.Poisson(50)))
+            .build();
+    RunResult r =
+        new Simulation(spec, Scenario.NONE, SimulationConfig.of(2000).withBucket(100), 1).run(0);
+    DependencyResult d = r.dependency("gw");
+    long ok = d.buckets().stream().mapToLong(EndpointResult.BucketResult::ok).sum();
+    long failed = d.buckets().stream().mapToLong(EndpointResult.BucketResult::failed).sum();
+    // P(Exp(mean 0.1 s) > 0.1 s) = 1/e; ~100k calls, s.e. 0.0015, 0.008 is five of them.
+    assertThat((double) failed / (ok + failed)).isCloseTo(Math.exp(-1), within(0.008));
+    assertThat(ok + failed).isEqualTo(d.calls());
+    // the ok ones are those under the timeout: their median is that of Exp truncated at 0.1 s
+    double truncatedMedian = -0.1 * Math.log(1 - 0.5 * (1 - Math.exp(-1)));
+    assertThat(d.buckets().get(10).p50()).isCloseTo(truncatedMedian, within(0.004));
+  }
+
+  @Test
   void shouldFailBeforeSelfTimeAndCallsWhenErrorsAreInjected() {
     CallSpec call = CallSpec.to("b/op");
     EndpointSpec front =

@@ -4,6 +4,7 @@ import io.rehearsal.proto.v1.Incident;
 import io.rehearsal.proto.v1.MetricKind;
 import io.rehearsal.proto.v1.SeriesPoint;
 import io.rehearsal.proto.v1.SymptomSeries;
+import io.rehearsal.proto.v1.Target;
 import io.rehearsal.twin.TwinSpec;
 import io.rehearsal.twin.fitting.EndpointSymptoms;
 import io.rehearsal.twin.fitting.SymptomPoint;
@@ -17,11 +18,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An incident's symptom series to the twin's {@link Symptoms}: one series per endpoint, buckets of
- * the series' resolution starting at the onset (a point's time is the end of its bucket; points
- * before the onset are ignored, all endpoints are cut to the shortest series). Latencies go from
- * milliseconds to seconds. Every endpoint needs ERROR_RATE and THROUGHPUT series and at least one
- * latency series; a missing latency percentile stays NaN, which the fitter treats as unobserved.
+ * An incident's symptom series to the twin's {@link Symptoms}: one series per endpoint (or per
+ * external dependency, a {@code Target} with only {@code dependency} set: its callers' attempts),
+ * buckets of the series' resolution starting at the onset (a point's time is the end of its bucket;
+ * points before the onset are ignored, all endpoints are cut to the shortest series). Latencies go
+ * from milliseconds to seconds. Every endpoint needs ERROR_RATE and THROUGHPUT series and at least
+ * one latency series; a missing latency percentile stays NaN, which the fitter treats as
+ * unobserved.
  */
 public final class SymptomsMapper {
 
@@ -68,7 +71,7 @@ public final class SymptomsMapper {
   public static Map<String, SymptomPoint> baseline(Incident incident, Symptoms symptoms) {
     Map<String, Map<MetricKind, Double>> byEndpoint = new LinkedHashMap<>();
     for (SymptomSeries s : incident.getSymptomsList()) {
-      String name = s.getTarget().getService() + "/" + s.getTarget().getEndpoint();
+      String name = name(s.getTarget());
       byEndpoint
           .computeIfAbsent(name, k -> new EnumMap<>(MetricKind.class))
           .put(s.getMetric(), s.getBaseline());
@@ -96,7 +99,7 @@ public final class SymptomsMapper {
   public static Map<String, Double> entryRates(Incident incident, TwinSpec spec) {
     Map<String, Double> rates = new LinkedHashMap<>();
     for (SymptomSeries s : incident.getSymptomsList()) {
-      String name = s.getTarget().getService() + "/" + s.getTarget().getEndpoint();
+      String name = name(s.getTarget());
       boolean entry = spec.traffic().stream().map(TrafficSpec::endpoint).anyMatch(name::equals);
       if (entry && s.getMetric() == MetricKind.METRIC_KIND_THROUGHPUT && s.getBaseline() > 0) {
         rates.put(name, s.getBaseline());
@@ -118,8 +121,22 @@ public final class SymptomsMapper {
     return first;
   }
 
+  /**
+   * The twin's name of a series target: {@code service/endpoint}, or the dependency's name for the
+   * calls to an external dependency.
+   */
+  static String name(Target t) {
+    return t.getDependency().isEmpty() ? t.getService() + "/" + t.getEndpoint() : t.getDependency();
+  }
+
   private static String endpoint(SymptomSeries s, TwinSpec spec, String field) {
-    String name = s.getTarget().getService() + "/" + s.getTarget().getEndpoint();
+    String name = name(s.getTarget());
+    if (!s.getTarget().getDependency().isEmpty()) {
+      if (spec.dependencies().stream().noneMatch(d -> d.name().equals(name))) {
+        throw new InvalidRequestException(field + ".target", "unknown dependency '" + name + "'");
+      }
+      return name;
+    }
     boolean known =
         spec.index().endpoint(name) >= 0
             || spec.services().stream()

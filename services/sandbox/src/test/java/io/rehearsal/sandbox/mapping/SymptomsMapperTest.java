@@ -9,6 +9,7 @@ import io.rehearsal.proto.v1.Incident;
 import io.rehearsal.proto.v1.MetricKind;
 import io.rehearsal.proto.v1.SeriesPoint;
 import io.rehearsal.proto.v1.SymptomSeries;
+import io.rehearsal.proto.v1.Target;
 import io.rehearsal.sandbox.testing.ReferenceShop;
 import io.rehearsal.twin.TwinSpec;
 import io.rehearsal.twin.fitting.SymptomPoint;
@@ -73,6 +74,34 @@ class SymptomsMapperTest {
         .isInstanceOfSatisfying(
             InvalidRequestException.class,
             e -> assertThat(e.field()).isEqualTo("incident.symptoms[0].points"));
+  }
+
+  @Test
+  void shouldMapADependencyTargetToItsCallSeriesWhenTheTwinHasIt() {
+    Incident known =
+        incident(
+            dependency(
+                series(MetricKind.METRIC_KIND_LATENCY_P50, 0, T0 + 10, 180), "payment-gateway"),
+            dependency(
+                series(MetricKind.METRIC_KIND_ERROR_RATE, 0, T0 + 10, 0.3), "payment-gateway"),
+            dependency(
+                series(MetricKind.METRIC_KIND_THROUGHPUT, 5, T0 + 10, 6), "payment-gateway"));
+    Symptoms s = SymptomsMapper.symptoms(known, TWIN);
+    assertThat(s.names()).containsExactly("payment-gateway");
+    assertThat(s.endpoints().get(0).points().get(0).errorRate()).isEqualTo(0.3);
+    assertThat(s.endpoints().get(0).points().get(0).p50()).isEqualTo(0.18);
+
+    Incident unknown =
+        incident(dependency(series(MetricKind.METRIC_KIND_ERROR_RATE, 0, T0 + 10, 0.3), "stripe"));
+    assertThatThrownBy(() -> SymptomsMapper.symptoms(unknown, TWIN))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class,
+            e -> assertThat(e.field()).isEqualTo("incident.symptoms[0].target"))
+        .hasMessageContaining("unknown dependency 'stripe'");
+  }
+
+  private static SymptomSeries dependency(SymptomSeries s, String name) {
+    return s.toBuilder().setTarget(Target.newBuilder().setDependency(name)).build();
   }
 
   private static Incident incident(SymptomSeries... series) {

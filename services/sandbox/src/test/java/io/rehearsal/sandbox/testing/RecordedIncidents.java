@@ -106,12 +106,9 @@ public final class RecordedIncidents {
       MetricKind metric,
       ToDoubleFunction<SymptomPoint> value,
       double baseline) {
-    int slash = e.endpoint().indexOf('/');
     SymptomSeries.Builder s =
         SymptomSeries.newBuilder()
-            .setTarget(
-                ReferenceShop.target(
-                    e.endpoint().substring(0, slash), e.endpoint().substring(slash + 1)))
+            .setTarget(ReferenceShop.targetOf(e.endpoint()))
             .setMetric(metric)
             .setBaseline(baseline)
             .setResolution(

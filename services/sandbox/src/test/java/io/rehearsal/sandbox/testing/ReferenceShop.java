@@ -102,10 +102,9 @@ public final class ReferenceShop {
       MetricKind metric,
       ToDoubleFunction<SymptomPoint> value,
       double baseline) {
-    int slash = e.endpoint().indexOf('/');
     SymptomSeries.Builder s =
         SymptomSeries.newBuilder()
-            .setTarget(target(e.endpoint().substring(0, slash), e.endpoint().substring(slash + 1)))
+            .setTarget(targetOf(e.endpoint()))
             .setMetric(metric)
             .setBaseline(baseline)
             .setResolution(Duration.newBuilder().setSeconds((long) BUCKET));
@@ -116,6 +115,14 @@ public final class ReferenceShop {
               .setValue(value.applyAsDouble(e.points().get(i))));
     }
     return s.build();
+  }
+
+  /** The target of a symptom series named as the twin names it: endpoint or dependency. */
+  public static Target targetOf(String name) {
+    int slash = name.indexOf('/');
+    return slash < 0
+        ? Target.newBuilder().setDependency(name).build()
+        : target(name.substring(0, slash), name.substring(slash + 1));
   }
 
   /** A target. */

@@ -66,13 +66,14 @@ final class Backends {
     return cache.database() == null ? -1 : model.index.target(cache.database()).index();
   }
 
-  void callDependency(int slot, int token, int d) {
+  /** A call to dependency {@code d} whose caller gives up after {@code timeout} (0: never). */
+  void callDependency(int slot, int token, int d, double timeout) {
     double now = sim.now();
     RandomStream random = depStream[d];
     double latency = depLatency[d].sample(random) * knobs.depFactor[d] + knobs.depDelay[d];
     boolean error = random.nextDouble() < depError[d] || knobs.depOutage[d];
     boolean limited = knobs.depRate[d] > 0 && !admit(d, now);
-    sim.recorder.dependencyCall(d, limited, error && !limited);
+    sim.recorder.dependencyCall(d, limited, error && !limited, latency, timeout, now);
     if (limited) {
       sim.schedule(now, Sim.RESPONSE, slot, token, Status.REJECTED);
     } else {

@@ -67,7 +67,7 @@ final class CallFlow {
     }
     switch (calls.kind[c]) {
       case Model.ENDPOINT -> callEndpoint(slot, token, calls.target[c]);
-      case Model.DEPENDENCY -> sim.backends.callDependency(slot, token, calls.target[c]);
+      case Model.DEPENDENCY -> sim.backends.callDependency(slot, token, calls.target[c], timeout);
       case Model.CACHE -> sim.backends.callCache(slot, token, calls.target[c]);
       default -> sim.backends.callDatabase(slot, token, calls.target[c]);
     }

@@ -33,6 +33,7 @@ final class Recorder {
   final long[] depCalls;
   final long[] depLimited;
   final long[] depErrors;
+  final CallSeries depSeries;
   long rootArrivals;
   long rootCompleted;
   double rootLatencySum;
@@ -79,6 +80,7 @@ final class Recorder {
     depCalls = new long[dependencies];
     depLimited = new long[dependencies];
     depErrors = new long[dependencies];
+    depSeries = new CallSeries(dependencies, buckets, width);
     measuring = warm;
   }
 
@@ -125,7 +127,16 @@ final class Recorder {
     }
   }
 
-  void dependencyCall(int d, boolean limited, boolean error) {
+  /**
+   * A call to dependency {@code d} starting now: rate-limited, answered with an error, or answered
+   * after {@code latencySeconds}, which fails the attempt when it exceeds the caller's {@code
+   * timeout} (0: none).
+   */
+  void dependencyCall(
+      int d, boolean limited, boolean error, double latencySeconds, double timeout, double now) {
+    boolean late = timeout > 0 && latencySeconds > timeout;
+    int outcome = limited ? CallSeries.REJECTED : error || late ? CallSeries.FAILED : CallSeries.OK;
+    depSeries.record(d, outcome, latencySeconds, now);
     if (measuring) {
       depCalls[d]++;
       depLimited[d] += limited ? 1 : 0;
@@ -157,6 +168,7 @@ final class Recorder {
 
   /** Closes bucket {@code b}: summarises the current histograms and clears them. */
   void closeBucket(int b) {
+    depSeries.close(b);
     drain(inBucket, current);
     for (int k = 0; k < sloEndpoint.length; k++) {
       IntCountsHistogram h = current[sloEndpoint[k]];

@@ -106,6 +106,23 @@ final class Results {
     return out;
   }
 
+  private List<BucketResult> dependencyBuckets(int d) {
+    CallSeries series = rec.depSeries;
+    List<BucketResult> out = new ArrayList<>();
+    for (int b = 0; b < rec.buckets; b++) {
+      out.add(
+          new BucketResult(
+              b * rec.width,
+              series.count(d, b, CallSeries.OK),
+              series.count(d, b, CallSeries.FAILED),
+              series.count(d, b, CallSeries.REJECTED),
+              series.p50[d][b],
+              series.p99[d][b],
+              null));
+    }
+    return out;
+  }
+
   static double percentile(AbstractHistogram h, double p) {
     return h.getTotalCount() == 0 ? Double.NaN : h.getValueAtPercentile(p) / Recorder.MICROS;
   }
@@ -134,7 +151,9 @@ final class Results {
     List<DependencyResult> out = new ArrayList<>();
     for (int d = 0; d < rec.depCalls.length; d++) {
       String name = sim.model.spec.dependencies().get(d).name();
-      out.add(new DependencyResult(name, rec.depCalls[d], rec.depLimited[d], rec.depErrors[d]));
+      out.add(
+          new DependencyResult(
+              name, rec.depCalls[d], rec.depLimited[d], rec.depErrors[d], dependencyBuckets(d)));
     }
     return out;
   }

@@ -28,8 +28,9 @@ import java.util.TreeSet;
  * service (a fault upstream also changes what its callees see, e.g. fewer calls, so the frontier
  * may sit too deep) and of the services a frontier endpoint calls (a callee may fail fast or be
  * timed out without looking slow itself); slowdown (stretched), added delay (shifted) and outage of
- * the dependencies and databases (also behind caches) it calls; a surge of entry endpoints whose
- * throughput rose, and of all entry endpoints ({@code *}) when more than one rose.
+ * the dependencies and databases (also behind caches) it calls and of every dependency whose own
+ * series (its callers' attempts) is symptomatic; a surge of entry endpoints whose throughput rose,
+ * and of all entry endpoints ({@code *}) when more than one rose.
  */
 final class HypothesisSpace {
   /** Smallest mean squared residual per bucket that counts as a symptom. */
@@ -55,6 +56,9 @@ final class HypothesisSpace {
     for (String e : symptomatic) {
       EndpointSpec endpoint = endpoints.get(e);
       if (endpoint == null) {
+        if (isDependency(e)) {
+          backends.add(e);
+        }
         continue;
       }
       services.add(serviceOf(e));
@@ -79,6 +83,10 @@ final class HypothesisSpace {
     }
     out.addAll(surges(observed, healthy));
     return out;
+  }
+
+  private boolean isDependency(String name) {
+    return spec.dependencies().stream().anyMatch(d -> d.name().equals(name));
   }
 
   private static String serviceOf(String endpoint) {

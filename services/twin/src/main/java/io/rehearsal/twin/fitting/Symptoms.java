@@ -1,5 +1,6 @@
 package io.rehearsal.twin.fitting;
 
+import io.rehearsal.twin.DependencyResult;
 import io.rehearsal.twin.EndpointResult;
 import io.rehearsal.twin.EndpointResult.BucketResult;
 import io.rehearsal.twin.RunResult;
@@ -7,8 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Observed symptoms of an incident: per-endpoint series in buckets of equal width starting at the
- * onset, all series of the same length.
+ * Observed symptoms of an incident: per-endpoint series (and per external dependency, as its
+ * callers saw the calls) in buckets of equal width starting at the onset, all series of the same
+ * length.
  *
  * @param bucket bucket width in seconds
  * @param endpoints per endpoint
@@ -67,16 +69,17 @@ public record Symptoms(double bucket, List<EndpointSymptoms> endpoints) {
   /**
    * The symptoms a run shows from {@code onset} on, for the given endpoints in that order. An
    * endpoint that calibration split into request classes ({@code endpoint @ caller}) is pooled over
-   * the endpoint and its classes (counts summed, latencies averaged weighted by successes).
+   * the endpoint and its classes (counts summed, latencies averaged weighted by successes). A name
+   * that is no endpoint but an external dependency's gives the calls to that dependency.
    *
-   * @throws IllegalArgumentException if an endpoint is unknown or the run is too short
+   * @throws IllegalArgumentException if a name is unknown or the run is too short
    */
   public static Symptoms fromRun(RunResult run, double onset, int buckets, List<String> names) {
     double width = run.config().bucket();
     int first = (int) Math.round(onset / width);
     List<EndpointSymptoms> series = new ArrayList<>();
     for (String name : names) {
-      List<EndpointResult> parts = parts(run, name);
+      List<List<BucketResult>> parts = parts(run, name);
       List<SymptomPoint> points = new ArrayList<>();
       for (int i = first; i < first + buckets; i++) {
         points.add(pooled(parts, i, width));
@@ -90,19 +93,27 @@ public record Symptoms(double bucket, List<EndpointSymptoms> endpoints) {
    * The run's results for {@code name}: the endpoint itself, or, when calibration split it into
    * request classes ({@code name @ caller}), the endpoint and all its classes.
    */
-  private static List<EndpointResult> parts(RunResult run, String name) {
-    List<EndpointResult> out =
+  private static List<List<BucketResult>> parts(RunResult run, String name) {
+    List<List<BucketResult>> out =
         run.endpoints().stream()
             .filter(e -> e.endpoint().equals(name) || e.endpoint().startsWith(name + CLASS))
+            .map(EndpointResult::buckets)
             .toList();
     if (out.isEmpty()) {
-      throw new IllegalArgumentException("unknown endpoint '" + name + "'");
+      out =
+          run.dependencies().stream()
+              .filter(d -> d.dependency().equals(name))
+              .map(DependencyResult::buckets)
+              .toList();
+    }
+    if (out.isEmpty()) {
+      throw new IllegalArgumentException("unknown endpoint or dependency '" + name + "'");
     }
     return out;
   }
 
   /** One bucket over the parts: counts summed, latencies averaged weighted by successes. */
-  private static SymptomPoint pooled(List<EndpointResult> parts, int i, double width) {
+  private static SymptomPoint pooled(List<List<BucketResult>> parts, int i, double width) {
     if (parts.size() == 1) {
       return point(bucket(parts.get(0), i), width);
     }
@@ -111,7 +122,7 @@ public record Symptoms(double bucket, List<EndpointSymptoms> endpoints) {
     long ok = 0;
     double p50 = 0;
     double p99 = 0;
-    for (EndpointResult e : parts) {
+    for (List<BucketResult> e : parts) {
       BucketResult b = bucket(e, i);
       total += b.total();
       bad += b.failed() + b.rejected();
@@ -127,12 +138,11 @@ public record Symptoms(double bucket, List<EndpointSymptoms> endpoints) {
         : new SymptomPoint(p50 / ok, p99 / ok, errors, total / width);
   }
 
-  private static BucketResult bucket(EndpointResult e, int i) {
-    if (e.buckets().size() <= i) {
-      throw new IllegalArgumentException(
-          "run has " + e.buckets().size() + " buckets, needs " + (i + 1));
+  private static BucketResult bucket(List<BucketResult> series, int i) {
+    if (series.size() <= i) {
+      throw new IllegalArgumentException("run has " + series.size() + " buckets, needs " + (i + 1));
     }
-    return e.buckets().get(i);
+    return series.get(i);
   }
 
   /**

@@ -92,9 +92,13 @@ public final class FitEvaluation {
     return new Symptoms(incident.symptoms().bucket(), kept);
   }
 
-  /** The twin's endpoint names, request classes ({@code endpoint @ caller}) as their endpoint. */
+  /**
+   * The twin's endpoint names, request classes ({@code endpoint @ caller}) as their endpoint, and
+   * its external dependencies' names.
+   */
   static Set<String> twinEndpoints(TwinSpec spec) {
     Set<String> out = new TreeSet<>();
+    spec.dependencies().forEach(d -> out.add(d.name()));
     spec.services()
         .forEach(
             s ->

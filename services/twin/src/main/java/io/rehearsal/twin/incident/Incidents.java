@@ -19,8 +19,11 @@ import java.util.TreeMap;
  * entry request by its SERVER span, a call by its caller's CLIENT span of each attempt (so time
  * queued for a worker counts, as in the twin and in fidelity). A request counts in the bucket in
  * which it completed; an attempt whose connection failed (no server reached it) is left out of the
- * callee's series. Endpoints are named {@code service/METHOD /route}, as calibration names the
- * twin's endpoints (request classes {@code endpoint @ caller} are pooled into their endpoint).
+ * callee's series. An external dependency (no SERVER span ever answers it) gets a series of its
+ * callers' attempts, named as the dependency, each in the bucket it started in (the twin draws a
+ * dependency's latency when the call starts); a 429 or an error is a failure. Endpoints are named
+ * {@code service/METHOD /route}, as calibration names the twin's endpoints (request classes {@code
+ * endpoint @ caller} are pooled into their endpoint).
  */
 public final class Incidents {
   private Incidents() {}
@@ -121,12 +124,12 @@ public final class Incidents {
             .add(request.span().endNanos(), request.seconds(), request.span().error());
       }
       for (Call call : request.calls()) {
-        if (!call.external()) {
-          Observations o = out.computeIfAbsent(base(call.target()), k -> new Observations());
-          for (Attempt a : call.attempts()) {
-            if (reachedServer(a)) {
-              o.add(a.endNanos(), a.seconds(), a.error());
-            }
+        Observations o = out.computeIfAbsent(base(call.target()), k -> new Observations());
+        for (Attempt a : call.attempts()) {
+          if (call.external()) {
+            o.add(a.startNanos(), a.seconds(), a.error() || a.rateLimited());
+          } else if (reachedServer(a)) {
+            o.add(a.endNanos(), a.seconds(), a.error());
           }
         }
       }

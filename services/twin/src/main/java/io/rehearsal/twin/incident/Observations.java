@@ -3,20 +3,21 @@ package io.rehearsal.twin.incident;
 import io.rehearsal.twin.fitting.SymptomPoint;
 import java.util.Arrays;
 
-/** Completed requests of one endpoint: completion time, latency and outcome, in arrival order. */
+/** Requests of one endpoint or calls to one dependency: bucketing time, latency and outcome. */
 final class Observations {
   private long[] ends = new long[64];
   private double[] seconds = new double[64];
   private boolean[] errors = new boolean[64];
   private int size;
 
-  void add(long endNanos, double latencySeconds, boolean error) {
+  /** One request or attempt, placed in buckets by {@code atNanos} (its end, or its start). */
+  void add(long atNanos, double latencySeconds, boolean error) {
     if (size == ends.length) {
       ends = Arrays.copyOf(ends, size * 2);
       seconds = Arrays.copyOf(seconds, size * 2);
       errors = Arrays.copyOf(errors, size * 2);
     }
-    ends[size] = endNanos;
+    ends[size] = atNanos;
     seconds[size] = latencySeconds;
     errors[size] = error;
     size++;

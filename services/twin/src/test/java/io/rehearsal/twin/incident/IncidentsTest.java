@@ -87,6 +87,37 @@ class IncidentsTest {
         .hasMessageContaining("2.5");
   }
 
+  @Test
+  void shouldSeriesADependencyByItsCallersAttemptsInTheBucketTheyStartedIn() {
+    long trace = nextTrace++;
+    long root = nextId++;
+    spans.add(span(trace, root, 0, "front", "GET /", SpanKind.SERVER, 1000, 2300, false, ""));
+    spans.add(
+        span(trace, nextId++, root, "front", "POST /", SpanKind.CLIENT, 1900, 2100, false, "gw"));
+    spans.add(
+        new Span(
+            0,
+            trace,
+            nextId++,
+            root,
+            "front",
+            "POST /",
+            "POST /",
+            SpanKind.CLIENT,
+            T0 + 2150 * MS,
+            T0 + 2160 * MS,
+            false,
+            429,
+            "gw"));
+    Symptoms s = Incidents.fromRecording(recording(), T0 + 1000 * MS, 2, 1);
+    List<SymptomPoint> gateway = s.endpoints().get(s.names().indexOf("gw")).points();
+    // the 200 ms call started in the first bucket and counts there; the 429 is a failure
+    assertThat(gateway.get(0).throughput()).isEqualTo(1.0);
+    assertThat(gateway.get(0).p50()).isEqualTo(0.2, within(1e-9));
+    assertThat(gateway.get(1).errorRate()).isEqualTo(1.0);
+    assertThat(gateway.get(1).p50()).isNaN();
+  }
+
   private Recording recording() {
     return Recording.of(spans, List.of());
   }
