@@ -25,6 +25,9 @@ import java.nio.charset.StandardCharsets;
  * PREFIX {twin}:current                  id of the environment's current twin snapshot
  * PREFIX {twin}:status:SHA256            hash: stale, reason, metric, measured, bound, at
  * PREFIX {twin}:events                   stream: event, snapshot, (staleness fields)
+ * PREFIX {twin}:fidelity:SHA256          hash: p50_mape, p99_mape, throughput_mape,
+ *                                        error_rate_abs_diff, at (the latest drift measurement)
+ * PREFIX {twin}:stored-at:SHA256         epoch ms (server clock) the snapshot was first stored
  * </pre>
  */
 final class Keys {
@@ -73,6 +76,14 @@ final class Keys {
 
   byte[] twinStatus(SnapshotId id) {
     return bytes("{twin}:status:" + id.hex());
+  }
+
+  byte[] twinFidelity(SnapshotId id) {
+    return bytes("{twin}:fidelity:" + id.hex());
+  }
+
+  byte[] twinStoredAt(SnapshotId id) {
+    return bytes("{twin}:stored-at:" + id.hex());
   }
 
   byte[] twinEvents() {

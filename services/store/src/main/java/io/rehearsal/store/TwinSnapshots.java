@@ -4,6 +4,7 @@ import io.lettuce.core.api.sync.RedisCommands;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Content-addressed storage of twin snapshots: the id is the SHA-256 of the canonical bytes the
@@ -12,7 +13,9 @@ import java.util.Optional;
  *
  * <p>Beside the immutable bytes: the environment's {@link #current()} snapshot, and per snapshot a
  * {@link #staleness} (set once by the detector's drift check, never cleared: a recalibrated twin is
- * a new snapshot), with each change appended to a bounded event stream ({@link #events}).
+ * a new snapshot), with each change appended to a bounded event stream ({@link #events}); the
+ * latest drift measurement ({@link #fidelity}, replaced by each); and when it was first stored
+ * ({@link #storedAt}).
  */
 public final class TwinSnapshots {
 
@@ -21,16 +24,20 @@ public final class TwinSnapshots {
   private final RedisCommands<byte[], byte[]> redis;
   private final Keys keys;
   private final TwinStatus status;
+  private final TwinFidelities fidelities;
 
   TwinSnapshots(RedisCommands<byte[], byte[]> redis, Keys keys) {
     this.redis = redis;
     this.keys = keys;
     this.status = new TwinStatus(redis, keys);
+    this.fidelities = new TwinFidelities(redis, keys);
   }
 
   /**
    * Stores {@code canonical} under its SHA-256 and returns that id. Storing the same bytes again
-   * returns the same id and changes nothing.
+   * returns the same id and changes nothing. A put that stores the bytes also records when, by the
+   * Redis server's clock ({@link #storedAt}), in a second command (a crash between the two leaves
+   * the time unrecorded; the content and its id never depend on it).
    *
    * @throws StoreIntegrityException if other bytes are stored under the same id (a SHA-256
    *     collision or a corrupted value); the stored value is never replaced
@@ -39,9 +46,13 @@ public final class TwinSnapshots {
     Objects.requireNonNull(canonical, "canonical must not be null");
     SnapshotId id = SnapshotId.of(canonical);
     List<Object> reply = PUT.run(redis, new byte[][] {keys.snapshot(id)}, canonical);
-    if (Replies.longAt(reply, 0) < 0) {
+    long created = Replies.longAt(reply, 0);
+    if (created < 0) {
       throw new StoreIntegrityException(
           "snapshot " + id + " is already stored with different bytes; refusing to replace it");
+    }
+    if (created == 1) {
+      fidelities.stampStored(id);
     }
     return id;
   }
@@ -104,5 +115,30 @@ public final class TwinSnapshots {
   /** The newest {@code count} twin events (current changes, stale markings), newest first. */
   public List<TwinEvent> events(int count) {
     return status.events(count);
+  }
+
+  /**
+   * Keeps {@code fidelity} as the latest drift measurement of snapshot {@code id}, replacing the
+   * previous one, in one command. Staleness is separate ({@link #markStale}): a measurement neither
+   * sets nor clears it.
+   */
+  public void recordFidelity(SnapshotId id, TwinFidelityRecord fidelity) {
+    Objects.requireNonNull(id, "id must not be null");
+    Objects.requireNonNull(fidelity, "fidelity must not be null");
+    fidelities.record(id, fidelity);
+  }
+
+  /** The latest drift measurement of snapshot {@code id}, or empty if none was recorded. */
+  public Optional<TwinFidelityRecord> fidelity(SnapshotId id) {
+    return fidelities.latest(Objects.requireNonNull(id, "id must not be null"));
+  }
+
+  /**
+   * When snapshot {@code id} was first stored, epoch milliseconds by the Redis server's clock;
+   * empty if it is not stored, or was stored before this was recorded. For a snapshot calibrated
+   * from telemetry and then published, this is at (or just after) its calibration.
+   */
+  public OptionalLong storedAt(SnapshotId id) {
+    return fidelities.storedAt(Objects.requireNonNull(id, "id must not be null"));
   }
 }

@@ -7,10 +7,12 @@ import io.quarkus.runtime.Startup;
 import io.rehearsal.detector.ingest.TelemetryWindows;
 import io.rehearsal.detector.ingest.WindowsConfig;
 import io.rehearsal.store.RedisStore;
+import io.rehearsal.store.TwinFidelityRecord;
 import io.rehearsal.store.TwinSnapshots;
 import io.rehearsal.store.TwinStaleness;
 import io.rehearsal.twin.fidelity.DriftOptions;
 import io.rehearsal.twin.fidelity.DriftReport;
+import io.rehearsal.twin.fidelity.FidelitySummary;
 import io.rehearsal.twin.fidelity.LiveDrift;
 import io.rehearsal.twin.telemetry.ClosedWindow;
 import jakarta.annotation.PreDestroy;
@@ -29,9 +31,11 @@ import org.jboss.logging.Logger;
 /**
  * Every {@code rehearsal.drift.period}, compares the windows of the last {@code lookback} with the
  * current twin's prediction for the same load ({@link LiveDrift}), exports the error as {@code
- * rehearsal_twin_drift{metric}} gauges, and when the configured measure exceeds the bound marks the
- * twin snapshot stale in the store (the staleness field and a stale event, once). {@code
- * rehearsal_twin_stale} is 1 while the current twin is stale, 0 while fresh, NaN without one.
+ * rehearsal_twin_drift{metric}} gauges, keeps each measurement with a verdict as the snapshot's
+ * latest fidelity in the store ({@code TwinSnapshots.recordFidelity}, which the sandbox shows with
+ * its evidence), and when the configured measure exceeds the bound marks the twin snapshot stale in
+ * the store (the staleness field and a stale event, once). {@code rehearsal_twin_stale} is 1 while
+ * the current twin is stale, 0 while fresh, NaN without one.
  */
 @Singleton
 @Startup
@@ -141,7 +145,19 @@ public class DriftMonitor {
     return windows.recent(windowsRead).stream().filter(w -> w.startNanos() >= fromNanos).toList();
   }
 
+  /**
+   * Records the measurement and marks the twin stale past the bound; without an endpoint in the
+   * summary there is no verdict, and nothing is written.
+   */
   private void judge(TwinSource.Current twin, DriftReport report, long nowMillis) {
+    FidelitySummary s = report.summary();
+    if (s.endpoints() == 0) {
+      return;
+    }
+    snapshots.recordFidelity(
+        twin.id(),
+        new TwinFidelityRecord(
+            s.p50Mape(), s.p99Mape(), s.throughputMape(), s.errorRateAbsDiff(), nowMillis));
     double value = report.value(config.metric());
     if (value > config.bound()) {
       String reason =

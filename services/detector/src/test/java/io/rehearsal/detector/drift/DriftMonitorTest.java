@@ -17,6 +17,7 @@ import io.rehearsal.service.testing.ServiceProbe;
 import io.rehearsal.store.RedisStore;
 import io.rehearsal.store.SnapshotId;
 import io.rehearsal.store.TwinEvent;
+import io.rehearsal.store.TwinFidelityRecord;
 import io.rehearsal.store.TwinStaleness;
 import io.rehearsal.twin.TwinSpec;
 import io.rehearsal.twin.TwinSpecs;
@@ -39,7 +40,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The real detector (1 s windows, drift checked every 500 ms over the last 8 s) against a twin it
  * holds as current in the real store: spans sent over OTLP/gRPC that behave like the twin leave it
- * fresh; the same load three times slower marks it stale (field, event, metric).
+ * fresh; the same load three times slower marks it stale (field, event, metric). Every measurement
+ * is kept as the snapshot's latest fidelity, fresh or not.
  */
 @QuarkusTest
 class DriftMonitorTest {
@@ -71,6 +73,7 @@ class DriftMonitorTest {
   @Test
   void shouldKeepTheTwinFreshWhenLiveLatencyMatchesAndMarkItStaleWhenThreeTimesSlower()
       throws Exception {
+    long testStart = System.currentTimeMillis();
     twin =
         store.twinSnapshots().put(TwinSpecs.toJson(spec(service)).getBytes(StandardCharsets.UTF_8));
     store.twinSnapshots().setCurrent(twin);
@@ -90,6 +93,11 @@ class DriftMonitorTest {
     assertThat(matching.stale()).isFalse();
     assertThat(store.twinSnapshots().staleness(twin)).isEmpty();
     assertThat(gauge("rehearsal_twin_stale")).isEqualTo(0.0);
+    TwinFidelityRecord fresh = store.twinSnapshots().fidelity(twin).orElseThrow();
+    assertThat(fresh.p99Mape()).isLessThan(0.4);
+    assertThat(fresh.p50Mape()).isLessThan(0.4);
+    assertThat(fresh.throughputMape()).isLessThan(0.4);
+    assertThat(fresh.measuredAtMillis()).isGreaterThanOrEqualTo(testStart);
 
     long slowStart = send(3.0);
     DriftCheck slow = await(c -> covers(c, slowStart) && c.stale());
@@ -103,6 +111,9 @@ class DriftMonitorTest {
     assertThat(staleness.bound()).isEqualTo(0.4);
     assertThat(staleness.measured()).isGreaterThan(0.4);
     assertThat(staleness.reason()).contains("exceeds the bound 0.400");
+    TwinFidelityRecord drifted = store.twinSnapshots().fidelity(twin).orElseThrow();
+    assertThat(drifted.p99Mape()).isGreaterThan(0.4);
+    assertThat(drifted.measuredAtMillis()).isGreaterThanOrEqualTo(staleness.atMillis());
     assertThat(store.twinSnapshots().events(20))
         .anySatisfy(
             e -> {

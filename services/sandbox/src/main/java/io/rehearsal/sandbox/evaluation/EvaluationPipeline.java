@@ -6,11 +6,14 @@ import io.rehearsal.proto.v1.EvaluationEvent;
 import io.rehearsal.proto.v1.EvaluationPhase;
 import io.rehearsal.proto.v1.EvaluationStatus;
 import io.rehearsal.proto.v1.FaultHypothesis;
+import io.rehearsal.proto.v1.TwinFidelity;
 import io.rehearsal.sandbox.mapping.Durations;
 import io.rehearsal.sandbox.mapping.EvidenceMapper;
 import io.rehearsal.sandbox.mapping.FaultHypothesisMapper;
 import io.rehearsal.sandbox.mapping.PolicyMapper;
 import io.rehearsal.sandbox.mapping.SymptomsMapper;
+import io.rehearsal.sandbox.mapping.TwinFidelityMapper;
+import io.rehearsal.store.SnapshotId;
 import io.rehearsal.store.TwinSnapshots;
 import io.rehearsal.twin.Scenario;
 import io.rehearsal.twin.SimulationConfig;
@@ -30,8 +33,10 @@ import java.util.function.Consumer;
  * Runs a prepared evaluation: stores the fork, fits fault hypotheses to the symptoms, rehearses "do
  * nothing" and every candidate under the best hypothesis on the job queue, and assembles the {@link
  * Evaluation}, telling {@code events} about each phase. The result depends only on (twin snapshot,
- * request, seed): timestamps aside, running it twice gives the same bytes. A failure after
- * acceptance is not thrown: it ends in an evaluation with status FAILED.
+ * request, seed): timestamps aside, running it twice gives the same bytes. Each evidence also shows
+ * the base snapshot's fidelity as the store knows it when the evidence is assembled (latest drift
+ * measurement, staleness, first-stored time); ids and evidence hashes never depend on it. A failure
+ * after acceptance is not thrown: it ends in an evaluation with status FAILED.
  */
 public final class EvaluationPipeline {
 
@@ -166,16 +171,29 @@ public final class EvaluationPipeline {
   private Evaluation succeeded(
       Evaluation.Builder record, PreparedEvaluation p, EvaluationResult result) {
     record.setBaseline(EvidenceMapper.outcome(result.baseline()));
+    TwinFidelity fidelity = fidelity(p.base());
     for (int i = 0; i < result.candidates().size(); i++) {
       record.addEvidence(
           EvidenceMapper.evidence(
-              result.candidates().get(i), p.request().getCandidates(i), p.id(), p.forkHash()));
+              result.candidates().get(i),
+              p.request().getCandidates(i),
+              p.id(),
+              p.forkHash(),
+              fidelity));
     }
     return record
         .addAllRanking(result.ranking())
         .setStatus(EvaluationStatus.EVALUATION_STATUS_SUCCEEDED)
         .setFinishedAt(now())
         .build();
+  }
+
+  /**
+   * The fork is new and never measured: its fidelity is that of the snapshot it was forked from.
+   */
+  private TwinFidelity fidelity(SnapshotId base) {
+    return TwinFidelityMapper.toProto(
+        snapshots.fidelity(base), snapshots.staleness(base).isPresent(), snapshots.storedAt(base));
   }
 
   private static String scenarioHash(EvaluationPlan plan) {

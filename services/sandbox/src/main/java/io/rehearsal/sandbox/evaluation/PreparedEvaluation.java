@@ -1,6 +1,7 @@
 package io.rehearsal.sandbox.evaluation;
 
 import io.rehearsal.proto.v1.EvaluateRequest;
+import io.rehearsal.store.SnapshotId;
 import io.rehearsal.twin.TwinSpec;
 import io.rehearsal.twin.evaluation.Candidate;
 import io.rehearsal.twin.evaluation.Objectives;
@@ -14,6 +15,7 @@ import java.util.List;
  * @param id evaluation id: derived from the fork's hash and the request (with its seed), so the
  *     same request on the same twin is the same evaluation
  * @param request the request, as received
+ * @param base the stored twin snapshot that was forked (its fidelity is the fork's)
  * @param fork the forked twin
  * @param forkBytes its canonical bytes
  * @param forkHash their SHA-256 (the snapshot id)
@@ -28,6 +30,7 @@ import java.util.List;
 public record PreparedEvaluation(
     String id,
     EvaluateRequest request,
+    SnapshotId base,
     TwinSpec fork,
     byte[] forkBytes,
     String forkHash,

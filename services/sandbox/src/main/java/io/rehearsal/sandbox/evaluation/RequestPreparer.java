@@ -50,7 +50,8 @@ public final class RequestPreparer {
       throw new InvalidRequestException("incident", "must be set");
     }
     Incident incident = r.getIncident();
-    TwinSpec base = twin(r);
+    SnapshotId baseId = snapshotId(r);
+    TwinSpec base = twin(r, baseId);
     double horizon = horizon(r);
     TwinSpec fork = fork(base, incident);
     byte[] forkBytes = Fork.canonical(fork);
@@ -65,6 +66,7 @@ public final class RequestPreparer {
     return new PreparedEvaluation(
         "ev-" + digest(forkHash, seeded).substring(0, 24),
         r,
+        baseId,
         fork,
         forkBytes,
         forkHash,
@@ -77,17 +79,31 @@ public final class RequestPreparer {
         decision);
   }
 
-  private TwinSpec twin(EvaluateRequest r) {
-    boolean own = r.hasTwinSnapshotHash();
-    String field = own ? "twin_snapshot_hash" : "incident.twin_snapshot_hash";
-    String hash = own ? r.getTwinSnapshotHash() : r.getIncident().getTwinSnapshotHash();
-    SnapshotId id;
+  /** The twin snapshot the request names: its own, else the incident's. */
+  private static SnapshotId snapshotId(EvaluateRequest r) {
+    String hash = snapshotHash(r);
     try {
-      id = new SnapshotId(hash);
+      return new SnapshotId(hash);
     } catch (IllegalArgumentException e) {
       throw new InvalidRequestException(
-          field, "must be 64 lowercase hex characters (a SHA-256), but was '" + hash + "'");
+          snapshotField(r),
+          "must be 64 lowercase hex characters (a SHA-256), but was '" + hash + "'");
     }
+  }
+
+  private static String snapshotField(EvaluateRequest r) {
+    return r.hasTwinSnapshotHash() ? "twin_snapshot_hash" : "incident.twin_snapshot_hash";
+  }
+
+  private static String snapshotHash(EvaluateRequest r) {
+    return r.hasTwinSnapshotHash()
+        ? r.getTwinSnapshotHash()
+        : r.getIncident().getTwinSnapshotHash();
+  }
+
+  private TwinSpec twin(EvaluateRequest r, SnapshotId id) {
+    String field = snapshotField(r);
+    String hash = id.hex();
     byte[] bytes =
         snapshots
             .get(id)

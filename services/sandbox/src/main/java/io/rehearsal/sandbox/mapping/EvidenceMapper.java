@@ -11,6 +11,7 @@ import io.rehearsal.proto.v1.PairedDifference;
 import io.rehearsal.proto.v1.Remediation;
 import io.rehearsal.proto.v1.Score;
 import io.rehearsal.proto.v1.ScoreComponent;
+import io.rehearsal.proto.v1.TwinFidelity;
 import io.rehearsal.twin.evaluation.ArmOutcome;
 import io.rehearsal.twin.evaluation.CandidateEvidence;
 import io.rehearsal.twin.evaluation.Metric;
@@ -25,7 +26,9 @@ import java.util.HexFormat;
 /**
  * The twin's {@link CandidateEvidence} to the contract's {@link Evidence}, hashed: p99 latency goes
  * from seconds to milliseconds, flags are listed in enum order, and {@code evidence_hash} is the
- * SHA-256 of the deterministic encoding with the hash cleared.
+ * SHA-256 of the deterministic encoding with the hash and {@code twin_fidelity} cleared: fidelity
+ * is what was known about the twin when the evidence was produced (it changes as the detector
+ * measures drift), not part of what was simulated, so the same simulation has the same hash.
  */
 public final class EvidenceMapper {
 
@@ -33,9 +36,16 @@ public final class EvidenceMapper {
 
   private EvidenceMapper() {}
 
-  /** The evidence of one candidate of evaluation {@code evaluationId}, with its hash. */
+  /**
+   * The evidence of one candidate of evaluation {@code evaluationId}, with its hash and the
+   * fidelity of the twin it ran on (not hashed).
+   */
   public static Evidence evidence(
-      CandidateEvidence e, Remediation candidate, String evaluationId, String twinSnapshotHash) {
+      CandidateEvidence e,
+      Remediation candidate,
+      String evaluationId,
+      String twinSnapshotHash,
+      TwinFidelity fidelity) {
     Evidence.Builder b =
         Evidence.newBuilder()
             .setCandidate(candidate)
@@ -54,12 +64,15 @@ public final class EvidenceMapper {
       }
     }
     Evidence unhashed = b.build();
-    return unhashed.toBuilder().setEvidenceHash(hash(unhashed)).build();
+    return unhashed.toBuilder().setEvidenceHash(hash(unhashed)).setTwinFidelity(fidelity).build();
   }
 
-  /** SHA-256 (lowercase hex) of the deterministic encoding of {@code e} with its hash cleared. */
+  /**
+   * SHA-256 (lowercase hex) of the deterministic encoding of {@code e} with its hash and twin
+   * fidelity cleared.
+   */
   public static String hash(Evidence e) {
-    return sha256(deterministic(e.toBuilder().clearEvidenceHash().build()));
+    return sha256(deterministic(e.toBuilder().clearEvidenceHash().clearTwinFidelity().build()));
   }
 
   /** Outcome statistics of an arm. */

@@ -12,10 +12,13 @@ import io.rehearsal.sandbox.mapping.EvidenceMapper;
 import io.rehearsal.sandbox.testing.RedisFixture;
 import io.rehearsal.sandbox.testing.ReferenceShop;
 import io.rehearsal.store.SnapshotId;
+import io.rehearsal.store.TwinFidelityRecord;
+import io.rehearsal.store.TwinStaleness;
 import io.rehearsal.twin.evaluation.Candidate;
 import io.rehearsal.twin.evaluation.ReplicationPolicy;
 import io.rehearsal.twin.spec.Remediation;
 import io.rehearsal.twin.spec.RemediationKind;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -79,6 +82,10 @@ class EvaluationPipelineTest {
       assertThat(ev.getEvidenceHash()).isEqualTo(EvidenceMapper.hash(ev));
       assertThat(ev.getTwinSnapshotHash()).isEqualTo(p.forkHash());
       assertThat(ev.getReplications()).isBetween(4, 8);
+      assertThat(ev.getTwinFidelity().getStale()).isFalse();
+      assertThat(ev.getTwinFidelity().getLatencyP99Mape()).isZero();
+      assertThat(millis(ev.getTwinFidelity().getCalibratedAt()))
+          .isEqualTo(redis.store.twinSnapshots().storedAt(p.base()).orElseThrow());
     }
     assertThat(events)
         .filteredOn(EvaluationEvent::hasProgress)
@@ -115,12 +122,70 @@ class EvaluationPipelineTest {
   }
 
   @Test
+  void shouldShowTheBaseSnapshotsFidelityInEveryEvidenceWithoutChangingIdsOrHashes() {
+    // The same twin in other bytes (a trailing newline): another base snapshot, the same fork.
+    byte[] other =
+        (new String(ReferenceShop.snapshot(), StandardCharsets.UTF_8) + "\n")
+            .getBytes(StandardCharsets.UTF_8);
+    SnapshotId base = redis.store.twinSnapshots().put(other);
+    PreparedEvaluation p = preparer.prepare(ReferenceShop.request(base.hex()));
+    assertThat(p.base()).isEqualTo(base).isNotEqualTo(new SnapshotId(p.forkHash()));
+    Evaluation fresh = pipeline.run(p, pipeline.accepted(p), x -> {});
+    TwinFidelityRecord measured =
+        new TwinFidelityRecord(0.12, 0.67, 0.05, 0.01, 1_790_000_000_000L);
+    redis.store.twinSnapshots().recordFidelity(base, measured);
+    redis
+        .store
+        .twinSnapshots()
+        .recordFidelity(
+            new SnapshotId(p.forkHash()), new TwinFidelityRecord(9, 9, 9, 9, 1_790_000_000_000L));
+    redis
+        .store
+        .twinSnapshots()
+        .markStale(base, new TwinStaleness("p99_mape 0.67 > 0.4", "p99_mape", 0.67, 0.4, 1L));
+
+    PreparedEvaluation again = preparer.prepare(ReferenceShop.request(base.hex()));
+    Evaluation stale = pipeline.run(again, pipeline.accepted(again), x -> {});
+
+    assertThat(fresh.getEvidenceCount()).isEqualTo(3);
+    assertThat(fresh.getEvidenceList())
+        .extracting(Evidence::getTwinFidelity)
+        .allSatisfy(
+            f -> {
+              assertThat(f.getStale()).isFalse();
+              assertThat(f.getLatencyP50Mape()).isZero();
+              assertThat(f.getLatencyP99Mape()).isZero();
+              assertThat(f.getThroughputMape()).isZero();
+            });
+    assertThat(stale.getEvidenceList())
+        .extracting(Evidence::getTwinFidelity)
+        .allSatisfy(
+            f -> {
+              assertThat(f.getStale()).isTrue();
+              assertThat(f.getLatencyP50Mape()).isEqualTo(0.12);
+              assertThat(f.getLatencyP99Mape()).isEqualTo(0.67);
+              assertThat(f.getThroughputMape()).isEqualTo(0.05);
+              assertThat(f.getCalibratedAt())
+                  .isEqualTo(fresh.getEvidence(0).getTwinFidelity().getCalibratedAt());
+            });
+    assertThat(again.id()).isEqualTo(p.id());
+    assertThat(stale.getEvidenceList())
+        .allSatisfy(ev -> assertThat(ev.getEvidenceHash()).isEqualTo(EvidenceMapper.hash(ev)))
+        .extracting(Evidence::getEvidenceHash)
+        .containsExactlyElementsOf(
+            fresh.getEvidenceList().stream().map(Evidence::getEvidenceHash).toList());
+    assertThat(EvidenceMapper.deterministic(withoutFidelity(stale)))
+        .isEqualTo(EvidenceMapper.deterministic(withoutFidelity(fresh)));
+  }
+
+  @Test
   void shouldEndFailedWhenTheEvaluationCannotRun() {
     PreparedEvaluation p = preparer.prepare(ReferenceShop.request(twinHash));
     PreparedEvaluation broken =
         new PreparedEvaluation(
             p.id(),
             p.request(),
+            p.base(),
             p.fork(),
             p.forkBytes(),
             p.forkHash(),
@@ -141,5 +206,15 @@ class EvaluationPipelineTest {
     assertThat(e.getStatus()).isEqualTo(EvaluationStatus.EVALUATION_STATUS_FAILED);
     assertThat(e.getFailureMessage()).contains("nosuch");
     assertThat(e.hasFinishedAt()).isTrue();
+  }
+
+  private static long millis(com.google.protobuf.Timestamp t) {
+    return t.getSeconds() * 1000 + t.getNanos() / 1_000_000;
+  }
+
+  private static Evaluation withoutFidelity(Evaluation e) {
+    Evaluation.Builder b = e.toBuilder();
+    b.getEvidenceBuilderList().forEach(Evidence.Builder::clearTwinFidelity);
+    return b.build();
   }
 }

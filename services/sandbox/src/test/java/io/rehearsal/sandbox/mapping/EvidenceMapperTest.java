@@ -3,6 +3,7 @@ package io.rehearsal.sandbox.mapping;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rehearsal.proto.v1.Evidence;
+import io.rehearsal.proto.v1.TwinFidelity;
 import io.rehearsal.sandbox.testing.ReferenceShop;
 import io.rehearsal.twin.evaluation.ArmOutcome;
 import io.rehearsal.twin.evaluation.CandidateEvidence;
@@ -19,11 +20,14 @@ import org.junit.jupiter.api.Test;
 
 class EvidenceMapperTest {
 
+  private static final TwinFidelity FRESH =
+      TwinFidelity.newBuilder().setLatencyP99Mape(0.05).build();
+
   @Test
   void shouldHashTheEvidenceWithoutItsHashWhenMapping() {
     Evidence e =
         EvidenceMapper.evidence(
-            evidence(), ReferenceShop.rollback("rb", "catalog"), "ev-1", "ab".repeat(32));
+            evidence(), ReferenceShop.rollback("rb", "catalog"), "ev-1", "ab".repeat(32), FRESH);
 
     assertThat(e.getEvidenceHash()).hasSize(64).isEqualTo(EvidenceMapper.hash(e));
     assertThat(EvidenceMapper.hash(e.toBuilder().setRank(2).build()))
@@ -31,10 +35,28 @@ class EvidenceMapperTest {
   }
 
   @Test
+  void shouldCarryTheFidelityOutsideTheHashWhenMapping() {
+    TwinFidelity stale = TwinFidelity.newBuilder().setLatencyP99Mape(0.9).setStale(true).build();
+
+    Evidence e =
+        EvidenceMapper.evidence(
+            evidence(), ReferenceShop.rollback("rb", "catalog"), "ev-1", "ab".repeat(32), stale);
+    Evidence other =
+        EvidenceMapper.evidence(
+            evidence(), ReferenceShop.rollback("rb", "catalog"), "ev-1", "ab".repeat(32), FRESH);
+
+    assertThat(e.getTwinFidelity()).isEqualTo(stale);
+    assertThat(other.getTwinFidelity()).isEqualTo(FRESH);
+    assertThat(e.getEvidenceHash())
+        .isEqualTo(other.getEvidenceHash())
+        .isEqualTo(EvidenceMapper.hash(e));
+  }
+
+  @Test
   void shouldConvertLatencyToMillisecondsAndListFlagsInEnumOrderWhenMapping() {
     Evidence e =
         EvidenceMapper.evidence(
-            evidence(), ReferenceShop.rollback("rb", "catalog"), "ev-1", "ab".repeat(32));
+            evidence(), ReferenceShop.rollback("rb", "catalog"), "ev-1", "ab".repeat(32), FRESH);
 
     assertThat(e.getOutcome().getP99LatencyMs().getMean()).isEqualTo(250.0);
     assertThat(e.getVsDoNothing().getP99LatencyMs().getCi().getLower()).isEqualTo(-300.0);
