@@ -13,6 +13,12 @@ import java.util.Arrays;
  * arguments, side by side in one {@code int[]}). Times are non-negative, so their IEEE bits compare
  * like the times themselves; the order word is read only when two times are equal, which is rare.
  *
+ * <p>Most events schedule another as they are handled, so {@link #pop()} leaves the popped root in
+ * place and the next push takes its place and sifts down from the top: one sift instead of two (a
+ * sift down to remove the root and a sift up to insert). Any other operation first completes the
+ * removal. The order of (time, priority, sequence) keys is total, so the events come out in the
+ * same order either way.
+ *
  * <p>After {@link #pop()}, the popped event is read through {@link #time()}, {@link #kind()},
  * {@link #a()}, {@link #b()} and {@link #c()}. {@link #nextOrder} hands out an order word without
  * pushing, for event sources kept outside the heap (see {@link Timers}) that must interleave with
@@ -36,6 +42,7 @@ final class EventQueue {
   private int topA;
   private int topB;
   private int topC;
+  private boolean rootPopped;
 
   EventQueue(int initialCapacity) {
     int capacity = Math.max(16, initialCapacity);
@@ -75,11 +82,17 @@ final class EventQueue {
     payload[p + 1] = a;
     payload[p + 2] = b;
     payload[p + 3] = c;
-    siftUp(size++, bits(time), slot);
+    if (rootPopped) {
+      rootPopped = false;
+      siftDown(bits(time), slot);
+    } else {
+      siftUp(size++, bits(time), slot);
+    }
   }
 
   /** Removes the earliest event and makes it readable; the queue must not be empty. */
   void pop() {
+    settle();
     int slot = ref[0];
     topTime = Double.longBitsToDouble(times[0]);
     int p = slot * FIELDS;
@@ -88,14 +101,23 @@ final class EventQueue {
     topB = payload[p + 2];
     topC = payload[p + 3];
     free[freeCount++] = slot;
-    int last = --size;
-    if (last > 0) {
-      siftDown(times[last], ref[last]);
+    rootPopped = true;
+  }
+
+  /** Completes the removal of a popped root that no push has replaced. */
+  private void settle() {
+    if (rootPopped) {
+      rootPopped = false;
+      int last = --size;
+      if (last > 0) {
+        siftDown(times[last], ref[last]);
+      }
     }
   }
 
   /** Whether the earliest event sorts before a key (time bits, order) held elsewhere. */
   boolean before(long timeBits, long order) {
+    settle();
     long t = times[0];
     return t < timeBits || (t == timeBits && orders[ref[0]] < order);
   }
@@ -159,14 +181,17 @@ final class EventQueue {
   }
 
   boolean isEmpty() {
+    settle();
     return size == 0;
   }
 
   int size() {
+    settle();
     return size;
   }
 
   double peekTime() {
+    settle();
     return Double.longBitsToDouble(times[0]);
   }
 

@@ -1,5 +1,6 @@
 package io.rehearsal.twin.engine;
 
+import java.util.Arrays;
 import org.HdrHistogram.AbstractHistogram;
 
 /**
@@ -20,14 +21,50 @@ final class LatencyCounts {
   private static final int SIZE = index(LIMIT - 1) + 1;
   private final int[] counts = new int[SIZE];
   private int top;
+  private long total;
 
   /** Counts one latency; {@code micros} must be in [1, LIMIT). */
   void record(long micros) {
     int i = index(micros);
     counts[i]++;
+    total++;
     if (i >= top) {
       top = i + 1;
     }
+  }
+
+  /** How many latencies are counted. */
+  long total() {
+    return total;
+  }
+
+  /**
+   * What {@code getValueAtPercentile(percentile)} of a histogram holding exactly these counts
+   * returns, computed the same way (HdrHistogram 2.2.2) without filling one; there must be counts.
+   */
+  long valueAtPercentile(double percentile) {
+    double requested =
+        Math.min(Math.max(Math.nextAfter(percentile, Double.NEGATIVE_INFINITY), 0.0), 100.0);
+    double fpCount = requested * total / 100.0;
+    long count = Math.max(1, (long) Math.ceil(fpCount));
+    long sum = 0;
+    int i = 0;
+    while (true) {
+      sum += counts[i];
+      if (sum >= count) {
+        break;
+      }
+      i++;
+    }
+    long value = valueAt(i);
+    return percentile == 0.0 ? value : value + (1L << bucketOf(value)) - 1;
+  }
+
+  /** Forgets the counts. */
+  void clear() {
+    Arrays.fill(counts, 0, top, 0);
+    top = 0;
+    total = 0;
   }
 
   /**
@@ -50,6 +87,7 @@ final class LatencyCounts {
       }
     }
     top = 0;
+    total = 0;
   }
 
   private void move(AbstractHistogram histogram, int i) {
@@ -59,9 +97,14 @@ final class LatencyCounts {
 
   /** HdrHistogram's countsArrayIndex for unit magnitude 0 and 256 sub-buckets. */
   static int index(long value) {
-    int bucket = BASE - Long.numberOfLeadingZeros(value | (2 * HALF - 1));
+    int bucket = bucketOf(value);
     int sub = (int) (value >>> bucket);
     return ((bucket + 1) << HALF_MAGNITUDE) + (sub - HALF);
+  }
+
+  /** HdrHistogram's getBucketIndex: the power of two of the value's equivalence range. */
+  private static int bucketOf(long value) {
+    return BASE - Long.numberOfLeadingZeros(value | (2 * HALF - 1));
   }
 
   /** The lowest value of bucket index {@code i}, which records into that same index. */

@@ -166,9 +166,49 @@ final class Recorder {
     rootLastChange = now;
   }
 
-  /** Closes bucket {@code b}: summarises the current histograms and clears them. */
+  /**
+   * Closes bucket {@code b}: summarises the current latencies and clears them. Unless the bucket's
+   * histograms are kept, the percentiles come straight from the counts ({@link
+   * LatencyCounts#valueAtPercentile}, the same values), without filling a histogram per endpoint.
+   */
   void closeBucket(int b) {
     depSeries.close(b);
+    if (kept != null) {
+      closeIntoHistograms(b);
+      return;
+    }
+    for (int e = 0; e < endpoints; e++) {
+      if (current[e].getTotalCount() > 0 && inBucket[e] != null) {
+        inBucket[e].drainInto(current[e]); // a latency beyond LatencyCounts.LIMIT went there
+      }
+    }
+    for (int k = 0; k < sloEndpoint.length; k++) {
+      sloBucketLatency[k][b] = percentile(sloEndpoint[k], sloPercentile[k]);
+    }
+    for (int e = 0; e < endpoints; e++) {
+      bucketP50[e][b] = percentile(e, 50);
+      bucketP99[e][b] = percentile(e, 99);
+    }
+    for (int e = 0; e < endpoints; e++) {
+      if (current[e].getTotalCount() > 0) {
+        current[e].reset();
+      } else if (inBucket[e] != null) {
+        inBucket[e].clear();
+      }
+    }
+  }
+
+  /** The bucket's latency percentile of endpoint {@code e} in seconds, NaN without latencies. */
+  private double percentile(int e, double percentile) {
+    IntCountsHistogram h = current[e];
+    if (h.getTotalCount() > 0) {
+      return h.getValueAtPercentile(percentile) / MICROS;
+    }
+    LatencyCounts c = inBucket[e];
+    return c == null || c.total() == 0 ? Double.NaN : c.valueAtPercentile(percentile) / MICROS;
+  }
+
+  private void closeIntoHistograms(int b) {
     drain(inBucket, current);
     for (int k = 0; k < sloEndpoint.length; k++) {
       IntCountsHistogram h = current[sloEndpoint[k]];

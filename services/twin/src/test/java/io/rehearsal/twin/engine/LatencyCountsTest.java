@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.rehearsal.twin.random.RandomStream;
 import org.HdrHistogram.IntCountsHistogram;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class LatencyCountsTest {
 
@@ -49,5 +51,30 @@ class LatencyCountsTest {
     counts.drainInto(h);
     counts.drainInto(h);
     assertThat(h.getTotalCount()).isEqualTo(1);
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @ValueSource(longs = {1, 2, 3})
+  void shouldGiveTheHistogramsPercentilesWhenAskedWithoutFillingOne(long seed) {
+    RandomStream r = new RandomStream(seed);
+    LatencyCounts counts = new LatencyCounts();
+    for (int round = 0; round < 20; round++) {
+      IntCountsHistogram direct = new IntCountsHistogram(2);
+      int n = 1 + r.nextInt(round % 2 == 0 ? 5 : 20_000);
+      for (int i = 0; i < n; i++) {
+        long micros = 1 + (long) StrictMath.exp(r.nextDouble() * (5 + round)); // up to ~1 day
+        direct.recordValue(micros);
+        counts.record(micros);
+      }
+      assertThat(counts.total()).isEqualTo(direct.getTotalCount());
+      double[] percentiles = {0, 0.1, 1, 25, 50, 90, 99, 99.9, 99.99, 100, 33.333};
+      for (double p : percentiles) {
+        assertThat(counts.valueAtPercentile(p))
+            .as("round %d p%s", round, p)
+            .isEqualTo(direct.getValueAtPercentile(p));
+      }
+      counts.clear();
+      assertThat(counts.total()).isZero();
+    }
   }
 }
