@@ -213,14 +213,21 @@ final class Control {
     effects.recompute(faults, active);
   }
 
-  /** One-way delay between two replicas (0 for entry requests). */
+  /**
+   * One-way delay between two replicas (0 for entry requests). Without delay faults the fault terms
+   * are +0.0, and adding them gives {@code link + 0.0} (which turns only a -0.0 into +0.0).
+   */
   double networkDelay(int from, int to) {
     if (from < 0 || to < 0) {
       return 0;
     }
     int ra = reps.region[from];
     int rb = reps.region[to];
-    return model.linkLatency[ra][rb]
+    double link = model.linkLatency[ra][rb];
+    if (!knobs.delays) {
+      return link + 0.0;
+    }
+    return link
         + knobs.regionDelay[ra][rb]
         + knobs.serviceDelay[reps.service[from]][reps.service[to]];
   }

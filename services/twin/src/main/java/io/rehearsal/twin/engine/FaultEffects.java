@@ -22,6 +22,7 @@ final class FaultEffects {
         apply(faults[f]);
       }
     }
+    knobs.noteDelays();
   }
 
   private void apply(Fault fault) {

@@ -124,10 +124,10 @@ final class Flow {
     return h;
   }
 
+  /** Gives {@code h} a worker; callers have brought the service's integrals up to now. */
   private void start(int h, int r) {
     int s = reps.service[r];
     int e = q.endpoint[h];
-    reps.integrate(s, sim.now());
     reps.busy[r]++;
     reps.serviceBusy[s]++;
     q.holdsWorker[h] = true;

@@ -43,6 +43,9 @@ final class Knobs {
   final double[][] serviceDelay;
   final double[][] regionDelay;
 
+  /** Whether any entry of {@link #serviceDelay} or {@link #regionDelay} is other than +0.0. */
+  boolean delays;
+
   Knobs(Model model) {
     int s = model.services;
     latencyFactor = filled(s, 1);
@@ -124,6 +127,22 @@ final class Knobs {
     for (double[] row : regionDelay) {
       Arrays.fill(row, 0);
     }
+  }
+
+  /** Updates {@link #delays}; call after changing the delay tables. */
+  void noteDelays() {
+    delays = nonZero(serviceDelay) || nonZero(regionDelay);
+  }
+
+  private static boolean nonZero(double[][] table) {
+    for (double[] row : table) {
+      for (double x : row) {
+        if (Double.doubleToRawLongBits(x) != 0) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** Takes a token from a bucket refilled at {@code rate} up to {@code burst}; false if empty. */

@@ -19,17 +19,28 @@ final class LatencyCounts {
   private static final int HALF = 1 << HALF_MAGNITUDE;
   private static final int BASE = 56;
   private static final int SIZE = index(LIMIT - 1) + 1;
-  private final int[] counts = new int[SIZE];
+  /** Indices below this (latencies up to about 4.2 s) have room from the start. */
+  private static final int INITIAL = 2048;
+
+  private int[] counts = new int[INITIAL];
   private int top;
+  private int bottom = Integer.MAX_VALUE;
   private long total;
 
   /** Counts one latency; {@code micros} must be in [1, LIMIT). */
   void record(long micros) {
     int i = index(micros);
-    counts[i]++;
+    int[] c = counts;
+    if (i >= c.length) {
+      c = grow();
+    }
+    c[i]++;
     total++;
     if (i >= top) {
       top = i + 1;
+    }
+    if (i < bottom) {
+      bottom = i;
     }
   }
 
@@ -48,7 +59,7 @@ final class LatencyCounts {
     double fpCount = requested * total / 100.0;
     long count = Math.max(1, (long) Math.ceil(fpCount));
     long sum = 0;
-    int i = 0;
+    int i = bottom;
     while (true) {
       sum += counts[i];
       if (sum >= count) {
@@ -60,10 +71,18 @@ final class LatencyCounts {
     return percentile == 0.0 ? value : value + (1L << bucketOf(value)) - 1;
   }
 
+  private int[] grow() {
+    counts = Arrays.copyOf(counts, SIZE);
+    return counts;
+  }
+
   /** Forgets the counts. */
   void clear() {
-    Arrays.fill(counts, 0, top, 0);
+    if (total > 0) {
+      Arrays.fill(counts, bottom, top, 0);
+    }
     top = 0;
+    bottom = Integer.MAX_VALUE;
     total = 0;
   }
 
@@ -87,6 +106,7 @@ final class LatencyCounts {
       }
     }
     top = 0;
+    bottom = Integer.MAX_VALUE;
     total = 0;
   }
 

@@ -182,12 +182,15 @@ final class Recorder {
         inBucket[e].drainInto(current[e]); // a latency beyond LatencyCounts.LIMIT went there
       }
     }
-    for (int k = 0; k < sloEndpoint.length; k++) {
-      sloBucketLatency[k][b] = percentile(sloEndpoint[k], sloPercentile[k]);
-    }
     for (int e = 0; e < endpoints; e++) {
       bucketP50[e][b] = percentile(e, 50);
       bucketP99[e][b] = percentile(e, 99);
+    }
+    for (int k = 0; k < sloEndpoint.length; k++) {
+      int e = sloEndpoint[k];
+      double p = sloPercentile[k];
+      sloBucketLatency[k][b] =
+          p == 99 ? bucketP99[e][b] : p == 50 ? bucketP50[e][b] : percentile(e, p);
     }
     for (int e = 0; e < endpoints; e++) {
       if (current[e].getTotalCount() > 0) {
