@@ -21,6 +21,8 @@ final class Draws {
   private static final double R = 3.442619855899;
   private static final double V = 9.91256303526217e-3;
   private static final double UNIT = 0x1.0p-53;
+  private static final double SQUEEZE_MARGIN = 1e-9;
+  private static final double SQUEEZE_MAX_D = 1e4;
   private static final double[] X = new double[LAYERS + 1];
   private static final double[] RATIO = new double[LAYERS];
 
@@ -77,7 +79,17 @@ final class Draws {
     return negative ? x - R : R - x;
   }
 
-  /** A gamma variate (Marsaglia and Tsang, with the boost for shape below one). */
+  /**
+   * A gamma variate (Marsaglia and Tsang, with the boost for shape below one).
+   *
+   * <p>Their squeeze {@code u < 1 - 0.0331 x^4} accepts about 98% of candidates without the two
+   * logarithms. It is taken only with a margin of {@link #SQUEEZE_MARGIN} and for {@code d <=}
+   * {@link #SQUEEZE_MAX_D}, where it can accept only what the logarithmic test accepts as computed:
+   * the squeeze bound lies below the acceptance bound in exact arithmetic (the least gap, relative
+   * to x^4, is about 1e-4, at d = 2/3 and x = -2.15, checked at 50 digits over d in [2/3, 1e4]), and
+   * the rounding error of the computed test, at most about 1e-14 (d + 1), is far below the margin.
+   * So the variates are the same, bit for bit, as with the logarithmic test alone.
+   */
   static double gamma(RandomStream random, double shape, double scale) {
     if (shape < 1.0) {
       double u = random.nextOpenDouble();
@@ -85,6 +97,7 @@ final class Draws {
     }
     double d = shape - 1.0 / 3.0;
     double c = 1.0 / StrictMath.sqrt(9.0 * d);
+    boolean squeeze = d <= SQUEEZE_MAX_D;
     while (true) {
       double x = gaussian(random);
       double v = 1.0 + c * x;
@@ -93,6 +106,10 @@ final class Draws {
       }
       v = v * v * v;
       double u = random.nextOpenDouble();
+      double x2 = x * x;
+      if (squeeze && u < 1.0 - 0.0331 * x2 * x2 - SQUEEZE_MARGIN) {
+        return d * v * scale;
+      }
       if (FdLibm.log(u) < 0.5 * x * x + d - d * v + d * FdLibm.log(v)) {
         return d * v * scale;
       }

@@ -73,4 +73,37 @@ class DrawsTest {
     assertThat(mean).isCloseTo(shape * scale, within(6 * sd / Math.sqrt(N)));
     assertThat(variance).isCloseTo(shape * scale * scale, within(0.05 * shape * scale * scale));
   }
+
+  @ParameterizedTest(name = "shape {0}")
+  @ValueSource(doubles = {0.5, 1, 1.5, 2, 3, 7.5, 60, 3000, 20000})
+  void shouldDrawTheSameGammaVariatesAsTheLogarithmicTestAloneWhenTheSqueezeIsUsed(double shape) {
+    RandomStream a = new RandomStream(21);
+    RandomStream b = new RandomStream(21);
+    for (int i = 0; i < 200_000; i++) {
+      double expected = gammaWithoutSqueeze(b, shape, 0.25);
+      assertThat(Draws.gamma(a, shape, 0.25)).as("draw %d", i).isEqualTo(expected);
+    }
+  }
+
+  /** Marsaglia and Tsang as the engine had it before the squeeze: the logarithmic test alone. */
+  private static double gammaWithoutSqueeze(RandomStream random, double shape, double scale) {
+    if (shape < 1.0) {
+      double u = random.nextOpenDouble();
+      return gammaWithoutSqueeze(random, shape + 1.0, scale) * StrictMath.pow(u, 1.0 / shape);
+    }
+    double d = shape - 1.0 / 3.0;
+    double c = 1.0 / StrictMath.sqrt(9.0 * d);
+    while (true) {
+      double x = Draws.gaussian(random);
+      double v = 1.0 + c * x;
+      if (v <= 0) {
+        continue;
+      }
+      v = v * v * v;
+      double u = random.nextOpenDouble();
+      if (FdLibm.log(u) < 0.5 * x * x + d - d * v + d * FdLibm.log(v)) {
+        return d * v * scale;
+      }
+    }
+  }
 }
