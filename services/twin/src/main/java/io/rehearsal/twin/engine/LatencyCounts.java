@@ -19,6 +19,7 @@ final class LatencyCounts {
   private static final int HALF = 1 << HALF_MAGNITUDE;
   private static final int BASE = 56;
   private static final int SIZE = index(LIMIT - 1) + 1;
+
   /** Indices below this (latencies up to about 4.2 s) have room from the start. */
   private static final int INITIAL = 2048;
 
