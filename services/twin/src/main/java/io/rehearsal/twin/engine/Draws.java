@@ -87,7 +87,7 @@ final class Draws {
    * {@link #SQUEEZE_MAX_D}, where it can accept only what the logarithmic test accepts as computed:
    * the squeeze bound lies below the acceptance bound in exact arithmetic (the least gap, relative
    * to x^4, is about 1e-4, at d = 2/3 and x = -2.15, checked at 50 digits over d in [2/3, 1e4]),
-   * and the rounding error of the computed test, at most about 1e-14 (d + 1), is far below the
+   * and the rounding error of the computed test, at most about 4e-14 (d + 1), is far below the
    * margin. So the variates are the same, bit for bit, as with the logarithmic test alone.
    */
   static double gamma(RandomStream random, double shape, double scale) {
