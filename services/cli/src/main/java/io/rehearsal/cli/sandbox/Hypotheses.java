@@ -2,6 +2,7 @@ package io.rehearsal.cli.sandbox;
 
 import io.rehearsal.twin.fitting.FaultHypothesis;
 import java.util.Locale;
+import java.util.Optional;
 
 /** Describes fitted fault hypotheses for people: kind, target and magnitude in its unit. */
 final class Hypotheses {
@@ -26,6 +27,25 @@ final class Hypotheses {
       case NETWORK_DELAY, DEPENDENCY_DELAY ->
           fmt("%s %s +%.0f ms", h.kind(), h.target(), 1000 * h.magnitude());
     };
+  }
+
+  /** Below this share of the deviation explained, a fitted fault is a weak reproduction. */
+  static final double WEAK_FIT = 0.25;
+
+  /**
+   * A warning for people when the fault everything is rehearsed under explains little of the
+   * incident (goodness of fit below {@link #WEAK_FIT}), else empty: the ranking then rests on a
+   * guess at the fault, and the incident may be one the telemetry barely shows.
+   */
+  static Optional<String> weakFitWarning(FaultHypothesis top) {
+    if (top.goodnessOfFit() >= WEAK_FIT) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        fmt(
+            "  ! weak fit: the best hypothesis explains %.0f%% of the deviation from normal;"
+                + " rank the candidates with care",
+            100 * top.goodnessOfFit()));
   }
 
   private static String fmt(String pattern, Object... args) {

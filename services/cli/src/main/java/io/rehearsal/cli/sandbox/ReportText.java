@@ -109,6 +109,9 @@ final class ReportText {
                   i == 0 ? "  <- rehearsed under" : ""))
           .append(NL);
     }
+    if (!h.isEmpty()) {
+      Hypotheses.weakFitWarning(h.get(0)).ifPresent(w -> out.append(w).append(NL));
+    }
     return out.toString();
   }
 

@@ -41,7 +41,8 @@ class EvaluateCommandTest {
         .contains("rank  candidate", "dutility vs do nothing [95% CI]", "P(impr)", "worst10%")
         .containsPattern("1\\. LATENCY api x[23]\\.\\d+ .*<- rehearsed under")
         .containsPattern("best: rollback api; probability of correct selection (>=|not reached)")
-        .contains("replications: ");
+        .contains("replications: ")
+        .doesNotContain("weak fit");
     assertThat(text.err.toString()).isEmpty();
   }
 
