@@ -155,6 +155,24 @@ class ScenarioTest {
   }
 
   @Test
+  void shouldFailAWholeBackedUpQueueWhenEveryRequestIsAborted() {
+    // 1 worker, unbounded queue, ten times overloaded: ~9,000 requests wait when every request
+    // starts failing at once; they must all fail without the engine's stack growing with them.
+    TwinSpec spec = Models.station(1, null, Models.EXP1, 10);
+    Scenario abort =
+        new Scenario(
+            "abort",
+            List.of(new Fault(FaultKind.ERROR_RATE, 1000, 0.0, "s", 1.0, null)),
+            List.of());
+    RunResult r = new Simulation(spec, abort, SimulationConfig.of(1100), 1).run(0);
+    EndpointResult e = r.endpoint("s/e");
+    // ~1,000 served before the fault; everything queued or arriving after it fails at once, so
+    // every one of the ~11,000 arrivals (Poisson, s.d. 105) has completed by the end
+    assertThat(e.ok()).isBetween(900L, 1100L);
+    assertThat(e.ok() + e.errors()).isBetween(10_685L, 11_315L);
+  }
+
+  @Test
   void shouldQueueLikeOneServerWhenFourWorkersAreCutToOne() {
     double rho = 0.5;
     double duration = 400_000;

@@ -135,7 +135,10 @@ final class Flow {
     recorder.started(e, sim.now() - q.arrival[h]);
     double injected = errorAdd(r);
     if (injected > 0 && injectedErrorStream[e].nextDouble() < injected) {
-      complete(h, Status.ERROR);
+      // aborted at once: no self time, no calls; as an event, so that draining a long queue of
+      // aborts does not nest one call stack per request
+      q.failure[h] = Status.ERROR;
+      sim.schedule(sim.now(), Sim.SELF_DONE, h, q.gen[h], q.cpuEpoch[h]);
       return;
     }
     double self = model.endpoints.self[e].sample(selfStream[e]) * latencyFactor(s, r);
