@@ -114,4 +114,12 @@ class TwinSpecsTest {
     assertThat(TwinSpecs.fromYaml(TwinSpecs.toYaml(shop))).isEqualTo(shop);
     assertThat(TwinSpecs.scenarioFromYaml(TwinSpecs.toYaml(incident))).isEqualTo(incident);
   }
+
+  @Test
+  void shouldNameTheFieldWhenAWorkerLossLeavesNoWorker() {
+    String yaml = "name: cut\nfaults:\n  - {kind: WORKER_LOSS, at: 10, target: api, factor: 0.5}\n";
+    assertThatThrownBy(() -> TwinSpecs.scenarioFromYaml(yaml))
+        .hasMessageContaining("faults[0].factor: must be >= 1 for WORKER_LOSS")
+        .hasMessageContaining("0.5");
+  }
 }

@@ -23,8 +23,8 @@ public record Fault(
       Check.probability("factor", factor);
     }
     if (kind == FaultKind.WORKER_LOSS && factor < 1) {
-      throw new IllegalArgumentException(
-          "factor: a replica keeps at least 1 worker, but was " + factor);
+      throw Check.fail(
+          "factor", "must be >= 1 for WORKER_LOSS (workers each replica keeps), but was " + factor);
     }
     if (kind == FaultKind.NETWORK_DELAY) {
       Check.name("to", to);
