@@ -9,6 +9,7 @@ import io.rehearsal.twin.TwinSpec;
 import io.rehearsal.twin.fitting.EndpointSymptoms;
 import io.rehearsal.twin.fitting.SymptomPoint;
 import io.rehearsal.twin.fitting.Symptoms;
+import io.rehearsal.twin.spec.SpecIndex;
 import io.rehearsal.twin.spec.TrafficSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -132,7 +133,8 @@ public final class SymptomsMapper {
   private static String endpoint(SymptomSeries s, TwinSpec spec, String field) {
     String name = name(s.getTarget());
     if (!s.getTarget().getDependency().isEmpty()) {
-      if (spec.dependencies().stream().noneMatch(d -> d.name().equals(name))) {
+      SpecIndex.Target t = spec.index().target(name);
+      if (t == null || t.kind() != SpecIndex.TargetKind.DEPENDENCY) {
         throw new InvalidRequestException(field + ".target", "unknown dependency '" + name + "'");
       }
       return name;

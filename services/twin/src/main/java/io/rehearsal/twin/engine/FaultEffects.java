@@ -16,7 +16,7 @@ final class FaultEffects {
   }
 
   void recompute(Fault[] faults, boolean[] active) {
-    knobs.clearFaultEffects(model);
+    knobs.clearFaultEffects();
     for (int f = 0; f < faults.length; f++) {
       if (active[f]) {
         apply(faults[f]);

@@ -14,6 +14,7 @@ import java.util.Arrays;
 final class Knobs {
   final double[] latencyFactor;
   final int[] workers;
+  private final int[] configuredWorkers;
   final double[] errorAdd;
   final int[] immunity;
   final double[] serviceRate;
@@ -49,6 +50,7 @@ final class Knobs {
   Knobs(Model model) {
     int s = model.services;
     latencyFactor = filled(s, 1);
+    configuredWorkers = model.workers;
     workers = model.workers.clone();
     errorAdd = new double[s];
     immunity = new int[s];
@@ -110,9 +112,9 @@ final class Knobs {
   }
 
   /** Resets everything that faults drive to its neutral value. */
-  void clearFaultEffects(Model model) {
+  void clearFaultEffects() {
     Arrays.fill(latencyFactor, 1);
-    System.arraycopy(model.workers, 0, workers, 0, workers.length);
+    System.arraycopy(configuredWorkers, 0, workers, 0, workers.length);
     Arrays.fill(errorAdd, 0);
     Arrays.fill(depFactor, 1);
     Arrays.fill(depDelay, 0);

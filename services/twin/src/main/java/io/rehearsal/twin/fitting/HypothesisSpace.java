@@ -6,6 +6,7 @@ import io.rehearsal.twin.spec.CallSpec;
 import io.rehearsal.twin.spec.EndpointSpec;
 import io.rehearsal.twin.spec.FaultKind;
 import io.rehearsal.twin.spec.ServiceSpec;
+import io.rehearsal.twin.spec.SpecIndex;
 import io.rehearsal.twin.spec.SpecIndex.Target;
 import io.rehearsal.twin.spec.SpecIndex.TargetKind;
 import io.rehearsal.twin.spec.TrafficSpec;
@@ -40,10 +41,12 @@ final class HypothesisSpace {
   static final double SYMPTOM_SHARE = 0.1;
 
   private final TwinSpec spec;
+  private final SpecIndex index;
   private final Map<String, EndpointSpec> endpoints = new HashMap<>();
 
   HypothesisSpace(TwinSpec spec) {
     this.spec = spec;
+    this.index = spec.index();
     spec.services()
         .forEach(s -> s.endpoints().forEach(e -> endpoints.put(s.name() + "/" + e.name(), e)));
   }
@@ -86,7 +89,8 @@ final class HypothesisSpace {
   }
 
   private boolean isDependency(String name) {
-    return spec.dependencies().stream().anyMatch(d -> d.name().equals(name));
+    Target t = index.target(name);
+    return t != null && t.kind() == TargetKind.DEPENDENCY;
   }
 
   private static String serviceOf(String endpoint) {
@@ -115,7 +119,7 @@ final class HypothesisSpace {
   }
 
   private List<String> backendsOf(CallSpec call) {
-    Target t = spec.index().target(call.to());
+    Target t = index.target(call.to());
     if (t == null || t.kind() == TargetKind.ENDPOINT) {
       return List.of();
     }
