@@ -3,53 +3,92 @@ package io.rehearsal.twin.engine;
 import java.util.Arrays;
 
 /**
- * A 4-ary min-heap of events ordered by (time, priority, insertion sequence), so that equal-time
+ * The events of a run, popped in (time, priority, insertion sequence) order, so that equal-time
  * events are processed in a reproducible order. Pushing and popping allocate nothing; the arrays
  * double when full.
  *
- * <p>The heap holds only the time's bits (the four children of a node share one or two cache lines)
- * and the index of the event's slot in a pool that never moves; a slot holds the order word
- * (priority in the top bits, then the sequence number) and the payload (a kind and three int
- * arguments, side by side in one {@code int[]}). Times are non-negative, so their IEEE bits compare
- * like the times themselves; the order word is read only when two times are equal, which is rare.
+ * <p>An event lives in a slot of a pool that never moves: the time's bits (times are non-negative,
+ * so their IEEE bits compare like the times themselves), the order word (priority in the top bits,
+ * then the sequence number) and the payload (a kind and three int arguments, side by side in one
+ * {@code int[]}). The order word is read only when two times are equal.
  *
- * <p>Most events schedule another as they are handled, so {@link #pop()} leaves the popped root in
- * place and the next push takes its place and sifts down from the top: one sift instead of two (a
- * sift down to remove the root and a sift up to insert). Any other operation first completes the
- * removal. The order of (time, priority, sequence) keys is total, so the events come out in the
- * same order either way.
+ * <p>Most events fall due within milliseconds of the present (self times, cache and database
+ * answers, CPU ends), so the queue has two parts, merged at every pop:
+ *
+ * <ul>
+ *   <li>a calendar of {@value #BUCKETS} buckets of {@link #width} seconds each for events due
+ *       within {@code (BUCKETS - 2) * width} of the last popped event: bucket {@code floor(time /
+ *       width) mod BUCKETS}, each bucket a short sorted run of slots, and one bit per non-empty
+ *       bucket, so finding the earliest is a rotate and a count of trailing zeros instead of a sift
+ *       through a heap;
+ *   <li>a 4-ary heap of (time bits, slot) for everything further ahead (session think times,
+ *       dependency calls, autoscaler and bucket ticks) and for the rare bucket that is full.
+ * </ul>
+ *
+ * Within the window, {@code floor(time / width)} takes at most {@value #BUCKETS} consecutive
+ * values, so buckets never mix two turns of the calendar, and a bucket's events precede those of
+ * every later bucket. Which part holds an event changes how fast it is found, never the order.
  *
  * <p>After {@link #pop()}, the popped event is read through {@link #time()}, {@link #kind()},
  * {@link #a()}, {@link #b()} and {@link #c()}. {@link #nextOrder} hands out an order word without
- * pushing, for event sources kept outside the heap (see {@link Timers}) that must interleave with
+ * pushing, for event sources kept outside the queue (see {@link Timers}) that must interleave with
  * it exactly as if they had been pushed.
  */
 final class EventQueue {
+  /** Buckets of the calendar: one bit each in a {@code long}. */
+  static final int BUCKETS = 64;
+
+  /** Events one bucket holds; an event for a full bucket goes to the heap. */
+  static final int BUCKET_CAPACITY = 16;
+
+  /** Default bucket width in seconds: the window ahead is then 124 ms. */
+  static final double DEFAULT_WIDTH = 0.002;
+
   private static final int SEQUENCE_BITS = 56;
   private static final int ARITY = 4;
   private static final int FIELDS = 4;
-
-  private long[] times;
-  private int[] ref;
-  private int size;
+  private static final int MASK = BUCKETS - 1;
+  private final double width;
+  private final double perSecond;
+  private final double window;
+  private long[] timeBits;
   private long[] orders;
   private int[] payload;
   private int[] free;
   private int freeCount;
   private long sequence;
+  private final int[] bucket = new int[BUCKETS * BUCKET_CAPACITY];
+  private final int[] head = new int[BUCKETS];
+  private final int[] count = new int[BUCKETS];
+  private long occupied;
+  private int calendarSize;
+  private long[] heapTimes;
+  private int[] heapRef;
+  private int heapSize;
   private double topTime;
   private int topKind;
   private int topA;
   private int topB;
   private int topC;
-  private boolean rootPopped;
 
   EventQueue(int initialCapacity) {
+    this(initialCapacity, DEFAULT_WIDTH);
+  }
+
+  /** A queue whose calendar buckets are {@code width} seconds wide. */
+  EventQueue(int initialCapacity, double width) {
+    if (!(width > 0 && Double.isFinite(width))) {
+      throw new IllegalArgumentException("bucket width must be > 0, but was " + width);
+    }
     int capacity = Math.max(16, initialCapacity);
-    times = new long[capacity];
-    ref = new int[capacity];
+    this.width = width;
+    this.perSecond = 1 / width;
+    this.window = (BUCKETS - 2) * width;
+    timeBits = new long[capacity];
     orders = new long[capacity];
     payload = new int[capacity * FIELDS];
+    heapTimes = new long[capacity];
+    heapRef = new int[capacity];
     free = new int[capacity];
     for (int i = 0; i < capacity; i++) {
       free[i] = capacity - 1 - i;
@@ -67,7 +106,10 @@ final class EventQueue {
     return ((long) priority << SEQUENCE_BITS) | sequence++;
   }
 
-  /** Adds an event with an order word from {@link #nextOrder}; {@code time} must be >= 0. */
+  /**
+   * Adds an event with an order word from {@link #nextOrder}; {@code time} must be >= 0 and not
+   * before the last popped event.
+   */
   void pushOrdered(double time, long order, int kind, int a, int b, int c) {
     if (!(time >= 0)) {
       throw new IllegalArgumentException("event time must be >= 0, but was " + time);
@@ -76,50 +118,123 @@ final class EventQueue {
       grow();
     }
     int slot = free[--freeCount];
+    long bits = bits(time);
+    timeBits[slot] = bits;
     orders[slot] = order;
     int p = slot * FIELDS;
     payload[p] = kind;
     payload[p + 1] = a;
     payload[p + 2] = b;
     payload[p + 3] = c;
-    if (rootPopped) {
-      rootPopped = false;
-      siftDown(bits(time), slot);
-    } else {
-      siftUp(size++, bits(time), slot);
+    if (time - topTime > window || !file(time, slot)) {
+      siftUp(heapSize++, bits, slot);
     }
+  }
+
+  /** Files {@code slot} in its calendar bucket, in order; false if the bucket is full. */
+  private boolean file(double time, int slot) {
+    int k = (int) (long) (time * perSecond) & MASK;
+    int n = count[k];
+    int start = k * BUCKET_CAPACITY;
+    int first = start + head[k];
+    if (n == BUCKET_CAPACITY) {
+      return false;
+    }
+    if (head[k] + n == BUCKET_CAPACITY) {
+      System.arraycopy(bucket, first, bucket, start, n);
+      head[k] = 0;
+      first = start;
+    }
+    long t = timeBits[slot];
+    long o = orders[slot];
+    int i = first + n;
+    while (i > first) {
+      int before = bucket[i - 1];
+      long bt = timeBits[before];
+      if (bt < t || (bt == t && orders[before] < o)) {
+        break;
+      }
+      bucket[i] = before;
+      i--;
+    }
+    bucket[i] = slot;
+    count[k] = n + 1;
+    occupied |= 1L << k;
+    calendarSize++;
+    return true;
+  }
+
+  /** The calendar bucket holding its earliest event; the calendar must not be empty. */
+  private int firstBucket() {
+    int cursor = (int) (long) (topTime * perSecond) & MASK;
+    return (cursor + Long.numberOfTrailingZeros(Long.rotateRight(occupied, cursor))) & MASK;
   }
 
   /** Removes the earliest event and makes it readable; the queue must not be empty. */
   void pop() {
-    settle();
-    int slot = ref[0];
-    topTime = Double.longBitsToDouble(times[0]);
+    int slot;
+    if (calendarSize == 0) {
+      slot = popHeap();
+    } else {
+      int k = firstBucket();
+      int first = k * BUCKET_CAPACITY + head[k];
+      slot = bucket[first];
+      if (heapSize > 0 && heapPrecedes(slot)) {
+        slot = popHeap();
+      } else {
+        takeFirst(k);
+      }
+    }
+    topTime = Double.longBitsToDouble(timeBits[slot]);
     int p = slot * FIELDS;
     topKind = payload[p];
     topA = payload[p + 1];
     topB = payload[p + 2];
     topC = payload[p + 3];
     free[freeCount++] = slot;
-    rootPopped = true;
   }
 
-  /** Completes the removal of a popped root that no push has replaced. */
-  private void settle() {
-    if (rootPopped) {
-      rootPopped = false;
-      int last = --size;
-      if (last > 0) {
-        siftDown(times[last], ref[last]);
-      }
+  private void takeFirst(int k) {
+    calendarSize--;
+    if (--count[k] == 0) {
+      head[k] = 0;
+      occupied &= ~(1L << k);
+    } else {
+      head[k]++;
     }
   }
 
+  /** Whether the heap's earliest event sorts before calendar event {@code slot}. */
+  private boolean heapPrecedes(int slot) {
+    long h = heapTimes[0];
+    long t = timeBits[slot];
+    return h < t || (h == t && orders[heapRef[0]] < orders[slot]);
+  }
+
+  private int popHeap() {
+    int slot = heapRef[0];
+    int last = --heapSize;
+    if (last > 0) {
+      siftDown(heapTimes[last], heapRef[last]);
+    }
+    return slot;
+  }
+
   /** Whether the earliest event sorts before a key (time bits, order) held elsewhere. */
-  boolean before(long timeBits, long order) {
-    settle();
-    long t = times[0];
-    return t < timeBits || (t == timeBits && orders[ref[0]] < order);
+  boolean before(long time, long order) {
+    if (heapSize > 0) {
+      long h = heapTimes[0];
+      if (h < time || (h == time && orders[heapRef[0]] < order)) {
+        return true;
+      }
+    }
+    if (calendarSize == 0) {
+      return false;
+    }
+    int k = firstBucket();
+    int slot = bucket[k * BUCKET_CAPACITY + head[k]];
+    long t = timeBits[slot];
+    return t < time || (t == time && orders[slot] < order);
   }
 
   /** The IEEE bits of a non-negative time ({@code -0.0} folded into {@code 0.0}). */
@@ -127,14 +242,16 @@ final class EventQueue {
     return Double.doubleToRawLongBits(time + 0.0);
   }
 
-  /** Whether entry (t1, slot s1) sorts before (t2, s2); orders are read only on equal times. */
+  /**
+   * Whether heap entry (t1, slot s1) sorts before (t2, s2); orders are read only on equal times.
+   */
   private boolean less(long t1, int s1, long t2, int s2) {
     return t1 < t2 || (t1 == t2 && orders[s1] < orders[s2]);
   }
 
   private void siftUp(int i, long time, int slot) {
-    long[] t = times;
-    int[] r = ref;
+    long[] t = heapTimes;
+    int[] r = heapRef;
     while (i > 0) {
       int parent = (i - 1) >>> 2;
       long pt = t[parent];
@@ -150,9 +267,9 @@ final class EventQueue {
   }
 
   private void siftDown(long time, int slot) {
-    long[] t = times;
-    int[] r = ref;
-    int n = size;
+    long[] t = heapTimes;
+    int[] r = heapRef;
+    int n = heapSize;
     int i = 0;
     while (true) {
       int first = ARITY * i + 1;
@@ -181,18 +298,25 @@ final class EventQueue {
   }
 
   boolean isEmpty() {
-    settle();
-    return size == 0;
+    return calendarSize == 0 && heapSize == 0;
   }
 
   int size() {
-    settle();
-    return size;
+    return calendarSize + heapSize;
   }
 
   double peekTime() {
-    settle();
-    return Double.longBitsToDouble(times[0]);
+    long t = heapSize > 0 ? heapTimes[0] : Long.MAX_VALUE;
+    if (calendarSize > 0) {
+      int k = firstBucket();
+      t = Math.min(t, timeBits[bucket[k * BUCKET_CAPACITY + head[k]]]);
+    }
+    return Double.longBitsToDouble(t);
+  }
+
+  /** The calendar's bucket width in seconds. */
+  double width() {
+    return width;
   }
 
   double time() {
@@ -218,10 +342,11 @@ final class EventQueue {
   private void grow() {
     int old = orders.length;
     int capacity = old * 2;
-    times = Arrays.copyOf(times, capacity);
-    ref = Arrays.copyOf(ref, capacity);
+    timeBits = Arrays.copyOf(timeBits, capacity);
     orders = Arrays.copyOf(orders, capacity);
     payload = Arrays.copyOf(payload, capacity * FIELDS);
+    heapTimes = Arrays.copyOf(heapTimes, capacity);
+    heapRef = Arrays.copyOf(heapRef, capacity);
     free = Arrays.copyOf(free, capacity);
     for (int i = capacity - 1; i >= old; i--) {
       free[freeCount++] = i;

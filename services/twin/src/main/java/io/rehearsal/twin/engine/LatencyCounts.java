@@ -77,6 +77,23 @@ final class LatencyCounts {
     return counts;
   }
 
+  /** Adds these counts to {@code other}'s (keeping these). */
+  void addTo(LatencyCounts other) {
+    if (total == 0) {
+      return;
+    }
+    int[] c = other.counts;
+    if (top > c.length) {
+      c = other.grow();
+    }
+    for (int i = bottom; i < top; i++) {
+      c[i] += counts[i];
+    }
+    other.total += total;
+    other.top = Math.max(other.top, top);
+    other.bottom = Math.min(other.bottom, bottom);
+  }
+
   /** Forgets the counts. */
   void clear() {
     if (total > 0) {

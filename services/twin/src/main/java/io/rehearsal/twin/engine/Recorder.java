@@ -5,10 +5,11 @@ import org.HdrHistogram.IntCountsHistogram;
 /**
  * Counters and latency histograms of one run. Totals cover the measured window (after warm-up); the
  * time series covers the whole run. Recording allocates nothing once histograms have grown to their
- * working range. Latencies are counted by {@link LatencyCounts} (an index and an increment), for
- * the current bucket and, while measuring, for the totals; the counts go into HdrHistograms only
- * when a bucket closes and when the run ends, with exactly the counts per bucket that recording
- * each value would have given.
+ * working range. Latencies are counted by {@link LatencyCounts} (an index and an increment) for the
+ * open time bucket; when it closes, its counts join the totals (while measuring; the part of the
+ * bucket before the warm-up ended goes to the bucket's histogram instead). The counts go into
+ * HdrHistograms only when a bucket closes and when the run ends, with exactly the counts per bucket
+ * that recording each value would have given.
  */
 final class Recorder {
   static final double MICROS = 1e6;
@@ -93,6 +94,7 @@ final class Recorder {
     integrateRoot(now);
     rootInSystemIntegral = 0;
     measuring = true;
+    drain(inBucket, current); // the open bucket's latencies so far stay out of the totals
   }
 
   void started(int e, double queueWait) {
@@ -110,14 +112,11 @@ final class Recorder {
     bucketCounts[(e * buckets + b) * Status.COUNT + status]++;
     long micros = Math.max(1, (long) (latencySeconds * MICROS));
     if (status == Status.OK) {
-      record(inBucket, current, e, micros);
+      record(e, micros);
     }
     if (measuring) {
       counts[e * Status.COUNT + status]++;
       latencySum[e] += latencySeconds;
-      if (status == Status.OK) {
-        record(inTotal, latency, e, micros);
-      }
     }
   }
 
@@ -173,6 +172,7 @@ final class Recorder {
    */
   void closeBucket(int b) {
     depSeries.close(b);
+    addBucketToTotals();
     if (kept != null) {
       closeIntoHistograms(b);
       return;
@@ -232,22 +232,44 @@ final class Recorder {
 
   /** Fills the total histograms; called once, when the run has ended. */
   void finish() {
+    addBucketToTotals();
     drain(inTotal, latency);
   }
 
-  /** Counts a latency for endpoint {@code e}, or records it directly if it is out of range. */
-  private static void record(
-      LatencyCounts[] counts, IntCountsHistogram[] histograms, int e, long micros) {
+  /**
+   * Counts a latency for endpoint {@code e} in the open bucket (the totals take the bucket's counts
+   * when it closes), or records it directly if it is out of range.
+   */
+  private void record(int e, long micros) {
     if (micros >= LatencyCounts.LIMIT) {
-      histograms[e].recordValue(micros);
+      current[e].recordValue(micros);
+      if (measuring) {
+        latency[e].recordValue(micros);
+      }
       return;
     }
-    LatencyCounts c = counts[e];
+    LatencyCounts c = inBucket[e];
     if (c == null) {
       c = new LatencyCounts();
-      counts[e] = c;
+      inBucket[e] = c;
     }
     c.record(micros);
+  }
+
+  /** While measuring, the open bucket's counts join the totals (before the bucket is cleared). */
+  private void addBucketToTotals() {
+    if (!measuring) {
+      return;
+    }
+    for (int e = 0; e < endpoints; e++) {
+      LatencyCounts c = inBucket[e];
+      if (c != null && c.total() > 0) {
+        if (inTotal[e] == null) {
+          inTotal[e] = new LatencyCounts();
+        }
+        c.addTo(inTotal[e]);
+      }
+    }
   }
 
   private void drain(LatencyCounts[] counts, IntCountsHistogram[] histograms) {

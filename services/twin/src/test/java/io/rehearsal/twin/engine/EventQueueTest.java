@@ -1,11 +1,13 @@
 package io.rehearsal.twin.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import io.rehearsal.twin.random.RandomStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.PriorityQueue;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -51,5 +53,84 @@ class EventQueueTest {
         now = q.time();
       }
     }
+  }
+
+  /**
+   * Events due within the calendar's window, beyond it, in full buckets and at equal times (with
+   * and without equal priorities), pushed and popped in random interleaving, come out in exactly
+   * the order of a reference priority queue over (time, priority, sequence).
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @ValueSource(longs = {11, 12, 13})
+  void shouldPopInReferenceOrderWhenCalendarAndHeapBothHoldEvents(long seed) {
+    RandomStream r = new RandomStream(seed);
+    EventQueue q = new EventQueue(4, 0.001);
+    PriorityQueue<Event> reference =
+        new PriorityQueue<>(
+            Comparator.comparingDouble(Event::time)
+                .thenComparingInt(Event::priority)
+                .thenComparingLong(Event::sequence));
+    double now = 0;
+    long sequence = 0;
+    int sizeMismatches = 0;
+    for (int i = 0; i < 200_000; i++) {
+      if (reference.isEmpty() || r.nextBoolean(0.52)) {
+        double time = now + delay(r);
+        int priority = r.nextInt(3);
+        q.push(time, priority, 0, i, 0, 0);
+        reference.add(new Event(time, priority, sequence++, i));
+      } else {
+        Event expected = reference.poll();
+        q.pop();
+        assertThat(q.a()).isEqualTo(expected.a());
+        assertThat(q.time()).isEqualTo(expected.time());
+        now = q.time();
+      }
+      sizeMismatches += q.size() == reference.size() ? 0 : 1;
+    }
+    assertThat(sizeMismatches).isZero();
+    while (!reference.isEmpty()) {
+      q.pop();
+      assertThat(q.a()).isEqualTo(reference.poll().a());
+    }
+    assertThat(q.isEmpty()).isTrue();
+  }
+
+  /** Zero delays (ties), sub-bucket and bucket-sized delays, and delays past the 62 ms window. */
+  private static double delay(RandomStream r) {
+    return switch (r.nextInt(5)) {
+      case 0 -> 0;
+      case 1 -> r.nextInt(4) * 0.001;
+      case 2 -> r.nextExponential(0.0005);
+      case 3 -> r.nextExponential(0.02);
+      default -> r.nextExponential(0.5);
+    };
+  }
+
+  @ParameterizedTest(name = "{0} events at one time")
+  @ValueSource(ints = {5, 16, 17, 100})
+  void shouldKeepInsertionOrderWhenOneBucketOverflows(int n) {
+    EventQueue q = new EventQueue(4);
+    q.push(1.0, 1, 0, -1, 0, 0);
+    q.pop();
+    for (int i = 0; i < n; i++) {
+      q.push(1.0005, 1, 0, i, 0, 0);
+    }
+    q.push(1.0005, 0, 0, n, 0, 0);
+    q.pop();
+    assertThat(q.a()).as("priority 0 first").isEqualTo(n);
+    for (int i = 0; i < n; i++) {
+      q.pop();
+      assertThat(q.a()).isEqualTo(i);
+    }
+    assertThat(q.isEmpty()).isTrue();
+  }
+
+  @ParameterizedTest(name = "width {0}")
+  @ValueSource(doubles = {0, -1, Double.NaN, Double.POSITIVE_INFINITY})
+  void shouldRejectBucketWidthWhenNotPositiveAndFinite(double width) {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new EventQueue(16, width))
+        .withMessageContaining("bucket width must be > 0");
   }
 }
