@@ -62,6 +62,8 @@ final class EventQueue {
   private final int[] count = new int[BUCKETS];
   private long occupied;
   private int calendarSize;
+  private int firstSlot = -1;
+  private int firstBucket;
   private long[] heapTimes;
   private int[] heapRef;
   private int heapSize;
@@ -161,13 +163,28 @@ final class EventQueue {
     count[k] = n + 1;
     occupied |= 1L << k;
     calendarSize++;
+    if (firstSlot < 0
+        || t < timeBits[firstSlot]
+        || (t == timeBits[firstSlot] && o < orders[firstSlot])) {
+      firstSlot = slot;
+      firstBucket = k;
+    }
     return true;
   }
 
-  /** The calendar bucket holding its earliest event; the calendar must not be empty. */
-  private int firstBucket() {
+  /**
+   * Finds the calendar's earliest event after it was taken: the first non-empty bucket from the
+   * last popped event's on.
+   */
+  private void findFirst() {
+    if (calendarSize == 0) {
+      firstSlot = -1;
+      return;
+    }
     int cursor = (int) (long) (topTime * perSecond) & MASK;
-    return (cursor + Long.numberOfTrailingZeros(Long.rotateRight(occupied, cursor))) & MASK;
+    int k = (cursor + Long.numberOfTrailingZeros(Long.rotateRight(occupied, cursor))) & MASK;
+    firstBucket = k;
+    firstSlot = bucket[k * BUCKET_CAPACITY + head[k]];
   }
 
   /** Removes the earliest event and makes it readable; the queue must not be empty. */
@@ -176,16 +193,17 @@ final class EventQueue {
     if (calendarSize == 0) {
       slot = popHeap();
     } else {
-      int k = firstBucket();
-      int first = k * BUCKET_CAPACITY + head[k];
-      slot = bucket[first];
+      slot = firstSlot;
       if (heapSize > 0 && heapPrecedes(slot)) {
         slot = popHeap();
       } else {
-        takeFirst(k);
+        takeFirst(firstBucket);
       }
     }
     topTime = Double.longBitsToDouble(timeBits[slot]);
+    if (slot == firstSlot) {
+      findFirst();
+    }
     int p = slot * FIELDS;
     topKind = payload[p];
     topA = payload[p + 1];
@@ -228,11 +246,10 @@ final class EventQueue {
         return true;
       }
     }
-    if (calendarSize == 0) {
+    int slot = firstSlot;
+    if (slot < 0) {
       return false;
     }
-    int k = firstBucket();
-    int slot = bucket[k * BUCKET_CAPACITY + head[k]];
     long t = timeBits[slot];
     return t < time || (t == time && orders[slot] < order);
   }
@@ -307,9 +324,8 @@ final class EventQueue {
 
   double peekTime() {
     long t = heapSize > 0 ? heapTimes[0] : Long.MAX_VALUE;
-    if (calendarSize > 0) {
-      int k = firstBucket();
-      t = Math.min(t, timeBits[bucket[k * BUCKET_CAPACITY + head[k]]]);
+    if (firstSlot >= 0) {
+      t = Math.min(t, timeBits[firstSlot]);
     }
     return Double.longBitsToDouble(t);
   }
