@@ -16,11 +16,11 @@ import java.util.Arrays;
  * answers, CPU ends), so the queue has two parts, merged at every pop:
  *
  * <ul>
- *   <li>a calendar of {@value #BUCKETS} buckets of {@link #width} seconds each for events due
- *       within {@code (BUCKETS - 2) * width} of the last popped event: bucket {@code floor(time /
- *       width) mod BUCKETS}, each bucket a short sorted run of slots, and one bit per non-empty
- *       bucket, so finding the earliest is a rotate and a count of trailing zeros instead of a sift
- *       through a heap;
+ *   <li>a calendar of {@value #BUCKETS} buckets of {@code width} seconds each for events due within
+ *       {@code (BUCKETS - 2) * width} of the last popped event: bucket {@code floor(time / width)
+ *       mod BUCKETS}, each bucket a short sorted run of slots, and one bit per non-empty bucket, so
+ *       finding the earliest is a rotate and a count of trailing zeros instead of a sift through a
+ *       heap;
  *   <li>a 4-ary heap of (time bits, slot) for everything further ahead (session think times,
  *       dependency calls, autoscaler and bucket ticks) and for the rare bucket that is full.
  * </ul>
@@ -48,7 +48,6 @@ final class EventQueue {
   private static final int ARITY = 4;
   private static final int FIELDS = 4;
   private static final int MASK = BUCKETS - 1;
-  private final double width;
   private final double perSecond;
   private final double window;
   private long[] timeBits;
@@ -83,7 +82,6 @@ final class EventQueue {
       throw new IllegalArgumentException("bucket width must be > 0, but was " + width);
     }
     int capacity = Math.max(16, initialCapacity);
-    this.width = width;
     this.perSecond = 1 / width;
     this.window = (BUCKETS - 2) * width;
     timeBits = new long[capacity];
@@ -109,8 +107,9 @@ final class EventQueue {
   }
 
   /**
-   * Adds an event with an order word from {@link #nextOrder}; {@code time} must be >= 0 and not
-   * before the last popped event.
+   * Adds an event with an order word from {@link #nextOrder}; {@code time} must be >= 0. An event
+   * due before the last popped one (the simulation never schedules one) goes to the heap, which
+   * orders any time.
    */
   void pushOrdered(double time, long order, int kind, int a, int b, int c) {
     if (!(time >= 0)) {
@@ -128,7 +127,8 @@ final class EventQueue {
     payload[p + 1] = a;
     payload[p + 2] = b;
     payload[p + 3] = c;
-    if (time - topTime > window || !file(time, slot)) {
+    double ahead = time - topTime;
+    if (ahead > window || ahead < 0 || !file(time, slot)) {
       siftUp(heapSize++, bits, slot);
     }
   }
@@ -328,11 +328,6 @@ final class EventQueue {
       t = Math.min(t, timeBits[firstSlot]);
     }
     return Double.longBitsToDouble(t);
-  }
-
-  /** The calendar's bucket width in seconds. */
-  double width() {
-    return width;
   }
 
   double time() {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -132,5 +133,22 @@ class EventQueueTest {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> new EventQueue(16, width))
         .withMessageContaining("bucket width must be > 0");
+  }
+
+  @Test
+  void shouldPopAnEventDueBeforeTheLastPoppedOneFirstWhenOneIsPushed() {
+    EventQueue q = new EventQueue(16);
+    q.push(5.0, 1, 0, 1, 0, 0);
+    q.push(5.001, 1, 0, 2, 0, 0);
+    q.push(5.2, 1, 0, 3, 0, 0);
+    q.pop();
+    q.push(4.0, 1, 0, 4, 0, 0);
+    q.push(5.0005, 1, 0, 5, 0, 0);
+    int[] order = new int[4];
+    for (int i = 0; i < 4; i++) {
+      q.pop();
+      order[i] = q.a();
+    }
+    assertThat(order).containsExactly(4, 5, 2, 3);
   }
 }
