@@ -17,11 +17,12 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+@ExtendWith(StoreExtension.class)
 class AuditLogTest {
 
   private static final byte[] STREAM = bytes("rehearsal:{audit}:stream");
@@ -31,14 +32,9 @@ class AuditLogTest {
   private AuditLog audit;
 
   @BeforeEach
-  void open() {
-    fixture = StoreFixture.open(dir);
+  void open(StoreFixture fixture) {
+    this.fixture = fixture;
     audit = fixture.store.audit();
-  }
-
-  @AfterEach
-  void close() {
-    fixture.close();
   }
 
   @Test

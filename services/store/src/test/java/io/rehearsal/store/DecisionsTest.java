@@ -5,32 +5,25 @@ import static io.rehearsal.store.StoreFixture.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(StoreExtension.class)
 class DecisionsTest {
 
-  @TempDir Path dir;
   private StoreFixture fixture;
   private Decisions decisions;
 
   @BeforeEach
-  void open() {
-    fixture = StoreFixture.open(dir);
+  void open(StoreFixture fixture) {
+    this.fixture = fixture;
     decisions = fixture.store.decisions();
-  }
-
-  @AfterEach
-  void close() {
-    fixture.close();
   }
 
   @Test

@@ -5,34 +5,27 @@ import static io.rehearsal.store.StoreFixture.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(StoreExtension.class)
 class JobQueueTest {
 
   private static final Duration BLOCK = Duration.ofMillis(200);
   private static final Duration MIN_IDLE = Duration.ofMillis(300);
 
-  @TempDir Path dir;
   private StoreFixture fixture;
   private JobQueue queue;
 
   @BeforeEach
-  void open() {
-    fixture = StoreFixture.open(dir);
+  void open(StoreFixture fixture) {
+    this.fixture = fixture;
     queue = fixture.store.jobQueue("test", Duration.ofMinutes(5));
-  }
-
-  @AfterEach
-  void close() {
-    fixture.close();
   }
 
   @Test

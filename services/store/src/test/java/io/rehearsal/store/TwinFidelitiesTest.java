@@ -4,14 +4,13 @@ import static io.rehearsal.store.StoreFixture.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Drift measurements and first-stored times, through {@link TwinSnapshots}, on a real server. */
+@ExtendWith(StoreExtension.class)
 class TwinFidelitiesTest {
 
   private static final TwinFidelityRecord CLOSE =
@@ -19,19 +18,13 @@ class TwinFidelitiesTest {
   private static final TwinFidelityRecord SLOW =
       new TwinFidelityRecord(1.9, 2.1, Double.NaN, 0.03, 1_700_000_060_000L);
 
-  @TempDir Path dir;
   private StoreFixture fixture;
   private TwinSnapshots snapshots;
 
   @BeforeEach
-  void open() {
-    fixture = StoreFixture.open(dir);
+  void open(StoreFixture fixture) {
+    this.fixture = fixture;
     snapshots = fixture.store.twinSnapshots();
-  }
-
-  @AfterEach
-  void close() {
-    fixture.close();
   }
 
   @Test

@@ -4,29 +4,22 @@ import static io.rehearsal.store.StoreFixture.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(StoreExtension.class)
 class TwinSnapshotsTest {
 
-  @TempDir Path dir;
   private StoreFixture fixture;
   private TwinSnapshots snapshots;
 
   @BeforeEach
-  void open() {
-    fixture = StoreFixture.open(dir);
+  void open(StoreFixture fixture) {
+    this.fixture = fixture;
     snapshots = fixture.store.twinSnapshots();
-  }
-
-  @AfterEach
-  void close() {
-    fixture.close();
   }
 
   @Test

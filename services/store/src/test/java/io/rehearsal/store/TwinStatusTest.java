@@ -4,33 +4,26 @@ import static io.rehearsal.store.StoreFixture.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The current twin and stale markings, through {@link TwinSnapshots}, on a real redis-server. */
+@ExtendWith(StoreExtension.class)
 class TwinStatusTest {
 
   private static final TwinStaleness SLOW =
       new TwinStaleness(
           "p99_mape 2.1 exceeds the bound 0.5", "p99_mape", 2.1, 0.5, 1_700_000_000_000L);
 
-  @TempDir Path dir;
   private StoreFixture fixture;
   private TwinSnapshots snapshots;
 
   @BeforeEach
-  void open() {
-    fixture = StoreFixture.open(dir);
+  void open(StoreFixture fixture) {
+    this.fixture = fixture;
     snapshots = fixture.store.twinSnapshots();
-  }
-
-  @AfterEach
-  void close() {
-    fixture.close();
   }
 
   @Test
