@@ -14,7 +14,7 @@ final class CallSeries {
   static final int REJECTED = 2;
   private static final int OUTCOMES = 3;
   private final int buckets;
-  private final double width;
+  private final TimeBuckets bucketOf;
   private final long[] counts;
   private final IntCountsHistogram[] current;
   final double[][] p50;
@@ -22,7 +22,7 @@ final class CallSeries {
 
   CallSeries(int targets, int buckets, double width) {
     this.buckets = buckets;
-    this.width = width;
+    this.bucketOf = new TimeBuckets(buckets, width);
     counts = new long[targets * buckets * OUTCOMES];
     current = new IntCountsHistogram[targets];
     for (int d = 0; d < targets; d++) {
@@ -34,7 +34,7 @@ final class CallSeries {
 
   /** A call to target {@code d} started at {@code now} with this outcome and latency. */
   void record(int d, int outcome, double latencySeconds, double now) {
-    int b = Math.min(buckets - 1, (int) (now / width));
+    int b = bucketOf.of(now);
     counts[(d * buckets + b) * OUTCOMES + outcome]++;
     if (outcome == OK) {
       current[d].recordValue(Math.max(1, (long) (latencySeconds * Recorder.MICROS)));

@@ -10,7 +10,9 @@ import java.util.Arrays;
  * <p>An event lives in a slot of a pool that never moves: the time's bits (times are non-negative,
  * so their IEEE bits compare like the times themselves), the order word (priority in the top bits,
  * then the sequence number) and the payload (a kind and three int arguments, side by side in one
- * {@code int[]}). The order word is read only when two times are equal.
+ * {@code int[]}). Calendar buckets and the heap keep each event's time bits next to its slot
+ * number, so comparing times never follows a slot; the order word is read only when two times are
+ * equal.
  *
  * <p>Most events fall due within milliseconds of the present (self times, cache and database
  * answers, CPU ends), so the queue has two parts, merged at every pop:
@@ -57,11 +59,13 @@ final class EventQueue {
   private int freeCount;
   private long sequence;
   private final int[] bucket = new int[BUCKETS * BUCKET_CAPACITY];
+  private final long[] bucketTime = new long[BUCKETS * BUCKET_CAPACITY];
   private final int[] head = new int[BUCKETS];
   private final int[] count = new int[BUCKETS];
   private long occupied;
   private int calendarSize;
   private int firstSlot = -1;
+  private long firstTime;
   private int firstBucket;
   private long[] heapTimes;
   private int[] heapRef;
@@ -144,6 +148,7 @@ final class EventQueue {
     }
     if (head[k] + n == BUCKET_CAPACITY) {
       System.arraycopy(bucket, first, bucket, start, n);
+      System.arraycopy(bucketTime, first, bucketTime, start, n);
       head[k] = 0;
       first = start;
     }
@@ -151,22 +156,22 @@ final class EventQueue {
     long o = orders[slot];
     int i = first + n;
     while (i > first) {
-      int before = bucket[i - 1];
-      long bt = timeBits[before];
-      if (bt < t || (bt == t && orders[before] < o)) {
+      long bt = bucketTime[i - 1];
+      if (bt < t || (bt == t && orders[bucket[i - 1]] < o)) {
         break;
       }
-      bucket[i] = before;
+      bucket[i] = bucket[i - 1];
+      bucketTime[i] = bt;
       i--;
     }
     bucket[i] = slot;
+    bucketTime[i] = t;
     count[k] = n + 1;
     occupied |= 1L << k;
     calendarSize++;
-    if (firstSlot < 0
-        || t < timeBits[firstSlot]
-        || (t == timeBits[firstSlot] && o < orders[firstSlot])) {
+    if (firstSlot < 0 || t < firstTime || (t == firstTime && o < orders[firstSlot])) {
       firstSlot = slot;
+      firstTime = t;
       firstBucket = k;
     }
     return true;
@@ -184,7 +189,9 @@ final class EventQueue {
     int cursor = (int) (long) (topTime * perSecond) & MASK;
     int k = (cursor + Long.numberOfTrailingZeros(Long.rotateRight(occupied, cursor))) & MASK;
     firstBucket = k;
-    firstSlot = bucket[k * BUCKET_CAPACITY + head[k]];
+    int i = k * BUCKET_CAPACITY + head[k];
+    firstSlot = bucket[i];
+    firstTime = bucketTime[i];
   }
 
   /** Removes the earliest event and makes it readable; the queue must not be empty. */
@@ -194,7 +201,7 @@ final class EventQueue {
       slot = popHeap();
     } else {
       slot = firstSlot;
-      if (heapSize > 0 && heapPrecedes(slot)) {
+      if (heapSize > 0 && heapPrecedes()) {
         slot = popHeap();
       } else {
         takeFirst(firstBucket);
@@ -222,11 +229,10 @@ final class EventQueue {
     }
   }
 
-  /** Whether the heap's earliest event sorts before calendar event {@code slot}. */
-  private boolean heapPrecedes(int slot) {
+  /** Whether the heap's earliest event sorts before the calendar's. */
+  private boolean heapPrecedes() {
     long h = heapTimes[0];
-    long t = timeBits[slot];
-    return h < t || (h == t && orders[heapRef[0]] < orders[slot]);
+    return h < firstTime || (h == firstTime && orders[heapRef[0]] < orders[firstSlot]);
   }
 
   private int popHeap() {
@@ -250,8 +256,7 @@ final class EventQueue {
     if (slot < 0) {
       return false;
     }
-    long t = timeBits[slot];
-    return t < time || (t == time && orders[slot] < order);
+    return firstTime < time || (firstTime == time && orders[slot] < order);
   }
 
   /** The IEEE bits of a non-negative time ({@code -0.0} folded into {@code 0.0}). */
@@ -325,7 +330,7 @@ final class EventQueue {
   double peekTime() {
     long t = heapSize > 0 ? heapTimes[0] : Long.MAX_VALUE;
     if (firstSlot >= 0) {
-      t = Math.min(t, timeBits[firstSlot]);
+      t = Math.min(t, firstTime);
     }
     return Double.longBitsToDouble(t);
   }

@@ -82,7 +82,7 @@ final class Flow {
     if (knobs.serviceRate[s] > 0 && !takeServiceToken(s)) {
       complete(h, Status.REJECTED);
     } else if (reps.busy[r] < workers(s, r)) {
-      reps.integrate(s, sim.now());
+      reps.integrateLoad(s, sim.now());
       reps.servicePresent[s]++;
       start(h, r);
     } else if (reps.queueLength[r] < model.queueLimit[s]) {
@@ -100,7 +100,7 @@ final class Flow {
 
   private void enqueue(int h, int r) {
     int s = reps.service[r];
-    reps.integrate(s, sim.now());
+    reps.integrateLoad(s, sim.now());
     reps.servicePresent[s]++;
     q.nextInQueue[h] = Requests.NONE;
     if (reps.queueTail[r] == Requests.NONE) {
@@ -131,7 +131,6 @@ final class Flow {
     reps.busy[r]++;
     reps.serviceBusy[s]++;
     q.holdsWorker[h] = true;
-    q.started[h] = sim.now();
     recorder.started(e, sim.now() - q.arrival[h]);
     double injected = errorAdd(r);
     if (injected > 0 && injectedErrorStream[e].nextDouble() < injected) {
@@ -219,7 +218,10 @@ final class Flow {
   private void finish(int h) {
     int status = q.failure[h];
     int e = q.endpoint[h];
-    if (errorStream[e].nextDouble() < model.endpoints.errorProbability[e] && status == Status.OK) {
+    double p = model.endpoints.errorProbability[e];
+    // no draw when the endpoint never fails: a uniform is never below 0, and the stream serves
+    // nothing else, so skipping it changes no outcome
+    if (p > 0 && errorStream[e].nextDouble() < p && status == Status.OK) {
       status = Status.ERROR;
     }
     complete(h, status);
@@ -263,7 +265,7 @@ final class Flow {
     int r = q.replica[h];
     int s = reps.service[r];
     q.holdsWorker[h] = false;
-    reps.integrate(s, sim.now());
+    reps.integrateLoad(s, sim.now());
     reps.busy[r]--;
     reps.serviceBusy[s]--;
     reps.servicePresent[s]--;

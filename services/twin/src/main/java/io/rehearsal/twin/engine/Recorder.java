@@ -44,6 +44,7 @@ final class Recorder {
   private boolean measuring;
   private final LatencyCounts[] inBucket;
   private final LatencyCounts[] inTotal;
+  private final TimeBuckets bucketOf;
 
   Recorder(
       int endpoints,
@@ -60,6 +61,7 @@ final class Recorder {
     this.endpoints = endpoints;
     this.buckets = buckets;
     this.width = width;
+    this.bucketOf = new TimeBuckets(buckets, width);
     counts = new long[endpoints * Status.COUNT];
     callerTimeouts = new long[endpoints];
     latencySum = new double[endpoints];
@@ -108,7 +110,7 @@ final class Recorder {
   }
 
   void completed(int e, int status, double latencySeconds, double now) {
-    int b = Math.min(buckets - 1, (int) (now / width));
+    int b = bucketOf.of(now);
     bucketCounts[(e * buckets + b) * Status.COUNT + status]++;
     long micros = Math.max(1, (long) (latencySeconds * MICROS));
     if (status == Status.OK) {

@@ -5,7 +5,12 @@ import java.util.Arrays;
 /**
  * Replicas of all services: state, busy workers, an intrusive FIFO queue of waiting requests
  * (linked through {@link Requests#nextInQueue}), and per-service time integrals of busy workers,
- * requests present and live replicas (for utilisation, autoscaling and cost).
+ * requests present and ready and live replicas (for utilisation, autoscaling and cost).
+ *
+ * <p>The load integrals (busy, present) change with nearly every event and are brought up to date
+ * at every change ({@link #integrateLoad}); the capacity integrals (ready, live) change only when a
+ * replica starts, becomes ready, drains or stops, so they are brought up to date only then and
+ * before they are read ({@link #integrate}), one product per constant stretch.
  */
 final class Replicas {
   static final int STARTING = 0;
@@ -39,6 +44,7 @@ final class Replicas {
   final double[] liveIntegral;
   final long[] arrivals;
   private final double[] lastUpdate;
+  private final double[] lastCapacityUpdate;
 
   Replicas(int services) {
     members = new int[services][8];
@@ -55,16 +61,29 @@ final class Replicas {
     liveIntegral = new double[services];
     arrivals = new long[services];
     lastUpdate = new double[services];
+    lastCapacityUpdate = new double[services];
   }
 
-  /** Brings the service's time integrals up to {@code now}; call before changing its counts. */
+  /**
+   * Brings all the service's time integrals up to {@code now}; call before changing its replicas or
+   * reading the integrals.
+   */
   void integrate(int s, double now) {
+    integrateLoad(s, now);
+    double dt = now - lastCapacityUpdate[s];
+    if (dt > 0) {
+      readyIntegral[s] += ready[s] * dt;
+      liveIntegral[s] += live[s] * dt;
+      lastCapacityUpdate[s] = now;
+    }
+  }
+
+  /** Brings the busy and present integrals up to {@code now}; call before changing those counts. */
+  void integrateLoad(int s, double now) {
     double dt = now - lastUpdate[s];
     if (dt > 0) {
       busyIntegral[s] += serviceBusy[s] * dt;
       presentIntegral[s] += servicePresent[s] * dt;
-      readyIntegral[s] += ready[s] * dt;
-      liveIntegral[s] += live[s] * dt;
       lastUpdate[s] = now;
     }
   }
@@ -143,7 +162,7 @@ final class Replicas {
     int fallback = -1;
     int i = nextPick[s];
     if (i >= n) {
-      i %= n; // the division only when the cursor ran past the end (or the list shrank)
+      i = i == n ? 0 : i % n; // a division only when the list shrank under the cursor
     }
     int[] list = members[s];
     for (int k = 0; k < n; k++, i = i + 1 == n ? 0 : i + 1) {

@@ -32,7 +32,6 @@ final class Requests {
   boolean[] holdsWorker;
   boolean[] active;
   double[] arrival;
-  double[] started;
   double[] cpuLeft;
   double[] cpuRate;
   double[] waitAfterCpu;
@@ -109,7 +108,6 @@ final class Requests {
         holdsWorker == null ? new boolean[newCapacity] : Arrays.copyOf(holdsWorker, newCapacity);
     active = active == null ? new boolean[newCapacity] : Arrays.copyOf(active, newCapacity);
     arrival = copy(arrival, newCapacity);
-    started = copy(started, newCapacity);
     cpuLeft = copy(cpuLeft, newCapacity);
     cpuRate = copy(cpuRate, newCapacity);
     waitAfterCpu = copy(waitAfterCpu, newCapacity);

@@ -101,7 +101,8 @@ final class Traffic {
     double rate = pattern[i].rateAt(sim.now()) * sim.knobs.surge[i];
     boolean accepted = arrivalStream[i].nextDouble() * peak[i] < rate;
     next(i);
-    boolean shed = shedStream[i].nextDouble() < sim.knobs.shed[i];
+    double p = sim.knobs.shed[i];
+    boolean shed = p > 0 && shedStream[i].nextDouble() < p; // no draw while nothing is shed
     return accepted && !shed;
   }
 
