@@ -223,7 +223,7 @@ final class Control {
     }
     int ra = reps.region[from];
     int rb = reps.region[to];
-    double link = model.linkLatency[ra][rb];
+    double link = model.linkLatency[ra * model.regions + rb];
     if (!knobs.delays) {
       return link + 0.0;
     }

@@ -40,7 +40,9 @@ final class Model {
   final int[] hostRegion;
   final int regions;
   final double[] regionWeight;
-  final double[][] linkLatency;
+
+  /** One-way latency between regions, {@code [from * regions + to]}. */
+  final double[] linkLatency;
 
   Model(TwinSpec spec) {
     this.spec = spec;
@@ -84,14 +86,14 @@ final class Model {
     return service.placement().hosts().stream().mapToInt(index::host).toArray();
   }
 
-  private static double[][] links(TwinSpec spec, SpecIndex index, int regions) {
-    double[][] latency = new double[regions][regions];
+  private static double[] links(TwinSpec spec, SpecIndex index, int regions) {
+    double[] latency = new double[regions * regions];
     for (LinkSpec link : spec.links()) {
       int from = index.region(link.from());
       int to = index.region(link.to());
-      latency[from][to] = link.latency();
-      if (latency[to][from] == 0) {
-        latency[to][from] = link.latency();
+      latency[from * regions + to] = link.latency();
+      if (latency[to * regions + from] == 0) {
+        latency[to * regions + from] = link.latency();
       }
     }
     return latency;

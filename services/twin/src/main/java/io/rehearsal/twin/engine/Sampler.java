@@ -45,7 +45,7 @@ final class Sampler {
     return switch (kind) {
       case CONSTANT -> p1;
       case EXPONENTIAL -> Draws.exponential(random, p1);
-      case LOGNORMAL -> FdLibm.exp(p1 + p2 * Draws.gaussian(random));
+      case LOGNORMAL -> TableExp.exp(p1 + p2 * Draws.gaussian(random));
       case GAMMA -> Draws.gamma(random, p1, p2);
       default -> empirical(random);
     };

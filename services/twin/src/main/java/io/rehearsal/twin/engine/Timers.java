@@ -8,33 +8,32 @@ package io.rehearsal.twin.engine;
  * <p>It holds what would otherwise leave stale events behind in the event queue: the next CPU
  * completion of each saturated host or capped replica (moved whenever its set of jobs changes, see
  * {@link CpuHosts}) and the earliest pending call timeout of each call (see {@link TimeoutRings}).
- * Setting a timer moves it in place; nothing is allocated.
+ * Setting a timer moves it in place; nothing is allocated. Each heap position keeps its timer's key
+ * next to its id, so sifting compares keys without following ids.
  */
 final class Timers {
-  private long[] time;
-  private long[] order;
   private int[] heap;
+  private long[] heapTime;
+  private long[] heapOrder;
   private int[] position;
   private int size;
-  private long firstTime;
-  private long firstOrder;
 
   Timers(int ids) {
-    time = new long[ids];
-    order = new long[ids];
     heap = new int[ids];
+    heapTime = new long[ids];
+    heapOrder = new long[ids];
     position = new int[ids];
     java.util.Arrays.fill(position, -1);
   }
 
   /** Makes room for ids up to {@code ids - 1} (replicas come and go during a run). */
   void ensure(int ids) {
-    int old = time.length;
+    int old = position.length;
     if (ids > old) {
       int n = Math.max(ids, old * 2);
-      time = java.util.Arrays.copyOf(time, n);
-      order = java.util.Arrays.copyOf(order, n);
       heap = java.util.Arrays.copyOf(heap, n);
+      heapTime = java.util.Arrays.copyOf(heapTime, n);
+      heapOrder = java.util.Arrays.copyOf(heapOrder, n);
       position = java.util.Arrays.copyOf(position, n);
       java.util.Arrays.fill(position, old, n, -1);
     }
@@ -45,16 +44,11 @@ final class Timers {
     if (!(at >= 0)) {
       throw new IllegalArgumentException("timer time must be >= 0, but was " + at);
     }
-    time[id] = EventQueue.bits(at);
-    order[id] = orderWord;
     int p = position[id];
     if (p < 0) {
       p = size++;
-      heap[p] = id;
-      position[id] = p;
     }
-    siftDown(siftUp(p));
-    cacheFirst();
+    sift(p, id, EventQueue.bits(at), orderWord);
   }
 
   /** Unsets timer {@code id} (no effect if it is not set). */
@@ -66,20 +60,7 @@ final class Timers {
     position[id] = -1;
     int last = --size;
     if (p != last) {
-      int moved = heap[last];
-      heap[p] = moved;
-      position[moved] = p;
-      siftDown(siftUp(p));
-    }
-    cacheFirst();
-  }
-
-  /** Keeps the earliest timer's key at hand: the simulation loop reads it before every event. */
-  private void cacheFirst() {
-    if (size > 0) {
-      int id = heap[0];
-      firstTime = time[id];
-      firstOrder = order[id];
+      sift(p, heap[last], heapTime[last], heapOrder[last]);
     }
   }
 
@@ -94,57 +75,65 @@ final class Timers {
 
   /** Time of the earliest timer. */
   double firstTime() {
-    return Double.longBitsToDouble(firstTime);
+    return Double.longBitsToDouble(heapTime[0]);
   }
 
   /** Whether the earliest timer sorts before the earliest event of {@code events}. */
   boolean before(EventQueue events) {
-    return events.isEmpty() || !events.before(firstTime, firstOrder);
+    return events.isEmpty() || !events.before(heapTime[0], heapOrder[0]);
   }
 
   boolean isSet(int id) {
     return position[id] >= 0;
   }
 
-  private boolean less(int a, int b) {
-    return time[a] < time[b] || (time[a] == time[b] && order[a] < order[b]);
-  }
-
-  private int siftUp(int p) {
-    int id = heap[p];
+  /**
+   * Puts timer {@code id} with key ({@code time}, {@code order}) into the hole at {@code p}: up
+   * past later parents, else down past earlier children.
+   */
+  private void sift(int p, int id, long time, long order) {
+    int start = p;
     while (p > 0) {
       int parent = (p - 1) >>> 1;
-      if (!less(id, heap[parent])) {
+      long pt = heapTime[parent];
+      if (pt < time || (pt == time && heapOrder[parent] < order)) {
         break;
       }
-      place(heap[parent], p);
+      move(parent, p);
       p = parent;
     }
-    place(id, p);
-    return p;
-  }
-
-  private void siftDown(int p) {
-    int id = heap[p];
-    while (true) {
-      int child = 2 * p + 1;
-      if (child >= size) {
-        break;
+    if (p == start) {
+      while (true) {
+        int child = 2 * p + 1;
+        if (child >= size) {
+          break;
+        }
+        long ct = heapTime[child];
+        if (child + 1 < size) {
+          long rt = heapTime[child + 1];
+          if (rt < ct || (rt == ct && heapOrder[child + 1] < heapOrder[child])) {
+            child++;
+            ct = rt;
+          }
+        }
+        if (time < ct || (time == ct && order < heapOrder[child])) {
+          break;
+        }
+        move(child, p);
+        p = child;
       }
-      if (child + 1 < size && less(heap[child + 1], heap[child])) {
-        child++;
-      }
-      if (!less(heap[child], id)) {
-        break;
-      }
-      place(heap[child], p);
-      p = child;
     }
-    place(id, p);
+    heap[p] = id;
+    heapTime[p] = time;
+    heapOrder[p] = order;
+    position[id] = p;
   }
 
-  private void place(int id, int p) {
-    heap[p] = id;
-    position[id] = p;
+  private void move(int from, int to) {
+    int id = heap[from];
+    heap[to] = id;
+    heapTime[to] = heapTime[from];
+    heapOrder[to] = heapOrder[from];
+    position[id] = to;
   }
 }
