@@ -132,13 +132,13 @@ final class EventQueue {
     payload[p + 2] = b;
     payload[p + 3] = c;
     double ahead = time - topTime;
-    if (ahead > window || ahead < 0 || !file(time, slot)) {
+    if (ahead > window || ahead < 0 || !file(time, bits, slot)) {
       siftUp(heapSize++, bits, slot);
     }
   }
 
   /** Files {@code slot} in its calendar bucket, in order; false if the bucket is full. */
-  private boolean file(double time, int slot) {
+  private boolean file(double time, long t, int slot) {
     int k = (int) (long) (time * perSecond) & MASK;
     int n = count[k];
     int start = k * BUCKET_CAPACITY;
@@ -152,7 +152,6 @@ final class EventQueue {
       head[k] = 0;
       first = start;
     }
-    long t = timeBits[slot];
     long o = orders[slot];
     int i = first + n;
     while (i > first) {

@@ -22,8 +22,12 @@ package io.rehearsal.twin.engine;
  * delegated to {@link StrictMath}.
  */
 final class FdLibm {
-  private static final double LN2_HI = 6.93147180369123816490e-01; // 0x3fe62e42 fee00000
-  private static final double LN2_LO = 1.90821492927058770002e-10; // 0x3dea39ef 35793c76
+  /**
+   * ln 2 in two parts; the high part has 32 significant bits, so small multiples of it are exact.
+   */
+  static final double LN2_HI = 6.93147180369123816490e-01; // 0x3fe62e42 fee00000
+
+  static final double LN2_LO = 1.90821492927058770002e-10; // 0x3dea39ef 35793c76
   private static final double LG1 = 6.666666666666735130e-01; // 0x3FE55555 55555593
   private static final double LG2 = 3.999999999940941908e-01; // 0x3FD99999 9997FA04
   private static final double LG3 = 2.857142874366239149e-01; // 0x3FD24924 94229359

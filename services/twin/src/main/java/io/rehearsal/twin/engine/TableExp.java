@@ -17,9 +17,9 @@ final class TableExp {
   private static final int SIZE = 1 << BITS;
   private static final double LIMIT = 700;
   private static final double PER_LN2 = SIZE / 0.6931471805599453; // 128 / ln 2
-  // ln 2 / 128 in two parts: the high part has 32 significant bits, so k times it is exact
-  private static final double STEP_HI = 6.93147180369123816490e-01 / SIZE;
-  private static final double STEP_LO = 1.90821492927058770002e-10 / SIZE;
+  // ln 2 / 128 in two parts: k times the high part is exact
+  private static final double STEP_HI = FdLibm.LN2_HI / SIZE;
+  private static final double STEP_LO = FdLibm.LN2_LO / SIZE;
   private static final double[] POWERS = new double[SIZE];
 
   static {
