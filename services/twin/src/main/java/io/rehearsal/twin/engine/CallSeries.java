@@ -20,9 +20,12 @@ final class CallSeries {
   final double[][] p50;
   final double[][] p99;
 
-  CallSeries(int targets, int buckets, double width) {
+  /**
+   * Series of {@code buckets} buckets for {@code targets} targets, bucketed by {@code bucketOf}.
+   */
+  CallSeries(int targets, int buckets, TimeBuckets bucketOf) {
     this.buckets = buckets;
-    this.bucketOf = new TimeBuckets(buckets, width);
+    this.bucketOf = bucketOf;
     counts = new long[targets * buckets * OUTCOMES];
     current = new IntCountsHistogram[targets];
     for (int d = 0; d < targets; d++) {

@@ -7,12 +7,12 @@ import java.util.Arrays;
  * events are processed in a reproducible order. Pushing and popping allocate nothing; the arrays
  * double when full.
  *
- * <p>An event lives in a slot of a pool that never moves: the time's bits (times are non-negative,
- * so their IEEE bits compare like the times themselves), the order word (priority in the top bits,
+ * <p>An event lives in a slot of a pool that never moves: the order word (priority in the top bits,
  * then the sequence number) and the payload (a kind and three int arguments, side by side in one
- * {@code int[]}). Calendar buckets and the heap keep each event's time bits next to its slot
- * number, so comparing times never follows a slot; the order word is read only when two times are
- * equal.
+ * {@code int[]}). Its time's bits (times are non-negative, so their IEEE bits compare like the
+ * times themselves) are kept where the event is filed, next to its slot number in a calendar bucket
+ * or in the heap, so comparing times never follows a slot; the order word is read only when two
+ * times are equal.
  *
  * <p>Most events fall due within milliseconds of the present (self times, cache and database
  * answers, CPU ends), so the queue has two parts, merged at every pop:
@@ -52,7 +52,6 @@ final class EventQueue {
   private static final int MASK = BUCKETS - 1;
   private final double perSecond;
   private final double window;
-  private long[] timeBits;
   private long[] orders;
   private int[] payload;
   private int[] free;
@@ -88,7 +87,6 @@ final class EventQueue {
     int capacity = Math.max(16, initialCapacity);
     this.perSecond = 1 / width;
     this.window = (BUCKETS - 2) * width;
-    timeBits = new long[capacity];
     orders = new long[capacity];
     payload = new int[capacity * FIELDS];
     heapTimes = new long[capacity];
@@ -124,7 +122,6 @@ final class EventQueue {
     }
     int slot = free[--freeCount];
     long bits = bits(time);
-    timeBits[slot] = bits;
     orders[slot] = order;
     int p = slot * FIELDS;
     payload[p] = kind;
@@ -196,17 +193,14 @@ final class EventQueue {
   /** Removes the earliest event and makes it readable; the queue must not be empty. */
   void pop() {
     int slot;
-    if (calendarSize == 0) {
+    if (calendarSize == 0 || (heapSize > 0 && heapPrecedes())) {
+      topTime = Double.longBitsToDouble(heapTimes[0]);
       slot = popHeap();
     } else {
+      topTime = Double.longBitsToDouble(firstTime);
       slot = firstSlot;
-      if (heapSize > 0 && heapPrecedes()) {
-        slot = popHeap();
-      } else {
-        takeFirst(firstBucket);
-      }
+      takeFirst(firstBucket);
     }
-    topTime = Double.longBitsToDouble(timeBits[slot]);
     if (slot == firstSlot) {
       findFirst();
     }
@@ -357,7 +351,6 @@ final class EventQueue {
   private void grow() {
     int old = orders.length;
     int capacity = old * 2;
-    timeBits = Arrays.copyOf(timeBits, capacity);
     orders = Arrays.copyOf(orders, capacity);
     payload = Arrays.copyOf(payload, capacity * FIELDS);
     heapTimes = Arrays.copyOf(heapTimes, capacity);

@@ -83,7 +83,7 @@ final class Recorder {
     depCalls = new long[dependencies];
     depLimited = new long[dependencies];
     depErrors = new long[dependencies];
-    depSeries = new CallSeries(dependencies, buckets, width);
+    depSeries = new CallSeries(dependencies, buckets, bucketOf);
     measuring = warm;
   }
 
