@@ -182,12 +182,21 @@ final class CpuHosts {
   }
 
   private void scheduleEnd(int h) {
-    double end = q.cpuEnd[h] + Math.max(0, q.waitAfterCpu[h]);
-    events.push(end, Sim.PRIORITY_NORMAL, Sim.SELF_DONE, h, q.gen[h], q.cpuEpoch[h]);
+    q.cpuTicket[h] =
+        events.push(selfEnd(h), Sim.PRIORITY_NORMAL, Sim.SELF_DONE, h, q.gen[h], q.cpuEpoch[h]);
   }
 
-  /** A free job enters sharing: its scheduled end is revoked, the rest becomes remaining work. */
+  /** When the self time of a job running free ends: its CPU end, then its wait. */
+  private double selfEnd(int h) {
+    return q.cpuEnd[h] + Math.max(0, q.waitAfterCpu[h]);
+  }
+
+  /**
+   * A free job enters sharing: its scheduled end is taken back (or, if the queue cannot, left to be
+   * ignored as stale: the CPU epoch moves on), the rest becomes remaining work.
+   */
   private void revoke(int h, double now) {
+    events.withdraw(q.cpuTicket[h], selfEnd(h), Sim.SELF_DONE, h, q.gen[h], q.cpuEpoch[h]);
     q.cpuEpoch[h]++;
     q.cpuLeft[h] = q.cpuEnd[h] - now;
   }

@@ -31,6 +31,10 @@ import java.util.Arrays;
  * values, so buckets never mix two turns of the calendar, and a bucket's events precede those of
  * every later bucket. Which part holds an event changes how fast it is found, never the order.
  *
+ * <p>{@link #push} returns the event's slot as a ticket: an event filed in the calendar can be
+ * taken back with it ({@link #withdraw}), for the CPU model, whose scheduled ends are revoked when a
+ * job starts sharing a core; an event in the heap cannot, and is left for its handler to ignore.
+ *
  * <p>After {@link #pop()}, the popped event is read through {@link #time()}, {@link #kind()},
  * {@link #a()}, {@link #b()} and {@link #c()}. {@link #nextOrder} hands out an order word without
  * pushing, for event sources kept outside the queue (see {@link Timers}) that must interleave with
@@ -50,6 +54,7 @@ final class EventQueue {
   private static final int ARITY = 4;
   private static final int FIELDS = 4;
   private static final int MASK = BUCKETS - 1;
+  private static final int WITHDRAWN = -1;
   private final double perSecond;
   private final double window;
   private long[] orders;
@@ -98,9 +103,12 @@ final class EventQueue {
     freeCount = capacity;
   }
 
-  /** Adds an event; {@code priority} in [0, 255], lower first among equal times. */
-  void push(double time, int priority, int kind, int a, int b, int c) {
-    pushOrdered(time, nextOrder(priority), kind, a, b, c);
+  /**
+   * Adds an event; {@code priority} in [0, 255], lower first among equal times. Returns its ticket
+   * for {@link #withdraw}, valid until the event is popped.
+   */
+  int push(double time, int priority, int kind, int a, int b, int c) {
+    return pushOrdered(time, nextOrder(priority), kind, a, b, c);
   }
 
   /** Takes the next order word for {@code priority}, as {@link #push} would. */
@@ -113,7 +121,7 @@ final class EventQueue {
    * due before the last popped one (the simulation never schedules one) goes to the heap, which
    * orders any time.
    */
-  void pushOrdered(double time, long order, int kind, int a, int b, int c) {
+  int pushOrdered(double time, long order, int kind, int a, int b, int c) {
     if (!(time >= 0)) {
       throw new IllegalArgumentException("event time must be >= 0, but was " + time);
     }
@@ -132,6 +140,41 @@ final class EventQueue {
     if (ahead > window || ahead < 0 || !file(time, bits, slot)) {
       siftUp(heapSize++, bits, slot);
     }
+    return slot;
+  }
+
+  /**
+   * Takes back the pending event with {@code ticket}, pushed for {@code time} with this kind and
+   * arguments, if it is filed in the calendar; true if it was. An event further ahead, in the heap,
+   * stays: its handler must recognise it as stale. Nothing happens unless the ticket still holds
+   * exactly that event.
+   */
+  boolean withdraw(int ticket, double time, int kind, int a, int b, int c) {
+    int p = ticket * FIELDS;
+    if (payload[p] != kind || payload[p + 1] != a || payload[p + 2] != b || payload[p + 3] != c) {
+      return false;
+    }
+    int k = (int) (long) (time * perSecond) & MASK;
+    int first = k * BUCKET_CAPACITY + head[k];
+    int end = first + count[k];
+    int i = first;
+    while (i < end && bucket[i] != ticket) {
+      i++;
+    }
+    if (i == end) {
+      return false;
+    }
+    for (; i < end - 1; i++) {
+      bucket[i] = bucket[i + 1];
+      bucketTime[i] = bucketTime[i + 1];
+    }
+    takeLast(k);
+    payload[p] = WITHDRAWN;
+    free[freeCount++] = ticket;
+    if (ticket == firstSlot) {
+      findFirst();
+    }
+    return true;
   }
 
   /** Files {@code slot} in its calendar bucket, in order; false if the bucket is full. */
@@ -210,6 +253,15 @@ final class EventQueue {
     topB = payload[p + 2];
     topC = payload[p + 3];
     free[freeCount++] = slot;
+  }
+
+  /** Drops the last event of bucket {@code k}. */
+  private void takeLast(int k) {
+    calendarSize--;
+    if (--count[k] == 0) {
+      head[k] = 0;
+      occupied &= ~(1L << k);
+    }
   }
 
   private void takeFirst(int k) {

@@ -37,6 +37,7 @@ final class Requests {
   double[] waitAfterCpu;
   double[] cpuEnd;
   int[] cpuEpoch;
+  int[] cpuTicket;
   int[] cpuIndex;
   int[] cpuReplicaIndex;
   int[] slotToken;
@@ -113,6 +114,7 @@ final class Requests {
     waitAfterCpu = copy(waitAfterCpu, newCapacity);
     cpuEnd = copy(cpuEnd, newCapacity);
     cpuEpoch = copy(cpuEpoch, newCapacity);
+    cpuTicket = copy(cpuTicket, newCapacity);
     cpuIndex = copy(cpuIndex, newCapacity);
     cpuReplicaIndex = copy(cpuReplicaIndex, newCapacity);
     slotToken = copy(slotToken, newCapacity * SLOTS);

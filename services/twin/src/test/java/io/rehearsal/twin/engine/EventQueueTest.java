@@ -97,6 +97,67 @@ class EventQueueTest {
     assertThat(q.isEmpty()).isTrue();
   }
 
+  /**
+   * Withdrawing random pending events (by ticket, time and payload) while others are pushed and
+   * popped leaves exactly the reference order of the rest: a withdrawn event filed in the calendar
+   * never comes out; one in the heap (further ahead than the window) still does, and says so.
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @ValueSource(longs = {21, 22, 23})
+  void shouldPopTheReferenceOrderOfWhatIsLeftWhenPendingEventsAreWithdrawn(long seed) {
+    RandomStream r = new RandomStream(seed);
+    EventQueue q = new EventQueue(4, 0.001);
+    Comparator<Event> order =
+        Comparator.comparingDouble(Event::time)
+            .thenComparingInt(Event::priority)
+            .thenComparingLong(Event::sequence);
+    PriorityQueue<Event> reference = new PriorityQueue<>(order);
+    List<Event> pending = new ArrayList<>();
+    List<Integer> tickets = new ArrayList<>();
+    double now = 0;
+    long sequence = 0;
+    int withdrawn = 0;
+    int stayed = 0;
+    for (int i = 0; i < 100_000; i++) {
+      double u = r.nextDouble();
+      if (reference.isEmpty() || u < 0.5) {
+        double time = now + delay(r);
+        int priority = r.nextInt(3);
+        Event e = new Event(time, priority, sequence++, i);
+        tickets.add(q.push(time, priority, 7, i, -i, 3));
+        pending.add(e);
+        reference.add(e);
+      } else if (u < 0.6) {
+        int k = r.nextInt(pending.size());
+        Event e = pending.get(k);
+        int ticket = tickets.get(k);
+        assertThat(q.withdraw(ticket, e.time(), 7, e.a(), -e.a(), 4)).isFalse(); // not this event
+        if (q.withdraw(ticket, e.time(), 7, e.a(), -e.a(), 3)) {
+          reference.remove(e);
+          withdrawn++;
+        } else {
+          stayed++; // in the heap: it stays in the reference too, and must come out in order
+        }
+        pending.remove(k);
+        tickets.remove(k);
+      } else {
+        Event expected = reference.poll();
+        q.pop();
+        assertThat(q.a()).isEqualTo(expected.a());
+        assertThat(q.time()).isEqualTo(expected.time());
+        now = q.time();
+        int k = pending.indexOf(expected);
+        if (k >= 0) {
+          pending.remove(k);
+          tickets.remove(k);
+        }
+      }
+      assertThat(q.size()).isEqualTo(reference.size());
+    }
+    assertThat(withdrawn).isGreaterThan(1000);
+    assertThat(stayed).isGreaterThan(100);
+  }
+
   /** Zero delays (ties), sub-bucket and bucket-sized delays, and delays past the 62 ms window. */
   private static double delay(RandomStream r) {
     return switch (r.nextInt(5)) {
