@@ -32,8 +32,8 @@ import java.util.Arrays;
  * every later bucket. Which part holds an event changes how fast it is found, never the order.
  *
  * <p>{@link #push} returns the event's slot as a ticket: an event filed in the calendar can be
- * taken back with it ({@link #withdraw}), for the CPU model, whose scheduled ends are revoked when a
- * job starts sharing a core; an event in the heap cannot, and is left for its handler to ignore.
+ * taken back with it ({@link #withdraw}), for the CPU model, whose scheduled ends are revoked when
+ * a job starts sharing a core; an event in the heap cannot, and is left for its handler to ignore.
  *
  * <p>After {@link #pop()}, the popped event is read through {@link #time()}, {@link #kind()},
  * {@link #a()}, {@link #b()} and {@link #c()}. {@link #nextOrder} hands out an order word without
@@ -235,17 +235,36 @@ final class EventQueue {
 
   /** Removes the earliest event and makes it readable; the queue must not be empty. */
   void pop() {
-    int slot;
-    if (calendarSize == 0 || (heapSize > 0 && heapPrecedes())) {
-      topTime = Double.longBitsToDouble(heapTimes[0]);
-      slot = popHeap();
-    } else {
-      topTime = Double.longBitsToDouble(firstTime);
-      slot = firstSlot;
-      takeFirst(firstBucket);
+    if (!popBefore(Long.MAX_VALUE, Long.MAX_VALUE)) {
+      throw new IllegalStateException("the event queue is empty");
     }
-    if (slot == firstSlot) {
+  }
+
+  /**
+   * Removes the earliest event and makes it readable if it sorts before the key ({@code time}'s
+   * bits, {@code order}) of something held elsewhere (see {@link Timers}); false if it does not, or
+   * if the queue is empty.
+   */
+  boolean popBefore(long time, long order) {
+    int slot;
+    if (heapSize > 0 && (calendarSize == 0 || heapPrecedes())) {
+      long t = heapTimes[0];
+      if (t > time || (t == time && orders[heapRef[0]] > order)) {
+        return false;
+      }
+      topTime = Double.longBitsToDouble(t);
+      slot = popHeap();
+    } else if (calendarSize > 0) {
+      long t = firstTime;
+      slot = firstSlot;
+      if (t > time || (t == time && orders[slot] > order)) {
+        return false;
+      }
+      topTime = Double.longBitsToDouble(t);
+      takeFirst(firstBucket);
       findFirst();
+    } else {
+      return false;
     }
     int p = slot * FIELDS;
     topKind = payload[p];
@@ -253,6 +272,7 @@ final class EventQueue {
     topB = payload[p + 2];
     topC = payload[p + 3];
     free[freeCount++] = slot;
+    return true;
   }
 
   /** Drops the last event of bucket {@code k}. */
@@ -287,21 +307,6 @@ final class EventQueue {
       siftDown(heapTimes[last], heapRef[last]);
     }
     return slot;
-  }
-
-  /** Whether the earliest event sorts before a key (time bits, order) held elsewhere. */
-  boolean before(long time, long order) {
-    if (heapSize > 0) {
-      long h = heapTimes[0];
-      if (h < time || (h == time && orders[heapRef[0]] < order)) {
-        return true;
-      }
-    }
-    int slot = firstSlot;
-    if (slot < 0) {
-      return false;
-    }
-    return firstTime < time || (firstTime == time && orders[slot] < order);
   }
 
   /** The IEEE bits of a non-negative time ({@code -0.0} folded into {@code 0.0}). */

@@ -110,16 +110,15 @@ final class Sim {
     scheduleAt(0, PRIORITY_LATE, BUCKET, 0);
     scheduleAt(config.duration(), PRIORITY_LATE + 1, END, 0);
     while (!ended) {
-      if (!timers.isEmpty() && timers.before(events)) {
+      if (events.popBefore(timers.firstKeyTime(), timers.firstKeyOrder())) {
+        clock.advanceTo(events.time());
+        processed++;
+        dispatch(events.kind(), events.a(), events.b(), events.c());
+      } else if (!timers.isEmpty()) {
         int id = timers.first();
         clock.advanceTo(timers.firstTime());
         processed++;
         onTimer(id);
-      } else if (!events.isEmpty()) {
-        events.pop();
-        clock.advanceTo(events.time());
-        processed++;
-        dispatch(events.kind(), events.a(), events.b(), events.c());
       } else {
         break;
       }

@@ -78,9 +78,14 @@ final class Timers {
     return Double.longBitsToDouble(heapTime[0]);
   }
 
-  /** Whether the earliest timer sorts before the earliest event of {@code events}. */
-  boolean before(EventQueue events) {
-    return events.isEmpty() || !events.before(heapTime[0], heapOrder[0]);
+  /** Time bits of the earliest timer; {@code Long.MAX_VALUE}, after every time, if none is set. */
+  long firstKeyTime() {
+    return size == 0 ? Long.MAX_VALUE : heapTime[0];
+  }
+
+  /** Order word of the earliest timer; {@code Long.MAX_VALUE} if none is set. */
+  long firstKeyOrder() {
+    return size == 0 ? Long.MAX_VALUE : heapOrder[0];
   }
 
   boolean isSet(int id) {

@@ -74,11 +74,10 @@ class CpuHostsTest {
       int finished = 0;
       while (finished < JOBS) {
         double tArrival = next < JOBS ? arrival[next] : Double.POSITIVE_INFINITY;
-        boolean timer = !timers.isEmpty() && timers.before(events);
         double tOther =
-            timer
-                ? timers.firstTime()
-                : events.isEmpty() ? Double.POSITIVE_INFINITY : events.peekTime();
+            Math.min(
+                timers.isEmpty() ? Double.POSITIVE_INFINITY : timers.firstTime(),
+                events.isEmpty() ? Double.POSITIVE_INFINITY : events.peekTime());
         if (tArrival <= tOther) {
           int h = q.allocate();
           q.replica[h] = replicaIndex[replica[next]];
@@ -86,18 +85,17 @@ class CpuHostsTest {
           jobOf[h] = next;
           cpu.add(0, h, work[next], tArrival);
           next++;
-        } else if (timer) {
-          cpu.onTimer(timers.first(), tOther);
-          for (int i = 0; i < cpu.doneCount; i++) {
-            finish(cpu.finished(i), tOther);
-            finished++;
-          }
-        } else {
-          events.pop();
+        } else if (events.popBefore(timers.firstKeyTime(), timers.firstKeyOrder())) {
           int h = events.a();
           if (q.gen[h] == events.b() && q.cpuEpoch[h] == events.c()) {
             cpu.leave(0, h);
             finish(h, events.time());
+            finished++;
+          }
+        } else {
+          cpu.onTimer(timers.first(), tOther);
+          for (int i = 0; i < cpu.doneCount; i++) {
+            finish(cpu.finished(i), tOther);
             finished++;
           }
         }

@@ -56,9 +56,13 @@ class TimersTest {
     long first = events.nextOrder(Sim.PRIORITY_NORMAL);
     events.push(5.0, Sim.PRIORITY_NORMAL, 0, 1, 0, 0);
     timers.set(0, 5.0, first);
-    assertThat(timers.before(events)).isTrue();
+    assertThat(events.popBefore(timers.firstKeyTime(), timers.firstKeyOrder())).isFalse();
     timers.set(0, 5.0, events.nextOrder(Sim.PRIORITY_NORMAL));
-    assertThat(timers.before(events)).isFalse();
+    assertThat(events.popBefore(timers.firstKeyTime(), timers.firstKeyOrder())).isTrue();
+    assertThat(events.a()).isEqualTo(1);
+    timers.remove(0);
+    assertThat(timers.firstKeyTime()).isEqualTo(Long.MAX_VALUE);
+    assertThat(events.popBefore(timers.firstKeyTime(), timers.firstKeyOrder())).isFalse(); // empty
   }
 
   @Test
