@@ -94,7 +94,7 @@ final class Breakers {
     }
     ring[p] = !success;
     failures[c] += success ? 0 : 1;
-    position[c] = (p + 1) % ring.length;
+    position[c] = p + 1 == ring.length ? 0 : p + 1;
     BreakerSpec s = spec[c];
     if (filled[c] >= s.minimumCalls() && failures[c] >= s.failureRate() * filled[c]) {
       open(c, now);

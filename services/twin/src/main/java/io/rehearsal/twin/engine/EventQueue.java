@@ -137,7 +137,7 @@ final class EventQueue {
     payload[p + 2] = b;
     payload[p + 3] = c;
     double ahead = time - topTime;
-    if (ahead > window || ahead < 0 || !file(time, bits, slot)) {
+    if (ahead > window || ahead < 0 || !file(time, bits, order, slot)) {
       siftUp(heapSize++, bits, slot);
     }
     return slot;
@@ -177,8 +177,11 @@ final class EventQueue {
     return true;
   }
 
-  /** Files {@code slot} in its calendar bucket, in order; false if the bucket is full. */
-  private boolean file(double time, long t, int slot) {
+  /**
+   * Files {@code slot}, due at {@code time} (bits {@code t}) with order word {@code o}, in its
+   * calendar bucket, in order; false if the bucket is full.
+   */
+  private boolean file(double time, long t, long o, int slot) {
     int k = (int) (long) (time * perSecond) & MASK;
     int n = count[k];
     int start = k * BUCKET_CAPACITY;
@@ -192,7 +195,6 @@ final class EventQueue {
       head[k] = 0;
       first = start;
     }
-    long o = orders[slot];
     int i = first + n;
     while (i > first) {
       long bt = bucketTime[i - 1];
