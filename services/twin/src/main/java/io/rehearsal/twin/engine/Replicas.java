@@ -32,7 +32,11 @@ final class Replicas {
 
   final int[][] members;
   final int[] memberCount;
-  final int[] nextPick;
+  private final int[] nextPick;
+  private final int regions;
+  private final int[][] regionMembers;
+  private final int[] regionCount;
+  private final int[] regionNext;
   final int[] ordinals;
   final int[] ready;
   final int[] live;
@@ -46,10 +50,15 @@ final class Replicas {
   private final double[] lastUpdate;
   private final double[] lastCapacityUpdate;
 
-  Replicas(int services) {
+  /** Replicas of {@code services} services, each placed in one of {@code regions} regions. */
+  Replicas(int services, int regions) {
     members = new int[services][8];
     memberCount = new int[services];
     nextPick = new int[services];
+    this.regions = regions;
+    regionMembers = new int[services * regions][4];
+    regionCount = new int[services * regions];
+    regionNext = new int[services * regions];
     ordinals = new int[services];
     ready = new int[services];
     live = new int[services];
@@ -107,6 +116,13 @@ final class Replicas {
       members[s] = Arrays.copyOf(members[s], memberCount[s] * 2);
     }
     members[s][memberCount[s]++] = r;
+    if (regionIndex >= 0) {
+      int k = s * regions + regionIndex;
+      if (regionCount[k] == regionMembers[k].length) {
+        regionMembers[k] = Arrays.copyOf(regionMembers[k], regionCount[k] * 2);
+      }
+      regionMembers[k][regionCount[k]++] = r;
+    }
     ordinals[s]++;
     live[s]++;
     return r;
@@ -136,51 +152,63 @@ final class Replicas {
     state[r] = STOPPED;
     gen[r]++;
     live[s]--;
-    removeMember(s, r);
+    memberCount[s] = remove(members[s], memberCount[s], r);
+    if (region[r] >= 0) {
+      int k = s * regions + region[r];
+      regionCount[k] = remove(regionMembers[k], regionCount[k], r);
+    }
   }
 
-  private void removeMember(int s, int r) {
-    int[] list = members[s];
-    for (int i = 0; i < memberCount[s]; i++) {
+  /** Removes {@code r} from the first {@code n} entries of {@code list}; the new count. */
+  private static int remove(int[] list, int n, int r) {
+    for (int i = 0; i < n; i++) {
       if (list[i] == r) {
-        list[i] = list[--memberCount[s]];
-        return;
+        list[i] = list[n - 1];
+        return n - 1;
       }
     }
+    return n;
   }
 
   boolean idle(int r) {
     return busy[r] == 0 && queueLength[r] == 0;
   }
 
-  /** Round-robin choice of a ready replica, preferring {@code region}; -1 if none is ready. */
-  int pick(int s, int preferredRegion) {
-    int n = memberCount[s];
+  /**
+   * Round-robin choice of a ready replica of service {@code s}: among those in {@code region} (a
+   * cursor per service and region, as a zone-aware load balancer keeps one per zone), else, or for
+   * region -1, among all of them (a cursor per service); -1 if none is ready.
+   */
+  int pick(int s, int region) {
+    if (region >= 0) {
+      int k = s * regions + region;
+      int r = next(regionMembers[k], regionCount[k], regionNext, k);
+      if (r >= 0) {
+        return r;
+      }
+    }
+    return next(members[s], memberCount[s], nextPick, s);
+  }
+
+  /**
+   * The first ready replica of {@code list[0, n)} from {@code cursor[k]} on, moving the cursor past
+   * it; -1 if none is ready.
+   */
+  private int next(int[] list, int n, int[] cursor, int k) {
     if (n == 0) {
       return -1;
     }
-    int fallback = -1;
-    int i = nextPick[s];
+    int i = cursor[k];
     if (i >= n) {
       i = i == n ? 0 : i % n; // a division only when the list shrank under the cursor
     }
-    int[] list = members[s];
-    for (int k = 0; k < n; k++, i = i + 1 == n ? 0 : i + 1) {
+    for (int left = n; left > 0; left--) {
       int r = list[i];
-      if (state[r] != READY) {
-        continue;
-      }
-      if (preferredRegion < 0 || region[r] == preferredRegion) {
-        nextPick[s] = i + 1;
+      i = i + 1 == n ? 0 : i + 1;
+      if (state[r] == READY) {
+        cursor[k] = i;
         return r;
       }
-      if (fallback < 0) {
-        fallback = i;
-      }
-    }
-    if (fallback >= 0) {
-      nextPick[s] = fallback + 1;
-      return members[s][fallback];
     }
     return -1;
   }

@@ -62,7 +62,7 @@ final class Sim {
     this.seed = seed;
     this.replication = replication;
     this.streams = new StreamFactory(seed, replication);
-    this.replicas = new Replicas(model.services);
+    this.replicas = new Replicas(model.services, model.regions);
     this.knobs = new Knobs(model);
     this.recorder =
         new Recorder(

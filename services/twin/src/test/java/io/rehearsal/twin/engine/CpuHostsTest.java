@@ -62,7 +62,7 @@ class CpuHostsTest {
 
     Driver(double cores) {
       model = new Model(spec(cores));
-      reps = new Replicas(model.services);
+      reps = new Replicas(model.services, model.regions);
       cpu = new CpuHosts(model, q, reps, events, timers, 1);
     }
 
