@@ -16,6 +16,12 @@ class EventQueueTest {
 
   record Event(double time, int priority, long sequence, int a) {}
 
+  /** The order the queue promises: time, then priority, then insertion. */
+  private static final Comparator<Event> ORDER =
+      Comparator.comparingDouble(Event::time)
+          .thenComparingInt(Event::priority)
+          .thenComparingLong(Event::sequence);
+
   @ParameterizedTest(name = "seed {0}")
   @ValueSource(longs = {1, 2, 3, 4, 5})
   void shouldPopInTimePriorityThenInsertionOrderWhenEventsAreRandom(long seed) {
@@ -28,10 +34,7 @@ class EventQueueTest {
       q.push(time, priority, 0, i, 0, 0);
       expected.add(new Event(time, priority, i, i));
     }
-    expected.sort(
-        Comparator.comparingDouble(Event::time)
-            .thenComparingInt(Event::priority)
-            .thenComparingLong(Event::sequence));
+    expected.sort(ORDER);
     for (Event e : expected) {
       q.pop();
       assertThat(q.a()).isEqualTo(e.a());
@@ -66,11 +69,7 @@ class EventQueueTest {
   void shouldPopInReferenceOrderWhenCalendarAndHeapBothHoldEvents(long seed) {
     RandomStream r = new RandomStream(seed);
     EventQueue q = new EventQueue(4, 0.001);
-    PriorityQueue<Event> reference =
-        new PriorityQueue<>(
-            Comparator.comparingDouble(Event::time)
-                .thenComparingInt(Event::priority)
-                .thenComparingLong(Event::sequence));
+    PriorityQueue<Event> reference = new PriorityQueue<>(ORDER);
     double now = 0;
     long sequence = 0;
     int sizeMismatches = 0;
@@ -107,11 +106,7 @@ class EventQueueTest {
   void shouldPopTheReferenceOrderOfWhatIsLeftWhenPendingEventsAreWithdrawn(long seed) {
     RandomStream r = new RandomStream(seed);
     EventQueue q = new EventQueue(4, 0.001);
-    Comparator<Event> order =
-        Comparator.comparingDouble(Event::time)
-            .thenComparingInt(Event::priority)
-            .thenComparingLong(Event::sequence);
-    PriorityQueue<Event> reference = new PriorityQueue<>(order);
+    PriorityQueue<Event> reference = new PriorityQueue<>(ORDER);
     List<Event> pending = new ArrayList<>();
     List<Integer> tickets = new ArrayList<>();
     double now = 0;
