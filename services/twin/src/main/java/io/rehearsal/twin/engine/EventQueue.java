@@ -54,7 +54,6 @@ final class EventQueue {
   private static final int ARITY = 4;
   private static final int FIELDS = 4;
   private static final int MASK = BUCKETS - 1;
-  private static final int WITHDRAWN = -1;
   private final double perSecond;
   private final double window;
   private long[] orders;
@@ -169,7 +168,6 @@ final class EventQueue {
       bucketTime[i] = bucketTime[i + 1];
     }
     takeLast(k);
-    payload[p] = WITHDRAWN;
     free[freeCount++] = ticket;
     if (ticket == firstSlot) {
       findFirst();

@@ -80,11 +80,7 @@ class EventQueueTest {
         q.push(time, priority, 0, i, 0, 0);
         reference.add(new Event(time, priority, sequence++, i));
       } else {
-        Event expected = reference.poll();
-        q.pop();
-        assertThat(q.a()).isEqualTo(expected.a());
-        assertThat(q.time()).isEqualTo(expected.time());
-        now = q.time();
+        now = popExpected(q, reference).time();
       }
       sizeMismatches += q.size() == reference.size() ? 0 : 1;
     }
@@ -107,8 +103,7 @@ class EventQueueTest {
     RandomStream r = new RandomStream(seed);
     EventQueue q = new EventQueue(4, 0.001);
     PriorityQueue<Event> reference = new PriorityQueue<>(ORDER);
-    List<Event> pending = new ArrayList<>();
-    List<Integer> tickets = new ArrayList<>();
+    List<Pending> pending = new ArrayList<>();
     double now = 0;
     long sequence = 0;
     int withdrawn = 0;
@@ -119,13 +114,12 @@ class EventQueueTest {
         double time = now + delay(r);
         int priority = r.nextInt(3);
         Event e = new Event(time, priority, sequence++, i);
-        tickets.add(q.push(time, priority, 7, i, -i, 3));
-        pending.add(e);
+        pending.add(new Pending(e, q.push(time, priority, 7, i, -i, 3)));
         reference.add(e);
       } else if (u < 0.6) {
-        int k = r.nextInt(pending.size());
-        Event e = pending.get(k);
-        int ticket = tickets.get(k);
+        Pending p = pending.remove(r.nextInt(pending.size()));
+        Event e = p.event();
+        int ticket = p.ticket();
         assertThat(q.withdraw(ticket, e.time(), 7, e.a(), -e.a(), 4)).isFalse(); // not this event
         if (q.withdraw(ticket, e.time(), 7, e.a(), -e.a(), 3)) {
           reference.remove(e);
@@ -133,24 +127,27 @@ class EventQueueTest {
         } else {
           stayed++; // in the heap: it stays in the reference too, and must come out in order
         }
-        pending.remove(k);
-        tickets.remove(k);
       } else {
-        Event expected = reference.poll();
-        q.pop();
-        assertThat(q.a()).isEqualTo(expected.a());
-        assertThat(q.time()).isEqualTo(expected.time());
-        now = q.time();
-        int k = pending.indexOf(expected);
-        if (k >= 0) {
-          pending.remove(k);
-          tickets.remove(k);
-        }
+        Event popped = popExpected(q, reference);
+        now = popped.time();
+        pending.removeIf(p -> p.event().equals(popped));
       }
       assertThat(q.size()).isEqualTo(reference.size());
     }
     assertThat(withdrawn).isGreaterThan(1000);
     assertThat(stayed).isGreaterThan(100);
+  }
+
+  /** A pending event and the ticket its push returned. */
+  private record Pending(Event event, int ticket) {}
+
+  /** Pops {@code q} and checks it against the reference's next event, which it returns. */
+  private static Event popExpected(EventQueue q, PriorityQueue<Event> reference) {
+    Event expected = reference.poll();
+    q.pop();
+    assertThat(q.a()).isEqualTo(expected.a());
+    assertThat(q.time()).isEqualTo(expected.time());
+    return expected;
   }
 
   /** Zero delays (ties), sub-bucket and bucket-sized delays, and delays past the 62 ms window. */
