@@ -2,10 +2,10 @@ package io.rehearsal.detector;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.rehearsal.detector.ingest.TelemetryWindows;
-import io.rehearsal.twin.telemetry.CallEdge;
-import io.rehearsal.twin.telemetry.ClosedWindow;
-import io.rehearsal.twin.telemetry.EndpointWindow;
-import io.rehearsal.twin.telemetry.LatencyHistogram;
+import io.rehearsal.telemetry.CallEdge;
+import io.rehearsal.telemetry.ClosedWindow;
+import io.rehearsal.telemetry.EndpointWindow;
+import io.rehearsal.telemetry.LatencyHistogram;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;

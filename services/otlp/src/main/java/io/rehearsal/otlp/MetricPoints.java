@@ -6,8 +6,8 @@ import io.opentelemetry.proto.metrics.v1.HistogramDataPoint;
 import io.opentelemetry.proto.metrics.v1.Metric;
 import io.opentelemetry.proto.metrics.v1.NumberDataPoint;
 import io.opentelemetry.proto.metrics.v1.SummaryDataPoint;
-import io.rehearsal.twin.telemetry.MetricKind;
-import io.rehearsal.twin.telemetry.MetricPoint;
+import io.rehearsal.telemetry.MetricKind;
+import io.rehearsal.telemetry.MetricPoint;
 import java.util.List;
 
 /** Maps the data points of one OTLP metric. */

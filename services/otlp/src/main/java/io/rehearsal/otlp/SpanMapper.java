@@ -4,8 +4,8 @@ import com.google.protobuf.ByteString;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.ScopeSpans;
-import io.rehearsal.twin.telemetry.Span;
-import io.rehearsal.twin.telemetry.SpanKind;
+import io.rehearsal.telemetry.Span;
+import io.rehearsal.telemetry.SpanKind;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,14 +1,14 @@
 package io.rehearsal.otlp;
 
-import io.rehearsal.twin.telemetry.MetricPoint;
-import io.rehearsal.twin.telemetry.Span;
+import io.rehearsal.telemetry.MetricPoint;
+import io.rehearsal.telemetry.Span;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 
 /**
  * Reads a recorded OTLP JSON-lines file straight into telemetry records, e.g. to calibrate a twin
- * or replay a recording through a {@link io.rehearsal.twin.telemetry.WindowAggregator}.
+ * or replay a recording through a {@link io.rehearsal.telemetry.WindowAggregator}.
  *
  * <pre>{@code
  * ReadSummary summary = TelemetryFiles.read(path, JsonLinesOptions.defaults(), sink);

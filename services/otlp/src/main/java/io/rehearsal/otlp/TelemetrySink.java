@@ -1,8 +1,8 @@
 package io.rehearsal.otlp;
 
-import io.rehearsal.twin.calibration.Recording;
-import io.rehearsal.twin.telemetry.MetricPoint;
-import io.rehearsal.twin.telemetry.Span;
+import io.rehearsal.telemetry.MetricPoint;
+import io.rehearsal.telemetry.Recording;
+import io.rehearsal.telemetry.Span;
 import java.util.List;
 
 /** Receives telemetry records in the order a source yields them. */

@@ -19,8 +19,8 @@ import io.opentelemetry.proto.metrics.v1.ScopeMetrics;
 import io.opentelemetry.proto.metrics.v1.Sum;
 import io.opentelemetry.proto.metrics.v1.Summary;
 import io.opentelemetry.proto.metrics.v1.SummaryDataPoint;
-import io.rehearsal.twin.telemetry.MetricKind;
-import io.rehearsal.twin.telemetry.MetricPoint;
+import io.rehearsal.telemetry.MetricKind;
+import io.rehearsal.telemetry.MetricPoint;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -11,7 +11,7 @@ import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.ScopeSpans;
 import io.opentelemetry.proto.trace.v1.Span.SpanKind;
 import io.opentelemetry.proto.trace.v1.Status;
-import io.rehearsal.twin.telemetry.Span;
+import io.rehearsal.telemetry.Span;
 import org.junit.jupiter.api.Test;
 
 class SpanMapperTest {
@@ -59,7 +59,7 @@ class SpanMapperTest {
     assertThat(spans).extracting(Span::peer).containsExactly("cart", "psp.example.com");
     assertThat(spans.get(0).parentSpanId()).isEqualTo(1);
     assertThat(spans.get(0).error()).isTrue();
-    assertThat(spans.get(0).kind()).isEqualTo(io.rehearsal.twin.telemetry.SpanKind.CLIENT);
+    assertThat(spans.get(0).kind()).isEqualTo(io.rehearsal.telemetry.SpanKind.CLIENT);
   }
 
   @Test

@@ -2,8 +2,8 @@ package io.rehearsal.otlp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rehearsal.twin.telemetry.MetricPoint;
-import io.rehearsal.twin.telemetry.Span;
+import io.rehearsal.telemetry.MetricPoint;
+import io.rehearsal.telemetry.Span;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,6 +2,7 @@ package io.rehearsal.sandbox;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.rehearsal.rehearse.evaluation.ReplicationPolicy;
 import io.rehearsal.sandbox.evaluation.DistributedEvaluator;
 import io.rehearsal.sandbox.evaluation.EvaluationPipeline;
 import io.rehearsal.sandbox.evaluation.JobWorkers;
@@ -10,7 +11,6 @@ import io.rehearsal.sandbox.evaluation.RequestPreparer;
 import io.rehearsal.sandbox.evaluation.WorkerSettings;
 import io.rehearsal.store.JobQueue;
 import io.rehearsal.store.RedisStore;
-import io.rehearsal.twin.evaluation.ReplicationPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;

@@ -1,8 +1,8 @@
 package io.rehearsal.cli.sandbox;
 
-import io.rehearsal.twin.evaluation.EvaluationPlan;
-import io.rehearsal.twin.evaluation.EvaluationResult;
-import io.rehearsal.twin.evaluation.ReplicationPolicy;
+import io.rehearsal.rehearse.evaluation.EvaluationPlan;
+import io.rehearsal.rehearse.evaluation.EvaluationResult;
+import io.rehearsal.rehearse.evaluation.ReplicationPolicy;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

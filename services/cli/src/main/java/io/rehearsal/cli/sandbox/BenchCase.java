@@ -1,17 +1,17 @@
 package io.rehearsal.cli.sandbox;
 
-import io.rehearsal.twin.Scenario;
-import io.rehearsal.twin.SimulationConfig;
-import io.rehearsal.twin.TwinSpec;
+import io.rehearsal.rehearse.evaluation.Candidate;
+import io.rehearsal.rehearse.evaluation.CandidateSet;
+import io.rehearsal.rehearse.evaluation.EvaluationPlan;
+import io.rehearsal.rehearse.evaluation.Objectives;
+import io.rehearsal.rehearse.evaluation.ReplicationPolicy;
 import io.rehearsal.twin.bench.SpecScaling;
-import io.rehearsal.twin.evaluation.Candidate;
-import io.rehearsal.twin.evaluation.CandidateSet;
-import io.rehearsal.twin.evaluation.EvaluationPlan;
-import io.rehearsal.twin.evaluation.Objectives;
-import io.rehearsal.twin.evaluation.ReplicationPolicy;
+import io.rehearsal.twin.run.SimulationConfig;
 import io.rehearsal.twin.spec.Fault;
 import io.rehearsal.twin.spec.Remediation;
 import io.rehearsal.twin.spec.RemediationKind;
+import io.rehearsal.twin.spec.Scenario;
+import io.rehearsal.twin.spec.TwinSpec;
 import java.util.List;
 
 /**

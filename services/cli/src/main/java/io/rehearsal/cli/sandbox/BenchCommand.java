@@ -4,11 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.rehearsal.twin.Scenario;
-import io.rehearsal.twin.TwinSpec;
+import io.rehearsal.rehearse.evaluation.CandidateSet;
+import io.rehearsal.rehearse.evaluation.ReplicationPolicy;
 import io.rehearsal.twin.bench.TwinBench;
-import io.rehearsal.twin.evaluation.CandidateSet;
-import io.rehearsal.twin.evaluation.ReplicationPolicy;
+import io.rehearsal.twin.spec.Scenario;
+import io.rehearsal.twin.spec.TwinSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
     description = "Time to decision of the standard sandbox case (--json: one JSON object).",
     footer = {
       "",
-      "Standard case: services/twin/examples/shop.yaml scaled to --rate requests/s, its incident",
+      "Standard case: examples/twin/shop.yaml scaled to --rate requests/s, its incident",
       "shop-incident.yaml moved to start after --warmup, the decision --detect later, --horizon",
       "simulated after it, the 8 candidates of shop-candidates.yaml. Workers run jobs through the",
       "service's mechanism (Coordinator, JobCodec, JobRunner) on in-memory queues. Targets:",

@@ -1,8 +1,8 @@
 package io.rehearsal.cli.sandbox;
 
-import io.rehearsal.twin.Scenario;
-import io.rehearsal.twin.TwinSpecs;
 import io.rehearsal.twin.bench.TwinBench;
+import io.rehearsal.twin.spec.Scenario;
+import io.rehearsal.twin.spec.TwinSpecs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,12 +12,12 @@ import java.nio.file.Path;
 
 /**
  * Where {@code sandbox bench} finds its standard inputs: the reference shop and its incident ship
- * in the twin jar; the candidate file is {@code services/twin/examples/shop-candidates.yaml} under
- * the repository ({@code -Drehearsal.home}, set by the launcher, else the working directory or one
- * of its parents).
+ * in the twin jar; the candidate file is {@code examples/twin/shop-candidates.yaml} under the
+ * repository ({@code -Drehearsal.home}, set by the launcher, else the working directory or one of
+ * its parents).
  */
 final class BenchInputs {
-  static final String CANDIDATES = "services/twin/examples/shop-candidates.yaml";
+  static final String CANDIDATES = "examples/twin/shop-candidates.yaml";
 
   private BenchInputs() {}
 

@@ -1,11 +1,11 @@
 package io.rehearsal.cli.sandbox;
 
 import io.rehearsal.cli.CommandFailure;
-import io.rehearsal.twin.TwinSpec;
-import io.rehearsal.twin.evaluation.CandidateSet;
-import io.rehearsal.twin.evaluation.Objectives;
-import io.rehearsal.twin.evaluation.ReplicationPolicy;
-import io.rehearsal.twin.incident.Incident;
+import io.rehearsal.rehearse.evaluation.CandidateSet;
+import io.rehearsal.rehearse.evaluation.Objectives;
+import io.rehearsal.rehearse.evaluation.ReplicationPolicy;
+import io.rehearsal.rehearse.incident.Incident;
+import io.rehearsal.twin.spec.TwinSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package io.rehearsal.cli.sandbox;
 
-import io.rehearsal.twin.fitting.FaultHypothesis;
+import io.rehearsal.rehearse.fitting.FaultHypothesis;
 import java.util.Locale;
 import java.util.Optional;
 

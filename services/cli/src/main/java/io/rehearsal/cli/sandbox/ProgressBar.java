@@ -1,8 +1,8 @@
 package io.rehearsal.cli.sandbox;
 
-import io.rehearsal.twin.RunResult;
-import io.rehearsal.twin.evaluation.EvaluationListener;
-import io.rehearsal.twin.evaluation.Job;
+import io.rehearsal.rehearse.evaluation.EvaluationListener;
+import io.rehearsal.rehearse.evaluation.Job;
+import io.rehearsal.twin.run.RunResult;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;

@@ -1,11 +1,11 @@
 package io.rehearsal.cli.sandbox;
 
-import io.rehearsal.twin.evaluation.Coordinator;
-import io.rehearsal.twin.evaluation.EvaluationPlan;
-import io.rehearsal.twin.evaluation.EvaluationResult;
-import io.rehearsal.twin.evaluation.Job;
-import io.rehearsal.twin.evaluation.JobCodec;
-import io.rehearsal.twin.evaluation.JobRunner;
+import io.rehearsal.rehearse.evaluation.Coordinator;
+import io.rehearsal.rehearse.evaluation.EvaluationPlan;
+import io.rehearsal.rehearse.evaluation.EvaluationResult;
+import io.rehearsal.rehearse.evaluation.Job;
+import io.rehearsal.rehearse.evaluation.JobCodec;
+import io.rehearsal.rehearse.evaluation.JobRunner;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;

@@ -1,20 +1,20 @@
 package io.rehearsal.cli.sandbox;
 
 import io.rehearsal.cli.CommandFailure;
-import io.rehearsal.twin.Scenario;
-import io.rehearsal.twin.SimulationConfig;
-import io.rehearsal.twin.TwinSpec;
-import io.rehearsal.twin.evaluation.CandidateSet;
-import io.rehearsal.twin.evaluation.EvaluationPlan;
-import io.rehearsal.twin.evaluation.EvaluationResult;
-import io.rehearsal.twin.evaluation.Evaluator;
-import io.rehearsal.twin.evaluation.SeriesCollector;
-import io.rehearsal.twin.fitting.FaultFitter;
-import io.rehearsal.twin.fitting.FaultHypothesis;
-import io.rehearsal.twin.fitting.FitConfig;
-import io.rehearsal.twin.fitting.Symptoms;
-import io.rehearsal.twin.incident.FitEvaluation;
-import io.rehearsal.twin.incident.Incident;
+import io.rehearsal.rehearse.evaluation.CandidateSet;
+import io.rehearsal.rehearse.evaluation.EvaluationPlan;
+import io.rehearsal.rehearse.evaluation.EvaluationResult;
+import io.rehearsal.rehearse.evaluation.Evaluator;
+import io.rehearsal.rehearse.evaluation.SeriesCollector;
+import io.rehearsal.rehearse.fitting.FaultFitter;
+import io.rehearsal.rehearse.fitting.FaultHypothesis;
+import io.rehearsal.rehearse.fitting.FitConfig;
+import io.rehearsal.rehearse.fitting.Symptoms;
+import io.rehearsal.rehearse.incident.FitEvaluation;
+import io.rehearsal.rehearse.incident.Incident;
+import io.rehearsal.twin.run.SimulationConfig;
+import io.rehearsal.twin.spec.Scenario;
+import io.rehearsal.twin.spec.TwinSpec;
 import java.util.List;
 
 /**

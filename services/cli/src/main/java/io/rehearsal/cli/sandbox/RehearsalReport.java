@@ -1,11 +1,11 @@
 package io.rehearsal.cli.sandbox;
 
-import io.rehearsal.twin.evaluation.ArmSeries;
-import io.rehearsal.twin.evaluation.CandidateSet;
-import io.rehearsal.twin.evaluation.EvaluationPlan;
-import io.rehearsal.twin.evaluation.EvaluationResult;
-import io.rehearsal.twin.fitting.FaultHypothesis;
-import io.rehearsal.twin.incident.Incident;
+import io.rehearsal.rehearse.evaluation.ArmSeries;
+import io.rehearsal.rehearse.evaluation.CandidateSet;
+import io.rehearsal.rehearse.evaluation.EvaluationPlan;
+import io.rehearsal.rehearse.evaluation.EvaluationResult;
+import io.rehearsal.rehearse.fitting.FaultHypothesis;
+import io.rehearsal.rehearse.incident.Incident;
 import java.util.List;
 
 /**

@@ -1,7 +1,7 @@
 package io.rehearsal.cli.sandbox;
 
-import io.rehearsal.twin.evaluation.Objectives;
-import io.rehearsal.twin.evaluation.ReplicationPolicy;
+import io.rehearsal.rehearse.evaluation.Objectives;
+import io.rehearsal.rehearse.evaluation.ReplicationPolicy;
 
 /**
  * How a rehearsal simulates: the twin runs {@code warmup} seconds before the onset, then the

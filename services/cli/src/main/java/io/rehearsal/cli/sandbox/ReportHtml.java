@@ -1,10 +1,10 @@
 package io.rehearsal.cli.sandbox;
 
-import io.rehearsal.twin.evaluation.BucketMean;
-import io.rehearsal.twin.evaluation.CandidateEvidence;
-import io.rehearsal.twin.evaluation.EvidenceFlag;
-import io.rehearsal.twin.evaluation.Metric;
-import io.rehearsal.twin.evaluation.MetricDifference;
+import io.rehearsal.rehearse.evaluation.BucketMean;
+import io.rehearsal.rehearse.evaluation.CandidateEvidence;
+import io.rehearsal.rehearse.evaluation.EvidenceFlag;
+import io.rehearsal.rehearse.evaluation.Metric;
+import io.rehearsal.rehearse.evaluation.MetricDifference;
 import java.util.List;
 import java.util.stream.Collectors;
 

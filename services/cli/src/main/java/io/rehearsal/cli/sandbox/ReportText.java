@@ -1,11 +1,11 @@
 package io.rehearsal.cli.sandbox;
 
-import io.rehearsal.twin.evaluation.CandidateEvidence;
-import io.rehearsal.twin.evaluation.EvaluationResult;
-import io.rehearsal.twin.evaluation.EvidenceFlag;
-import io.rehearsal.twin.evaluation.Metric;
-import io.rehearsal.twin.evaluation.MetricDifference;
-import io.rehearsal.twin.fitting.FaultHypothesis;
+import io.rehearsal.rehearse.evaluation.CandidateEvidence;
+import io.rehearsal.rehearse.evaluation.EvaluationResult;
+import io.rehearsal.rehearse.evaluation.EvidenceFlag;
+import io.rehearsal.rehearse.evaluation.Metric;
+import io.rehearsal.rehearse.evaluation.MetricDifference;
+import io.rehearsal.rehearse.fitting.FaultHypothesis;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;

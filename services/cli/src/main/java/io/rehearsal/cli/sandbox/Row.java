@@ -1,10 +1,10 @@
 package io.rehearsal.cli.sandbox;
 
-import io.rehearsal.twin.evaluation.ArmOutcome;
-import io.rehearsal.twin.evaluation.CandidateEvidence;
-import io.rehearsal.twin.evaluation.EvaluationPlan;
-import io.rehearsal.twin.evaluation.EvaluationResult;
-import io.rehearsal.twin.evaluation.Metric;
+import io.rehearsal.rehearse.evaluation.ArmOutcome;
+import io.rehearsal.rehearse.evaluation.CandidateEvidence;
+import io.rehearsal.rehearse.evaluation.EvaluationPlan;
+import io.rehearsal.rehearse.evaluation.EvaluationResult;
+import io.rehearsal.rehearse.evaluation.Metric;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,13 +1,13 @@
 package io.rehearsal.cli.sandbox;
 
-import io.rehearsal.twin.Scenario;
-import io.rehearsal.twin.TwinSpec;
-import io.rehearsal.twin.TwinSpecs;
-import io.rehearsal.twin.evaluation.CandidateSet;
-import io.rehearsal.twin.incident.Incident;
-import io.rehearsal.twin.incident.IncidentFiles;
-import io.rehearsal.twin.incident.InvalidIncidentException;
+import io.rehearsal.rehearse.evaluation.CandidateSet;
+import io.rehearsal.rehearse.incident.Incident;
+import io.rehearsal.rehearse.incident.IncidentFiles;
+import io.rehearsal.rehearse.incident.InvalidIncidentException;
 import io.rehearsal.twin.spec.InvalidSpecException;
+import io.rehearsal.twin.spec.Scenario;
+import io.rehearsal.twin.spec.TwinSpec;
+import io.rehearsal.twin.spec.TwinSpecs;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.rehearsal.cli.sandbox;
 
-import io.rehearsal.twin.evaluation.ArmSeries;
-import io.rehearsal.twin.evaluation.BucketMean;
+import io.rehearsal.rehearse.evaluation.ArmSeries;
+import io.rehearsal.rehearse.evaluation.BucketMean;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 

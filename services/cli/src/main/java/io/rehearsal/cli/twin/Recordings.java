@@ -5,7 +5,7 @@ import io.rehearsal.otlp.JsonLinesOptions;
 import io.rehearsal.otlp.ReadSummary;
 import io.rehearsal.otlp.TelemetryFiles;
 import io.rehearsal.otlp.TelemetrySink;
-import io.rehearsal.twin.calibration.Recording;
+import io.rehearsal.telemetry.Recording;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

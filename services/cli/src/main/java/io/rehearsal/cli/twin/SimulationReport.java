@@ -1,8 +1,8 @@
 package io.rehearsal.cli.twin;
 
-import io.rehearsal.twin.EndpointResult;
-import io.rehearsal.twin.RunResult;
-import io.rehearsal.twin.SloResult;
+import io.rehearsal.twin.run.EndpointResult;
+import io.rehearsal.twin.run.RunResult;
+import io.rehearsal.twin.run.SloResult;
 import java.util.ArrayList;
 import java.util.List;
 import org.HdrHistogram.AbstractHistogram;

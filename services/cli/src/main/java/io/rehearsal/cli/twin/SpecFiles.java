@@ -1,10 +1,10 @@
 package io.rehearsal.cli.twin;
 
 import io.rehearsal.cli.CommandFailure;
-import io.rehearsal.twin.Scenario;
-import io.rehearsal.twin.TwinSpec;
-import io.rehearsal.twin.TwinSpecs;
 import io.rehearsal.twin.spec.InvalidSpecException;
+import io.rehearsal.twin.spec.Scenario;
+import io.rehearsal.twin.spec.TwinSpec;
+import io.rehearsal.twin.spec.TwinSpecs;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 

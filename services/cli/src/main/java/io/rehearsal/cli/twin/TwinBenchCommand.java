@@ -1,9 +1,9 @@
 package io.rehearsal.cli.twin;
 
-import io.rehearsal.twin.TwinSpec;
 import io.rehearsal.twin.bench.BenchConfig;
 import io.rehearsal.twin.bench.BenchResult;
 import io.rehearsal.twin.bench.TwinBench;
+import io.rehearsal.twin.spec.TwinSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;

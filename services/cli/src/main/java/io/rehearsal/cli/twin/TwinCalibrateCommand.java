@@ -1,15 +1,15 @@
 package io.rehearsal.cli.twin;
 
+import io.rehearsal.calibration.Calibration;
+import io.rehearsal.calibration.CalibrationOptions;
+import io.rehearsal.calibration.CalibrationResult;
+import io.rehearsal.calibration.EndpointCalibration;
+import io.rehearsal.calibration.Overlay;
+import io.rehearsal.calibration.OverlayException;
 import io.rehearsal.cli.CommandFailure;
-import io.rehearsal.twin.TwinSpecs;
-import io.rehearsal.twin.calibration.Calibration;
-import io.rehearsal.twin.calibration.CalibrationOptions;
-import io.rehearsal.twin.calibration.CalibrationResult;
-import io.rehearsal.twin.calibration.EndpointCalibration;
-import io.rehearsal.twin.calibration.Overlay;
-import io.rehearsal.twin.calibration.OverlayException;
-import io.rehearsal.twin.calibration.Recording;
+import io.rehearsal.telemetry.Recording;
 import io.rehearsal.twin.spec.InvalidSpecException;
+import io.rehearsal.twin.spec.TwinSpecs;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;

@@ -1,13 +1,13 @@
 package io.rehearsal.cli.twin;
 
+import io.rehearsal.calibration.fidelity.Fidelity;
+import io.rehearsal.calibration.fidelity.FidelityOptions;
+import io.rehearsal.calibration.fidelity.FidelityReport;
 import io.rehearsal.cli.CommandFailure;
-import io.rehearsal.twin.TwinSpec;
-import io.rehearsal.twin.TwinSpecs;
-import io.rehearsal.twin.calibration.Recording;
-import io.rehearsal.twin.fidelity.Fidelity;
-import io.rehearsal.twin.fidelity.FidelityOptions;
-import io.rehearsal.twin.fidelity.FidelityReport;
+import io.rehearsal.telemetry.Recording;
 import io.rehearsal.twin.spec.InvalidSpecException;
+import io.rehearsal.twin.spec.TwinSpec;
+import io.rehearsal.twin.spec.TwinSpecs;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

@@ -1,11 +1,11 @@
 package io.rehearsal.cli.twin;
 
 import io.rehearsal.cli.CommandFailure;
-import io.rehearsal.twin.RunResult;
-import io.rehearsal.twin.Scenario;
 import io.rehearsal.twin.Simulation;
-import io.rehearsal.twin.SimulationConfig;
-import io.rehearsal.twin.TwinSpec;
+import io.rehearsal.twin.run.RunResult;
+import io.rehearsal.twin.run.SimulationConfig;
+import io.rehearsal.twin.spec.Scenario;
+import io.rehearsal.twin.spec.TwinSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;

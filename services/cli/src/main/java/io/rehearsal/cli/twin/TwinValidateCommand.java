@@ -1,7 +1,7 @@
 package io.rehearsal.cli.twin;
 
-import io.rehearsal.twin.Scenario;
-import io.rehearsal.twin.TwinSpec;
+import io.rehearsal.twin.spec.Scenario;
+import io.rehearsal.twin.spec.TwinSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

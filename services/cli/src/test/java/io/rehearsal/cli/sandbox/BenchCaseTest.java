@@ -2,13 +2,13 @@ package io.rehearsal.cli.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rehearsal.twin.TwinSpec;
+import io.rehearsal.rehearse.evaluation.Candidate;
+import io.rehearsal.rehearse.evaluation.CandidateSet;
 import io.rehearsal.twin.bench.SpecScaling;
 import io.rehearsal.twin.bench.TwinBench;
-import io.rehearsal.twin.evaluation.Candidate;
-import io.rehearsal.twin.evaluation.CandidateSet;
 import io.rehearsal.twin.spec.Remediation;
 import io.rehearsal.twin.spec.RemediationKind;
+import io.rehearsal.twin.spec.TwinSpec;
 import org.junit.jupiter.api.Test;
 
 class BenchCaseTest {
@@ -59,7 +59,7 @@ class BenchCaseTest {
 
   @Test
   void shouldBuildEqualPlansWhenAskedTwice() {
-    var policy = new io.rehearsal.twin.evaluation.ReplicationPolicy(3, 6, 3, 0.95, 0.01);
+    var policy = new io.rehearsal.rehearse.evaluation.ReplicationPolicy(3, 6, 3, 0.95, 0.01);
     assertThat(CASE.plan(7, policy)).isEqualTo(CASE.plan(7, policy));
   }
 

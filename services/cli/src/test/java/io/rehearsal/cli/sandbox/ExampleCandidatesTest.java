@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rehearsal.twin.TwinSpec;
-import io.rehearsal.twin.TwinSpecs;
+import io.rehearsal.rehearse.evaluation.CandidateSet;
 import io.rehearsal.twin.bench.TwinBench;
-import io.rehearsal.twin.evaluation.CandidateSet;
+import io.rehearsal.twin.spec.TwinSpec;
+import io.rehearsal.twin.spec.TwinSpecs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

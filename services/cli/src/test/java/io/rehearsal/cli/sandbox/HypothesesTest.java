@@ -2,7 +2,7 @@ package io.rehearsal.cli.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rehearsal.twin.fitting.FaultHypothesis;
+import io.rehearsal.rehearse.fitting.FaultHypothesis;
 import io.rehearsal.twin.spec.FaultKind;
 import org.junit.jupiter.api.Test;
 

@@ -2,17 +2,17 @@ package io.rehearsal.cli.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rehearsal.twin.Scenario;
-import io.rehearsal.twin.SimulationConfig;
-import io.rehearsal.twin.TwinSpec;
-import io.rehearsal.twin.TwinSpecs;
-import io.rehearsal.twin.evaluation.CandidateSet;
-import io.rehearsal.twin.evaluation.EvaluationPlan;
-import io.rehearsal.twin.evaluation.Evaluator;
-import io.rehearsal.twin.evaluation.Objectives;
-import io.rehearsal.twin.evaluation.ReplicationPolicy;
+import io.rehearsal.rehearse.evaluation.CandidateSet;
+import io.rehearsal.rehearse.evaluation.EvaluationPlan;
+import io.rehearsal.rehearse.evaluation.Evaluator;
+import io.rehearsal.rehearse.evaluation.Objectives;
+import io.rehearsal.rehearse.evaluation.ReplicationPolicy;
+import io.rehearsal.twin.run.SimulationConfig;
 import io.rehearsal.twin.spec.Fault;
 import io.rehearsal.twin.spec.FaultKind;
+import io.rehearsal.twin.spec.Scenario;
+import io.rehearsal.twin.spec.TwinSpec;
+import io.rehearsal.twin.spec.TwinSpecs;
 import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;

@@ -1,16 +1,16 @@
 package io.rehearsal.cli.sandbox;
 
-import io.rehearsal.twin.RunResult;
-import io.rehearsal.twin.Scenario;
-import io.rehearsal.twin.SimulationConfig;
-import io.rehearsal.twin.TwinSpec;
-import io.rehearsal.twin.TwinSpecs;
+import io.rehearsal.rehearse.fitting.Symptoms;
+import io.rehearsal.rehearse.incident.Incident;
+import io.rehearsal.rehearse.incident.IncidentFiles;
 import io.rehearsal.twin.engine.Engine;
-import io.rehearsal.twin.fitting.Symptoms;
-import io.rehearsal.twin.incident.Incident;
-import io.rehearsal.twin.incident.IncidentFiles;
+import io.rehearsal.twin.run.RunResult;
+import io.rehearsal.twin.run.SimulationConfig;
 import io.rehearsal.twin.spec.Fault;
 import io.rehearsal.twin.spec.FaultKind;
+import io.rehearsal.twin.spec.Scenario;
+import io.rehearsal.twin.spec.TwinSpec;
+import io.rehearsal.twin.spec.TwinSpecs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

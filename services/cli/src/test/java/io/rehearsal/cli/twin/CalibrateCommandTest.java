@@ -2,8 +2,8 @@ package io.rehearsal.cli.twin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rehearsal.twin.TwinSpec;
-import io.rehearsal.twin.TwinSpecs;
+import io.rehearsal.twin.spec.TwinSpec;
+import io.rehearsal.twin.spec.TwinSpecs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package io.rehearsal.cli.twin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rehearsal.twin.calibration.Recording;
+import io.rehearsal.telemetry.Recording;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TwinValidateCommandTest {
-  static final Path SHOP = Path.of("../twin/examples/shop.yaml");
-  static final Path INCIDENT = Path.of("../twin/examples/shop-incident.yaml");
+  static final Path SHOP = Path.of("../../examples/twin/shop.yaml");
+  static final Path INCIDENT = Path.of("../../examples/twin/shop-incident.yaml");
 
   @TempDir Path dir;
 

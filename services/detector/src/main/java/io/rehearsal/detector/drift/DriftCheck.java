@@ -1,7 +1,7 @@
 package io.rehearsal.detector.drift;
 
+import io.rehearsal.calibration.fidelity.DriftReport;
 import io.rehearsal.store.SnapshotId;
-import io.rehearsal.twin.fidelity.DriftReport;
 import java.util.List;
 import java.util.Optional;
 

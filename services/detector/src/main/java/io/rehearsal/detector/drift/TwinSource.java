@@ -2,9 +2,9 @@ package io.rehearsal.detector.drift;
 
 import io.rehearsal.store.SnapshotId;
 import io.rehearsal.store.TwinSnapshots;
-import io.rehearsal.twin.TwinSpec;
-import io.rehearsal.twin.TwinSpecs;
 import io.rehearsal.twin.spec.InvalidSpecException;
+import io.rehearsal.twin.spec.TwinSpec;
+import io.rehearsal.twin.spec.TwinSpecs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,10 +1,10 @@
 package io.rehearsal.detector.ingest;
 
-import io.rehearsal.twin.telemetry.AggregatorStats;
-import io.rehearsal.twin.telemetry.ClosedWindow;
-import io.rehearsal.twin.telemetry.MetricPoint;
-import io.rehearsal.twin.telemetry.Span;
-import io.rehearsal.twin.telemetry.WindowAggregator;
+import io.rehearsal.telemetry.AggregatorStats;
+import io.rehearsal.telemetry.ClosedWindow;
+import io.rehearsal.telemetry.MetricPoint;
+import io.rehearsal.telemetry.Span;
+import io.rehearsal.telemetry.WindowAggregator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

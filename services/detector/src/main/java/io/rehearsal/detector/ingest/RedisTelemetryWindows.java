@@ -1,8 +1,8 @@
 package io.rehearsal.detector.ingest;
 
 import io.rehearsal.store.TelemetryWindows.Append;
-import io.rehearsal.twin.telemetry.ClosedWindow;
-import io.rehearsal.twin.telemetry.WindowCodec;
+import io.rehearsal.telemetry.ClosedWindow;
+import io.rehearsal.telemetry.WindowCodec;
 import java.util.List;
 
 /**

@@ -1,6 +1,6 @@
 package io.rehearsal.detector.ingest;
 
-import io.rehearsal.twin.telemetry.ClosedWindow;
+import io.rehearsal.telemetry.ClosedWindow;
 import java.util.List;
 
 /** Where closed telemetry windows are kept, newest last, with bounded retention. */

@@ -7,7 +7,7 @@ import io.rehearsal.store.RedisStore;
 import io.rehearsal.store.SnapshotId;
 import io.rehearsal.store.StoreConfig;
 import io.rehearsal.store.TwinSnapshots;
-import io.rehearsal.twin.TwinSpecs;
+import io.rehearsal.twin.spec.TwinSpecs;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,11 +2,11 @@ package io.rehearsal.detector.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rehearsal.twin.telemetry.ClosedWindow;
-import io.rehearsal.twin.telemetry.Span;
-import io.rehearsal.twin.telemetry.SpanKind;
-import io.rehearsal.twin.telemetry.WindowAggregator;
-import io.rehearsal.twin.telemetry.WindowConfig;
+import io.rehearsal.telemetry.ClosedWindow;
+import io.rehearsal.telemetry.Span;
+import io.rehearsal.telemetry.SpanKind;
+import io.rehearsal.telemetry.WindowAggregator;
+import io.rehearsal.telemetry.WindowConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rehearsal.store.RedisStore;
 import io.rehearsal.store.StoreConfig;
-import io.rehearsal.twin.telemetry.ClosedWindow;
-import io.rehearsal.twin.telemetry.EndpointWindow;
-import io.rehearsal.twin.telemetry.LatencyHistogram;
+import io.rehearsal.telemetry.ClosedWindow;
+import io.rehearsal.telemetry.EndpointWindow;
+import io.rehearsal.telemetry.LatencyHistogram;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;

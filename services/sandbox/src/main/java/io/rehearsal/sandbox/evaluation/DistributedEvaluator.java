@@ -1,13 +1,13 @@
 package io.rehearsal.sandbox.evaluation;
 
+import io.rehearsal.rehearse.evaluation.Coordinator;
+import io.rehearsal.rehearse.evaluation.EvaluationPlan;
+import io.rehearsal.rehearse.evaluation.EvaluationResult;
+import io.rehearsal.rehearse.evaluation.Job;
+import io.rehearsal.rehearse.evaluation.JobCodec;
+import io.rehearsal.rehearse.evaluation.JobResult;
 import io.rehearsal.store.JobBatch;
 import io.rehearsal.store.JobQueue;
-import io.rehearsal.twin.evaluation.Coordinator;
-import io.rehearsal.twin.evaluation.EvaluationPlan;
-import io.rehearsal.twin.evaluation.EvaluationResult;
-import io.rehearsal.twin.evaluation.Job;
-import io.rehearsal.twin.evaluation.JobCodec;
-import io.rehearsal.twin.evaluation.JobResult;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -7,6 +7,11 @@ import io.rehearsal.proto.v1.EvaluationPhase;
 import io.rehearsal.proto.v1.EvaluationStatus;
 import io.rehearsal.proto.v1.FaultHypothesis;
 import io.rehearsal.proto.v1.TwinFidelity;
+import io.rehearsal.rehearse.evaluation.EvaluationPlan;
+import io.rehearsal.rehearse.evaluation.EvaluationResult;
+import io.rehearsal.rehearse.fitting.FaultFitter;
+import io.rehearsal.rehearse.fitting.FitConfig;
+import io.rehearsal.rehearse.fitting.SymptomPoint;
 import io.rehearsal.sandbox.mapping.Durations;
 import io.rehearsal.sandbox.mapping.EvidenceMapper;
 import io.rehearsal.sandbox.mapping.FaultHypothesisMapper;
@@ -15,14 +20,9 @@ import io.rehearsal.sandbox.mapping.SymptomsMapper;
 import io.rehearsal.sandbox.mapping.TwinFidelityMapper;
 import io.rehearsal.store.SnapshotId;
 import io.rehearsal.store.TwinSnapshots;
-import io.rehearsal.twin.Scenario;
-import io.rehearsal.twin.SimulationConfig;
-import io.rehearsal.twin.TwinSpecs;
-import io.rehearsal.twin.evaluation.EvaluationPlan;
-import io.rehearsal.twin.evaluation.EvaluationResult;
-import io.rehearsal.twin.fitting.FaultFitter;
-import io.rehearsal.twin.fitting.FitConfig;
-import io.rehearsal.twin.fitting.SymptomPoint;
+import io.rehearsal.twin.run.SimulationConfig;
+import io.rehearsal.twin.spec.Scenario;
+import io.rehearsal.twin.spec.TwinSpecs;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
@@ -84,7 +84,7 @@ public final class EvaluationPipeline {
           events,
           EvaluationPhase.EVALUATION_PHASE_FITTING_FAULT,
           "fitting " + p.symptoms().names());
-      List<io.rehearsal.twin.fitting.FaultHypothesis> fitted = fit(p);
+      List<io.rehearsal.rehearse.fitting.FaultHypothesis> fitted = fit(p);
       Timestamp onset = p.request().getIncident().getOnset();
       List<FaultHypothesis> hypotheses =
           fitted.stream()
@@ -125,7 +125,7 @@ public final class EvaluationPipeline {
     }
   }
 
-  private List<io.rehearsal.twin.fitting.FaultHypothesis> fit(PreparedEvaluation p) {
+  private List<io.rehearsal.rehearse.fitting.FaultHypothesis> fit(PreparedEvaluation p) {
     double bucket = p.symptoms().bucket();
     double warmup = Math.ceil(settings.fitWarmupSeconds() / bucket) * bucket;
     FitConfig config =
@@ -141,7 +141,7 @@ public final class EvaluationPipeline {
   }
 
   private EvaluationPlan plan(
-      PreparedEvaluation p, List<io.rehearsal.twin.fitting.FaultHypothesis> fitted) {
+      PreparedEvaluation p, List<io.rehearsal.rehearse.fitting.FaultHypothesis> fitted) {
     double w = settings.warmupSeconds();
     String name =
         "incident "

@@ -1,10 +1,10 @@
 package io.rehearsal.sandbox.evaluation;
 
-import io.rehearsal.twin.TwinSpec;
-import io.rehearsal.twin.TwinSpecs;
 import io.rehearsal.twin.spec.ArrivalPattern;
 import io.rehearsal.twin.spec.ServiceSpec;
 import io.rehearsal.twin.spec.TrafficSpec;
+import io.rehearsal.twin.spec.TwinSpec;
+import io.rehearsal.twin.spec.TwinSpecs;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,11 +1,11 @@
 package io.rehearsal.sandbox.evaluation;
 
+import io.rehearsal.rehearse.evaluation.JobCodec;
+import io.rehearsal.rehearse.evaluation.JobRunner;
 import io.rehearsal.store.Delivery;
 import io.rehearsal.store.JobConsumer;
 import io.rehearsal.store.JobQueue;
 import io.rehearsal.store.TwinSnapshots;
-import io.rehearsal.twin.evaluation.JobCodec;
-import io.rehearsal.twin.evaluation.JobRunner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.rehearsal.sandbox.evaluation;
 
-import io.rehearsal.twin.evaluation.ReplicationPolicy;
+import io.rehearsal.rehearse.evaluation.ReplicationPolicy;
 
 /**
  * How the sandbox turns a request into simulations.

@@ -1,9 +1,9 @@
 package io.rehearsal.sandbox.evaluation;
 
+import io.rehearsal.rehearse.evaluation.JobRunner;
 import io.rehearsal.store.JobQueue;
 import io.rehearsal.store.SnapshotId;
 import io.rehearsal.store.TwinSnapshots;
-import io.rehearsal.twin.evaluation.JobRunner;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;

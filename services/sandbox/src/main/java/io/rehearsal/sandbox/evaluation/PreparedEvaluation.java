@@ -1,12 +1,12 @@
 package io.rehearsal.sandbox.evaluation;
 
 import io.rehearsal.proto.v1.EvaluateRequest;
+import io.rehearsal.rehearse.evaluation.Candidate;
+import io.rehearsal.rehearse.evaluation.Objectives;
+import io.rehearsal.rehearse.evaluation.ReplicationPolicy;
+import io.rehearsal.rehearse.fitting.Symptoms;
 import io.rehearsal.store.SnapshotId;
-import io.rehearsal.twin.TwinSpec;
-import io.rehearsal.twin.evaluation.Candidate;
-import io.rehearsal.twin.evaluation.Objectives;
-import io.rehearsal.twin.evaluation.ReplicationPolicy;
-import io.rehearsal.twin.fitting.Symptoms;
+import io.rehearsal.twin.spec.TwinSpec;
 import java.util.List;
 
 /**

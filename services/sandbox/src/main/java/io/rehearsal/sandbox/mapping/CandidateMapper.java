@@ -2,12 +2,12 @@ package io.rehearsal.sandbox.mapping;
 
 import io.rehearsal.proto.v1.RateLimitScope;
 import io.rehearsal.proto.v1.Remediation;
-import io.rehearsal.twin.TwinSpec;
-import io.rehearsal.twin.evaluation.Candidate;
+import io.rehearsal.rehearse.evaluation.Candidate;
 import io.rehearsal.twin.spec.AutoscalerSpec;
 import io.rehearsal.twin.spec.RemediationKind;
 import io.rehearsal.twin.spec.ScalingMetric;
 import io.rehearsal.twin.spec.ServiceSpec;
+import io.rehearsal.twin.spec.TwinSpec;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

@@ -12,10 +12,10 @@ import io.rehearsal.proto.v1.Remediation;
 import io.rehearsal.proto.v1.Score;
 import io.rehearsal.proto.v1.ScoreComponent;
 import io.rehearsal.proto.v1.TwinFidelity;
-import io.rehearsal.twin.evaluation.ArmOutcome;
-import io.rehearsal.twin.evaluation.CandidateEvidence;
-import io.rehearsal.twin.evaluation.Metric;
-import io.rehearsal.twin.evaluation.MetricDifference;
+import io.rehearsal.rehearse.evaluation.ArmOutcome;
+import io.rehearsal.rehearse.evaluation.CandidateEvidence;
+import io.rehearsal.rehearse.evaluation.Metric;
+import io.rehearsal.rehearse.evaluation.MetricDifference;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -57,8 +57,8 @@ public final class EvidenceMapper {
             .setRank(e.rank())
             .setScore(score(e.score()))
             .setTwinSnapshotHash(twinSnapshotHash);
-    for (io.rehearsal.twin.evaluation.EvidenceFlag f :
-        io.rehearsal.twin.evaluation.EvidenceFlag.values()) {
+    for (io.rehearsal.rehearse.evaluation.EvidenceFlag f :
+        io.rehearsal.rehearse.evaluation.EvidenceFlag.values()) {
       if (e.flagged(f)) {
         b.addFlags(EvidenceFlag.valueOf("EVIDENCE_FLAG_" + f.name()));
       }
@@ -110,7 +110,7 @@ public final class EvidenceMapper {
   }
 
   private static OutcomeStatistics stats(
-      io.rehearsal.twin.evaluation.OutcomeStatistics s, double k) {
+      io.rehearsal.rehearse.evaluation.OutcomeStatistics s, double k) {
     return OutcomeStatistics.newBuilder()
         .setMean(s.mean() * k)
         .setStddev(s.stddev() * k)
@@ -149,9 +149,9 @@ public final class EvidenceMapper {
   }
 
   /** The contract's form of a score. */
-  public static Score score(io.rehearsal.twin.evaluation.Score s) {
+  public static Score score(io.rehearsal.rehearse.evaluation.Score s) {
     Score.Builder b = Score.newBuilder().setValue(s.value());
-    for (io.rehearsal.twin.evaluation.ScoreComponent c : s.components()) {
+    for (io.rehearsal.rehearse.evaluation.ScoreComponent c : s.components()) {
       b.addComponents(
           ScoreComponent.newBuilder()
               .setName(c.name())

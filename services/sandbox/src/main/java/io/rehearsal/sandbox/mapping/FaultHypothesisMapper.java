@@ -6,9 +6,9 @@ import io.rehearsal.proto.v1.FaultKind;
 import io.rehearsal.proto.v1.Target;
 
 /**
- * The twin's fitted {@link io.rehearsal.twin.fitting.FaultHypothesis} to the contract's: kinds and
- * magnitude units per {@code FaultKind} (a crash as the fraction of replicas lost, a network delay
- * in milliseconds), the target as a {@link Target}.
+ * The twin's fitted {@link io.rehearsal.rehearse.fitting.FaultHypothesis} to the contract's: kinds
+ * and magnitude units per {@code FaultKind} (a crash as the fraction of replicas lost, a network
+ * delay in milliseconds), the target as a {@link Target}.
  */
 public final class FaultHypothesisMapper {
 
@@ -16,7 +16,7 @@ public final class FaultHypothesisMapper {
 
   /** The contract's form of a hypothesis whose fault starts at {@code onset}. */
   public static FaultHypothesis toProto(
-      io.rehearsal.twin.fitting.FaultHypothesis h, Timestamp onset) {
+      io.rehearsal.rehearse.fitting.FaultHypothesis h, Timestamp onset) {
     return FaultHypothesis.newBuilder()
         .setTarget(target(h))
         .setKind(kind(h.kind()))
@@ -41,7 +41,7 @@ public final class FaultHypothesisMapper {
     };
   }
 
-  private static double magnitude(io.rehearsal.twin.fitting.FaultHypothesis h) {
+  private static double magnitude(io.rehearsal.rehearse.fitting.FaultHypothesis h) {
     return switch (h.kind()) {
       case REPLICA_CRASH, WORKER_LOSS ->
           Double.isNaN(h.capacityLossFraction()) ? h.magnitude() : h.capacityLossFraction();
@@ -50,7 +50,7 @@ public final class FaultHypothesisMapper {
     };
   }
 
-  private static Target target(io.rehearsal.twin.fitting.FaultHypothesis h) {
+  private static Target target(io.rehearsal.rehearse.fitting.FaultHypothesis h) {
     String t = h.target();
     return switch (h.kind()) {
       case DEPENDENCY_SLOWDOWN, DEPENDENCY_DELAY, DEPENDENCY_OUTAGE ->

@@ -2,10 +2,10 @@ package io.rehearsal.sandbox.mapping;
 
 import io.rehearsal.proto.v1.EvaluateRequest;
 import io.rehearsal.proto.v1.SloWeight;
-import io.rehearsal.twin.TwinSpec;
-import io.rehearsal.twin.evaluation.Objectives;
-import io.rehearsal.twin.evaluation.ReplicationPolicy;
+import io.rehearsal.rehearse.evaluation.Objectives;
+import io.rehearsal.rehearse.evaluation.ReplicationPolicy;
 import io.rehearsal.twin.spec.SloSpec;
+import io.rehearsal.twin.spec.TwinSpec;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;

@@ -1,11 +1,11 @@
 package io.rehearsal.sandbox.mapping;
 
 import io.rehearsal.proto.v1.Target;
-import io.rehearsal.twin.TwinSpec;
 import io.rehearsal.twin.spec.EndpointSpec;
 import io.rehearsal.twin.spec.ServiceSpec;
 import io.rehearsal.twin.spec.SpecIndex;
 import io.rehearsal.twin.spec.TrafficSpec;
+import io.rehearsal.twin.spec.TwinSpec;
 import java.util.ArrayList;
 import java.util.List;
 

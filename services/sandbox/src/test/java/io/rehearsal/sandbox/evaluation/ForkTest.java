@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.rehearsal.sandbox.testing.ReferenceShop;
-import io.rehearsal.twin.TwinSpec;
 import io.rehearsal.twin.spec.ArrivalPattern;
+import io.rehearsal.twin.spec.TwinSpec;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -2,15 +2,15 @@ package io.rehearsal.sandbox.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rehearsal.rehearse.evaluation.EvaluationPlan;
+import io.rehearsal.rehearse.evaluation.EvaluationResult;
+import io.rehearsal.rehearse.evaluation.Evaluator;
+import io.rehearsal.rehearse.evaluation.ReplicationPolicy;
 import io.rehearsal.sandbox.testing.Plans;
 import io.rehearsal.sandbox.testing.RedisFixture;
 import io.rehearsal.sandbox.testing.ReferenceShop;
 import io.rehearsal.store.PendingJob;
-import io.rehearsal.twin.TwinSpec;
-import io.rehearsal.twin.evaluation.EvaluationPlan;
-import io.rehearsal.twin.evaluation.EvaluationResult;
-import io.rehearsal.twin.evaluation.Evaluator;
-import io.rehearsal.twin.evaluation.ReplicationPolicy;
+import io.rehearsal.twin.spec.TwinSpec;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;

@@ -7,10 +7,10 @@ import com.google.protobuf.Duration;
 import io.rehearsal.proto.v1.RateLimitScope;
 import io.rehearsal.proto.v1.Remediation;
 import io.rehearsal.proto.v1.Target;
+import io.rehearsal.rehearse.evaluation.Candidate;
 import io.rehearsal.sandbox.testing.ReferenceShop;
-import io.rehearsal.twin.TwinSpec;
-import io.rehearsal.twin.evaluation.Candidate;
 import io.rehearsal.twin.spec.RemediationKind;
+import io.rehearsal.twin.spec.TwinSpec;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -10,10 +10,10 @@ import io.rehearsal.proto.v1.MetricKind;
 import io.rehearsal.proto.v1.SeriesPoint;
 import io.rehearsal.proto.v1.SymptomSeries;
 import io.rehearsal.proto.v1.Target;
+import io.rehearsal.rehearse.fitting.SymptomPoint;
+import io.rehearsal.rehearse.fitting.Symptoms;
 import io.rehearsal.sandbox.testing.ReferenceShop;
-import io.rehearsal.twin.TwinSpec;
-import io.rehearsal.twin.fitting.SymptomPoint;
-import io.rehearsal.twin.fitting.Symptoms;
+import io.rehearsal.twin.spec.TwinSpec;
 import org.junit.jupiter.api.Test;
 
 class SymptomsMapperTest {

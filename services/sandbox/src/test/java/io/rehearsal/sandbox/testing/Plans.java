@@ -1,16 +1,16 @@
 package io.rehearsal.sandbox.testing;
 
-import io.rehearsal.twin.Scenario;
-import io.rehearsal.twin.SimulationConfig;
-import io.rehearsal.twin.TwinSpec;
-import io.rehearsal.twin.evaluation.Candidate;
-import io.rehearsal.twin.evaluation.EvaluationPlan;
-import io.rehearsal.twin.evaluation.Objectives;
-import io.rehearsal.twin.evaluation.ReplicationPolicy;
+import io.rehearsal.rehearse.evaluation.Candidate;
+import io.rehearsal.rehearse.evaluation.EvaluationPlan;
+import io.rehearsal.rehearse.evaluation.Objectives;
+import io.rehearsal.rehearse.evaluation.ReplicationPolicy;
+import io.rehearsal.twin.run.SimulationConfig;
 import io.rehearsal.twin.spec.Fault;
 import io.rehearsal.twin.spec.FaultKind;
 import io.rehearsal.twin.spec.Remediation;
 import io.rehearsal.twin.spec.RemediationKind;
+import io.rehearsal.twin.spec.Scenario;
+import io.rehearsal.twin.spec.TwinSpec;
 import java.util.List;
 
 /** Evaluation plans on the reference shop's twin, built directly in twin terms. */

@@ -1,0 +1,50 @@
+package io.rehearsal.rehearse.evaluation;
+
+import java.util.List;
+
+/**
+ * The result of an evaluation.
+ *
+ * @param seed base seed of every arm's streams
+ * @param baseline outcome of "do nothing" over all its replications
+ * @param baselineScore score of "do nothing"
+ * @param baselineReplications replications of "do nothing"
+ * @param candidates evidence per candidate, in plan order
+ * @param ranking candidate names, best first (the order of {@link CandidateEvidence#rank()})
+ * @param doNothingRank where "do nothing" would rank: 1 + the number of candidates not flagged
+ *     {@link EvidenceFlag#WORSE_THAN_DO_NOTHING}; those flagged rank below it
+ * @param stages stages of the ranking-and-selection procedure
+ * @param totalReplications runs of all arms together
+ * @param probabilityOfCorrectSelection the procedure's stated PCS (unless {@link
+ *     EvidenceFlag#PRECISION_NOT_REACHED} is raised)
+ */
+public record EvaluationResult(
+    long seed,
+    ArmOutcome baseline,
+    Score baselineScore,
+    int baselineReplications,
+    List<CandidateEvidence> candidates,
+    List<String> ranking,
+    int doNothingRank,
+    int stages,
+    int totalReplications,
+    double probabilityOfCorrectSelection) {
+  /** Copies the lists. */
+  public EvaluationResult {
+    candidates = List.copyOf(candidates);
+    ranking = List.copyOf(ranking);
+  }
+
+  /** The evidence of the candidate with that name. */
+  public CandidateEvidence candidate(String name) {
+    return candidates.stream()
+        .filter(c -> c.candidate().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("unknown candidate '" + name + "'"));
+  }
+
+  /** The best candidate, or null when every candidate is worse than "do nothing". */
+  public String best() {
+    return doNothingRank == 1 ? null : ranking.get(0);
+  }
+}

@@ -1,0 +1,133 @@
+package io.rehearsal.rehearse.evaluation;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Canonical big-endian binary encoding of {@link Job} and {@link JobResult}: a one-byte tag ('J' or
+ * 'R'), a version byte, then ints, and doubles as their IEEE-754 bits, so a result decoded in
+ * another process is bit-identical to the one computed.
+ */
+public final class JobCodec {
+  private static final byte JOB = 'J';
+  private static final byte RESULT = 'R';
+  private static final byte VERSION = 1;
+
+  private JobCodec() {}
+
+  /** Encodes a job (14 bytes). */
+  public static byte[] encode(Job job) {
+    return write(out -> writeJob(out, JOB, job));
+  }
+
+  /** Encodes a job result. */
+  public static byte[] encode(JobResult result) {
+    return write(
+        out -> {
+          writeJob(out, RESULT, result.job());
+          for (ReplicationOutcome o : result.outcomes()) {
+            writeOutcome(out, o);
+          }
+        });
+  }
+
+  /**
+   * Decodes a job.
+   *
+   * @throws IllegalArgumentException if the bytes are not an encoded job
+   */
+  public static Job decodeJob(byte[] bytes) {
+    return read(bytes, in -> readJob(in, JOB));
+  }
+
+  /**
+   * Decodes a job result.
+   *
+   * @throws IllegalArgumentException if the bytes are not an encoded job result
+   */
+  public static JobResult decodeResult(byte[] bytes) {
+    return read(
+        bytes,
+        in -> {
+          Job job = readJob(in, RESULT);
+          List<ReplicationOutcome> outcomes = new ArrayList<>();
+          for (int i = 0; i < job.size(); i++) {
+            outcomes.add(readOutcome(in));
+          }
+          return new JobResult(job, outcomes);
+        });
+  }
+
+  private static void writeJob(DataOutputStream out, byte tag, Job job) throws IOException {
+    out.writeByte(tag);
+    out.writeByte(VERSION);
+    out.writeInt(job.arm());
+    out.writeInt(job.from());
+    out.writeInt(job.to());
+  }
+
+  private static Job readJob(DataInputStream in, byte tag) throws IOException {
+    byte t = in.readByte();
+    byte v = in.readByte();
+    if (t != tag || v != VERSION) {
+      throw new IllegalArgumentException(
+          "expected tag " + (char) tag + " version " + VERSION + ", but was " + t + " " + v);
+    }
+    return new Job(in.readInt(), in.readInt(), in.readInt());
+  }
+
+  private static void writeOutcome(DataOutputStream out, ReplicationOutcome o) throws IOException {
+    out.writeDouble(o.sloAttainment());
+    out.writeDouble(o.p99Latency());
+    out.writeDouble(o.errorRate());
+    out.writeDouble(o.timeToRecover());
+    out.writeDouble(o.cost());
+    out.writeBoolean(o.recovered());
+  }
+
+  private static ReplicationOutcome readOutcome(DataInputStream in) throws IOException {
+    return new ReplicationOutcome(
+        in.readDouble(),
+        in.readDouble(),
+        in.readDouble(),
+        in.readDouble(),
+        in.readDouble(),
+        in.readBoolean());
+  }
+
+  private interface Writer {
+    void write(DataOutputStream out) throws IOException;
+  }
+
+  private interface Reader<T> {
+    T read(DataInputStream in) throws IOException;
+  }
+
+  private static byte[] write(Writer writer) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      writer.write(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  private static <T> T read(byte[] bytes, Reader<T> reader) {
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+      T value = reader.read(in);
+      if (in.available() > 0) {
+        throw new IllegalArgumentException(in.available() + " trailing bytes after the record");
+      }
+      return value;
+    } catch (IOException e) {
+      throw new IllegalArgumentException("truncated encoding of " + bytes.length + " bytes", e);
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package io.rehearsal.rehearse.evaluation;
+
+import io.rehearsal.twin.engine.Engine;
+import io.rehearsal.twin.run.EndpointResult;
+import io.rehearsal.twin.run.RunResult;
+import io.rehearsal.twin.spec.SloSpec;
+import io.rehearsal.twin.spec.TwinSpec;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs {@link Job}s of one {@link EvaluationPlan}: a pure function of (plan, job), safe to call
+ * from several threads, in any process that built the same plan.
+ */
+public final class JobRunner {
+  private final EvaluationPlan plan;
+  private final Engine engine;
+
+  /** Prepares a runner for a plan. */
+  public JobRunner(EvaluationPlan plan) {
+    this.plan = plan;
+    this.engine = new Engine(plan.spec());
+  }
+
+  /**
+   * Simulates the job's replications of its arm.
+   *
+   * @throws IllegalArgumentException if the job's arm is not in the plan
+   */
+  public JobResult run(Job job) {
+    return run(job, EvaluationListener.NONE);
+  }
+
+  /**
+   * Simulates the job's replications of its arm and shows each run to {@code listener}; the result
+   * equals {@link #run(Job)}'s.
+   *
+   * @throws IllegalArgumentException if the job's arm is not in the plan
+   */
+  public JobResult run(Job job, EvaluationListener listener) {
+    if (job.arm() >= plan.arms()) {
+      throw new IllegalArgumentException(
+          "job.arm must be < " + plan.arms() + ", but was " + job.arm());
+    }
+    List<ReplicationOutcome> outcomes = new ArrayList<>();
+    for (int r = job.from(); r < job.to(); r++) {
+      RunResult run = engine.run(plan.scenario(job.arm()), plan.config(), plan.seed(), r);
+      outcomes.add(measure(plan.spec(), plan.objectives(), run));
+      listener.replicationFinished(job.arm(), r, run);
+    }
+    return new JobResult(job, outcomes);
+  }
+
+  /** The outcome metrics of one run. */
+  static ReplicationOutcome measure(TwinSpec spec, Objectives objectives, RunResult run) {
+    return new ReplicationOutcome(
+        sloAttainment(spec, objectives, run),
+        RunMeasures.worstEntryP99(spec, run),
+        RunMeasures.entryErrorRate(spec, run),
+        RunMeasures.timeToRecover(run),
+        run.cost(),
+        !Double.isNaN(run.timeToRecover()));
+  }
+
+  private static double sloAttainment(TwinSpec spec, Objectives objectives, RunResult run) {
+    double weighted = 0;
+    double weights = 0;
+    for (SloSpec slo : spec.slos()) {
+      double w =
+          objectives.sloWeights().isEmpty()
+              ? 1
+              : objectives.sloWeights().getOrDefault(slo.endpoint(), 0.0);
+      weighted += w * withinSlo(slo, run.endpoint(slo.endpoint()));
+      weights += w;
+    }
+    return weights == 0 ? 1 : weighted / weights;
+  }
+
+  private static double withinSlo(SloSpec slo, EndpointResult e) {
+    if (e.total() == 0) {
+      return 1;
+    }
+    long micros = (long) Math.floor(slo.latency() * 1e6);
+    long good = e.latency().getTotalCount() == 0 ? 0 : e.latency().getCountBetweenValues(0, micros);
+    return Math.min(1, (double) good / e.total());
+  }
+}

@@ -1,0 +1,89 @@
+package io.rehearsal.rehearse.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class EvaluatorTest {
+  private static final EvaluationPlan PLAN = Plans.plan(42);
+  private static final EvaluationResult RESULT = Evaluator.evaluate(PLAN, 2);
+
+  @Test
+  void shouldRankTheFixFirstAndTheHarmfulCandidateBelowDoNothingWhenRehearsingAnOverload() {
+    System.out.println(
+        "EVALUATION ranking "
+            + RESULT.ranking()
+            + ", do nothing at "
+            + RESULT.doNothingRank()
+            + ", "
+            + RESULT.totalReplications()
+            + " runs in "
+            + RESULT.stages()
+            + " stages (fixed N would be "
+            + PLAN.arms() * 30
+            + ")");
+    RESULT
+        .candidates()
+        .forEach(
+            c ->
+                System.out.println(
+                    "EVALUATION "
+                        + c.candidate()
+                        + " rank "
+                        + c.rank()
+                        + " n="
+                        + c.replications()
+                        + " eliminated="
+                        + c.eliminatedEarly()
+                        + " score="
+                        + c.score().value()
+                        + " flags="
+                        + c.flags()
+                        + " "
+                        + c.difference(Metric.UTILITY)));
+    assertThat(RESULT.ranking().get(0)).isEqualTo("rollback");
+    assertThat(RESULT.best()).isEqualTo("rollback");
+    CandidateEvidence worse = RESULT.candidate("scale to 1");
+    assertThat(worse.flags()).contains(EvidenceFlag.WORSE_THAN_DO_NOTHING);
+    assertThat(worse.rank()).isEqualTo(4).isGreaterThan(RESULT.doNothingRank() - 1);
+    assertThat(RESULT.doNothingRank()).isEqualTo(4);
+  }
+
+  @Test
+  void shouldSpendFewerReplicationsOnClearlyWorseCandidatesWhenEliminating() {
+    CandidateEvidence worse = RESULT.candidate("scale to 1");
+    assertThat(worse.eliminatedEarly()).isTrue();
+    assertThat(worse.replications()).isEqualTo(PLAN.policy().minReplications());
+    assertThat(RESULT.totalReplications())
+        .isLessThan(PLAN.arms() * PLAN.policy().maxReplications());
+    assertThat(RESULT.baselineReplications())
+        .isEqualTo(
+            RESULT.candidates().stream()
+                .mapToInt(CandidateEvidence::replications)
+                .max()
+                .orElseThrow());
+  }
+
+  @Test
+  void shouldReportNoDifferenceAndTheDoNothingOutcomeWhenTheCandidateDoesNothing() {
+    CandidateEvidence wait = RESULT.candidate("wait");
+    // Common random numbers: an empty remediation replays "do nothing" exactly.
+    assertThat(wait.difference(Metric.UTILITY).mean()).isZero();
+    assertThat(wait.flags()).contains(EvidenceFlag.NO_SIGNIFICANT_DIFFERENCE);
+    assertThat(wait.score().value()).isEqualTo(RESULT.baselineScore().value());
+  }
+
+  @Test
+  void shouldFlagCostAndImproveSloWhenScalingUp() {
+    CandidateEvidence scale = RESULT.candidate("scale to 6");
+    assertThat(scale.flags()).contains(EvidenceFlag.HIGHER_COST);
+    assertThat(scale.difference(Metric.SLO_ATTAINMENT).ciLow()).isGreaterThan(0);
+    assertThat(scale.difference(Metric.P99_LATENCY).ciHigh()).isLessThan(0);
+    assertThat(scale.difference(Metric.P99_LATENCY).fractionImproved()).isEqualTo(1.0);
+  }
+
+  @Test
+  void shouldGiveTheSameResultWhenRunOnOneThreadOrAgain() {
+    assertThat(Evaluator.evaluate(Plans.plan(42), 1)).isEqualTo(RESULT);
+  }
+}
