@@ -3,10 +3,11 @@ package io.rehearsal.sandbox;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.rehearsal.rehearse.evaluation.ReplicationPolicy;
-import io.rehearsal.sandbox.evaluation.DistributedEvaluator;
+import io.rehearsal.rehearse.jobs.DistributedEvaluator;
 import io.rehearsal.sandbox.evaluation.EvaluationPipeline;
 import io.rehearsal.sandbox.evaluation.JobWorkers;
 import io.rehearsal.sandbox.evaluation.PipelineSettings;
+import io.rehearsal.sandbox.evaluation.RedisJobTransport;
 import io.rehearsal.sandbox.evaluation.RequestPreparer;
 import io.rehearsal.sandbox.evaluation.WorkerSettings;
 import io.rehearsal.store.JobQueue;
@@ -74,7 +75,10 @@ class SandboxBeans {
   EvaluationPipeline pipeline(
       RedisStore store, JobQueue queue, PipelineSettings settings, SandboxConfig config) {
     DistributedEvaluator evaluator =
-        new DistributedEvaluator(queue, config.workers().poll(), config.workers().stageDeadline());
+        new DistributedEvaluator(
+            new RedisJobTransport(queue),
+            config.workers().poll(),
+            config.workers().stageDeadline());
     return new EvaluationPipeline(store.twinSnapshots(), evaluator, settings, Clock.systemUTC());
   }
 

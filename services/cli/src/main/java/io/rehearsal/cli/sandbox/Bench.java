@@ -3,17 +3,24 @@ package io.rehearsal.cli.sandbox;
 import io.rehearsal.rehearse.evaluation.EvaluationPlan;
 import io.rehearsal.rehearse.evaluation.EvaluationResult;
 import io.rehearsal.rehearse.evaluation.ReplicationPolicy;
+import io.rehearsal.rehearse.jobs.DistributedEvaluator;
+import io.rehearsal.rehearse.jobs.InMemoryJobTransport;
+import io.rehearsal.rehearse.jobs.SimulationProgress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 /**
  * Measures time to decision on a {@link BenchCase}: the first seed with one worker, then every seed
- * with two workers, all through {@link QueueWorkers} (the service's job mechanism); the best
- * candidates of the seeds give the top-1 agreement.
+ * with two workers, all through {@link DistributedEvaluator} on in-memory queues (the service's job
+ * mechanism, only the transport differs); the best candidates of the seeds give the top-1
+ * agreement.
  */
 final class Bench {
   private final BenchCase standard;
@@ -27,7 +34,7 @@ final class Bench {
   BenchReport run(long firstSeed, int seeds, double rate, double horizon, Consumer<String> say) {
     say.accept("seed " + firstSeed + ", 1 worker");
     long t0 = System.nanoTime();
-    EvaluationResult one = QueueWorkers.evaluate(() -> standard.plan(firstSeed, policy), 1);
+    EvaluationResult one = evaluate(standard.plan(firstSeed, policy), 1);
     double secondsOne = (System.nanoTime() - t0) / 1e9;
     List<Double> seconds = new ArrayList<>();
     List<EvaluationResult> results = new ArrayList<>();
@@ -35,7 +42,7 @@ final class Bench {
       long seed = firstSeed + i;
       say.accept("seed " + seed + ", 2 workers");
       long t = System.nanoTime();
-      results.add(QueueWorkers.evaluate(() -> standard.plan(seed, policy), 2));
+      results.add(evaluate(standard.plan(seed, policy), 2));
       seconds.add((System.nanoTime() - t) / 1e9);
     }
     List<String> bests = results.stream().map(EvaluationResult::best).toList();
@@ -54,6 +61,28 @@ final class Bench {
         horizon,
         standard.candidates().size(),
         Runtime.getRuntime().availableProcessors());
+  }
+
+  /**
+   * Evaluates {@code plan} the way the sandbox service does: a coordinator hands each stage's
+   * encoded jobs to {@code workers} threads, each with its own copy of the plan.
+   */
+  static EvaluationResult evaluate(EvaluationPlan plan, int workers) {
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            workers,
+            r -> {
+              Thread t = new Thread(r, "rehearsal-bench-worker");
+              t.setDaemon(true);
+              return t;
+            });
+    try {
+      InMemoryJobTransport transport = new InMemoryJobTransport(pool, workers, bytes -> plan);
+      return new DistributedEvaluator(transport, Duration.ofMillis(100), Duration.ofHours(1))
+          .evaluate("bench", new byte[0], plan, SimulationProgress.NONE);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   /** The median, which a burst of CPU contention from other processes moves least. */

@@ -138,7 +138,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     RehearsalReport report;
     try (ProgressBar bar =
         ProgressBar.start(spec.commandLine().getErr(), ProgressBar.wanted(progress))) {
-      report = Rehearsal.run(twin, incident, candidates, settings, bar);
+      report = RehearsalRunner.run(twin, incident, candidates, settings, bar);
     }
     if (html != null) {
       write(html, ReportHtml.render(report));

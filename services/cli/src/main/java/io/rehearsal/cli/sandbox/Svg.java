@@ -1,5 +1,6 @@
 package io.rehearsal.cli.sandbox;
 
+import io.rehearsal.rehearse.Timeline;
 import io.rehearsal.rehearse.evaluation.ArmSeries;
 import io.rehearsal.rehearse.evaluation.BucketMean;
 import java.util.List;

@@ -77,7 +77,7 @@ public final class TwinSimulateCommand implements Callable<Integer> {
       names = "--warmup",
       paramLabel = "D",
       converter = DurationConverter.class,
-      description = "Time excluded at the start of each run (default: 10% of it, at most 60 s).")
+      description = "Time excluded at the start of each run (default: 10%% of it, at most 60 s).")
   Double warmup;
 
   @Option(

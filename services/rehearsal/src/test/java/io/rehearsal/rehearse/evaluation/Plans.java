@@ -19,8 +19,8 @@ import java.util.List;
  * A one-service twin (2 replicas x 4 workers, 100 req/s of 20 ms mean: 25 % busy) whose self time
  * triples at t = 60 s (75 % busy: p99 near the 0.3-s SLO), and four candidates decided at t = 90 s.
  */
-final class Plans {
-  static final TwinSpec SPEC =
+public final class Plans {
+  public static final TwinSpec SPEC =
       TwinSpec.builder("api")
           .service(
               new ServiceSpec(
@@ -45,7 +45,7 @@ final class Plans {
 
   private Plans() {}
 
-  static List<Candidate> candidates() {
+  public static List<Candidate> candidates() {
     return List.of(
         candidate("scale to 6", RemediationKind.SCALE, 6.0, 0.5),
         candidate("rollback", RemediationKind.ROLLBACK, null, 0.5),
@@ -57,12 +57,12 @@ final class Plans {
     return new Candidate(name, List.of(Remediation.of(kind, 90, "api", value)), blast);
   }
 
-  static EvaluationPlan plan(long seed, ReplicationPolicy policy) {
+  public static EvaluationPlan plan(long seed, ReplicationPolicy policy) {
     return new EvaluationPlan(
         SPEC, INCIDENT, candidates(), CONFIG, seed, Objectives.DEFAULT, policy, 3);
   }
 
-  static EvaluationPlan plan(long seed) {
+  public static EvaluationPlan plan(long seed) {
     return plan(seed, new ReplicationPolicy(6, 30, 4, 0.95, 0.01));
   }
 }

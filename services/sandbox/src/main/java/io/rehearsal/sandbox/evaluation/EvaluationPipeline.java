@@ -7,11 +7,13 @@ import io.rehearsal.proto.v1.EvaluationPhase;
 import io.rehearsal.proto.v1.EvaluationStatus;
 import io.rehearsal.proto.v1.FaultHypothesis;
 import io.rehearsal.proto.v1.TwinFidelity;
+import io.rehearsal.rehearse.Rehearsal;
+import io.rehearsal.rehearse.Timeline;
 import io.rehearsal.rehearse.evaluation.EvaluationPlan;
 import io.rehearsal.rehearse.evaluation.EvaluationResult;
-import io.rehearsal.rehearse.fitting.FaultFitter;
 import io.rehearsal.rehearse.fitting.FitConfig;
 import io.rehearsal.rehearse.fitting.SymptomPoint;
+import io.rehearsal.rehearse.jobs.DistributedEvaluator;
 import io.rehearsal.sandbox.mapping.Durations;
 import io.rehearsal.sandbox.mapping.EvidenceMapper;
 import io.rehearsal.sandbox.mapping.FaultHypothesisMapper;
@@ -21,7 +23,6 @@ import io.rehearsal.sandbox.mapping.TwinFidelityMapper;
 import io.rehearsal.store.SnapshotId;
 import io.rehearsal.store.TwinSnapshots;
 import io.rehearsal.twin.run.SimulationConfig;
-import io.rehearsal.twin.spec.Scenario;
 import io.rehearsal.twin.spec.TwinSpecs;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -137,35 +138,29 @@ public final class EvaluationPipeline {
             settings.fitThreads());
     Map<String, SymptomPoint> baseline =
         SymptomsMapper.baseline(p.request().getIncident(), p.symptoms());
-    return new FaultFitter(p.fork(), config).fit(p.symptoms(), baseline);
+    return Rehearsal.fit(p.fork(), p.symptoms(), baseline, config);
   }
 
   private EvaluationPlan plan(
       PreparedEvaluation p, List<io.rehearsal.rehearse.fitting.FaultHypothesis> fitted) {
-    double w = settings.warmupSeconds();
     String name =
         "incident "
             + (p.request().getIncident().getId().isBlank()
                 ? p.id()
                 : p.request().getIncident().getId());
-    Scenario incident =
-        new Scenario(
-            name, fitted.isEmpty() ? List.of() : List.of(fitted.get(0).toFault(w, 0)), List.of());
-    SimulationConfig config =
-        new SimulationConfig(
-            w + p.horizonSeconds(),
-            w,
-            Math.min(settings.bucketSeconds(), p.horizonSeconds()),
-            false);
-    return new EvaluationPlan(
+    Timeline t =
+        Timeline.fromOnset(
+            settings.warmupSeconds(),
+            p.decisionSeconds(),
+            p.horizonSeconds(),
+            settings.bucketSeconds());
+    return Rehearsal.plan(
+        name,
         p.fork(),
-        incident,
+        fitted,
         p.candidates(),
-        config,
-        p.seed(),
-        p.objectives(),
-        p.policy(),
-        settings.jobSize());
+        t,
+        new Rehearsal.Settings(p.seed(), p.objectives(), p.policy(), settings.jobSize()));
   }
 
   private Evaluation succeeded(

@@ -7,6 +7,8 @@ import io.rehearsal.rehearse.evaluation.EvaluationPlan;
 import io.rehearsal.rehearse.evaluation.EvaluationResult;
 import io.rehearsal.rehearse.evaluation.Evaluator;
 import io.rehearsal.rehearse.evaluation.ReplicationPolicy;
+import io.rehearsal.rehearse.jobs.DistributedEvaluator;
+import io.rehearsal.rehearse.jobs.SimulationProgress;
 import io.rehearsal.sandbox.testing.Plans;
 import io.rehearsal.sandbox.testing.RedisFixture;
 import io.rehearsal.sandbox.testing.ReferenceShop;
@@ -87,7 +89,8 @@ class DistributedEvaluatorTest {
   }
 
   private static DistributedEvaluator evaluator() {
-    return new DistributedEvaluator(redis.queue, Duration.ofMillis(200), Duration.ofMinutes(1));
+    return new DistributedEvaluator(
+        new RedisJobTransport(redis.queue), Duration.ofMillis(200), Duration.ofMinutes(1));
   }
 
   /** The plan every process runs: decoded from its document. */

@@ -10,6 +10,7 @@ import io.rehearsal.proto.v1.Evidence;
 import io.rehearsal.proto.v1.FaultKind;
 import io.rehearsal.rehearse.evaluation.Candidate;
 import io.rehearsal.rehearse.evaluation.ReplicationPolicy;
+import io.rehearsal.rehearse.jobs.DistributedEvaluator;
 import io.rehearsal.sandbox.mapping.EvidenceMapper;
 import io.rehearsal.sandbox.testing.RedisFixture;
 import io.rehearsal.sandbox.testing.ReferenceShop;
@@ -49,7 +50,8 @@ class EvaluationPipelineTest {
     preparer = new RequestPreparer(redis.store.twinSnapshots(), SETTINGS);
     Clock clock = Clock.fixed(Instant.parse("2027-01-15T08:05:00Z"), ZoneOffset.UTC);
     DistributedEvaluator evaluator =
-        new DistributedEvaluator(redis.queue, Duration.ofMillis(200), Duration.ofMinutes(2));
+        new DistributedEvaluator(
+            new RedisJobTransport(redis.queue), Duration.ofMillis(200), Duration.ofMinutes(2));
     pipeline = new EvaluationPipeline(redis.store.twinSnapshots(), evaluator, SETTINGS, clock);
   }
 

@@ -6,6 +6,8 @@ import io.rehearsal.rehearse.evaluation.EvaluationPlan;
 import io.rehearsal.rehearse.evaluation.EvaluationResult;
 import io.rehearsal.rehearse.evaluation.Evaluator;
 import io.rehearsal.rehearse.evaluation.ReplicationPolicy;
+import io.rehearsal.rehearse.jobs.DistributedEvaluator;
+import io.rehearsal.rehearse.jobs.SimulationProgress;
 import io.rehearsal.sandbox.testing.Plans;
 import io.rehearsal.sandbox.testing.RedisFixture;
 import io.rehearsal.sandbox.testing.ReferenceShop;
@@ -61,7 +63,10 @@ class WorkerKillTest {
     CompletableFuture<EvaluationResult> distributed =
         CompletableFuture.supplyAsync(
             () ->
-                new DistributedEvaluator(redis.queue, Duration.ofMillis(100), Duration.ofMinutes(2))
+                new DistributedEvaluator(
+                        new RedisJobTransport(redis.queue),
+                        Duration.ofMillis(100),
+                        Duration.ofMinutes(2))
                     .evaluate("ev-kill", planBytes, shared, SimulationProgress.NONE));
     PendingJob held = awaitJobHeldBy(victim);
     workers.get(0).destroyForcibly().waitFor(10, TimeUnit.SECONDS);

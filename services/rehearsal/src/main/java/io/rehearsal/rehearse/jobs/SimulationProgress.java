@@ -1,4 +1,4 @@
-package io.rehearsal.sandbox.evaluation;
+package io.rehearsal.rehearse.jobs;
 
 /** Told about the simulation jobs of one evaluation as their results are merged. */
 @FunctionalInterface

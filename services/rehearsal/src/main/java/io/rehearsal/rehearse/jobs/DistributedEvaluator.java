@@ -1,4 +1,4 @@
-package io.rehearsal.sandbox.evaluation;
+package io.rehearsal.rehearse.jobs;
 
 import io.rehearsal.rehearse.evaluation.Coordinator;
 import io.rehearsal.rehearse.evaluation.EvaluationPlan;
@@ -6,16 +6,14 @@ import io.rehearsal.rehearse.evaluation.EvaluationResult;
 import io.rehearsal.rehearse.evaluation.Job;
 import io.rehearsal.rehearse.evaluation.JobCodec;
 import io.rehearsal.rehearse.evaluation.JobResult;
-import io.rehearsal.store.JobBatch;
-import io.rehearsal.store.JobQueue;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Runs an evaluation's ranking-and-selection procedure with its jobs on a {@link JobQueue}: the
- * twin's {@link Coordinator} decides each stage, the stage's jobs go onto the stream, and whichever
+ * Runs an evaluation's ranking-and-selection procedure with its jobs on a {@link JobTransport}: the
+ * {@link Coordinator} decides each stage, the stage's jobs go to the transport, and whichever
  * workers (in this process or others) run them; results are merged as they land. The coordinator's
  * decisions depend only on the merged results, so the result equals an in-process {@code
  * Evaluator.evaluate} of the same plan, bit for bit, however many workers ran it and whether some
@@ -23,18 +21,18 @@ import java.util.Map;
  */
 public final class DistributedEvaluator {
 
-  private final JobQueue queue;
+  private final JobTransport transport;
   private final Duration poll;
   private final Duration deadline;
 
   /**
-   * An evaluator over {@code queue}.
+   * An evaluator over {@code transport}.
    *
    * @param poll longest wait for a wake-up before the results are read again
    * @param deadline longest wall-clock time one stage may take before the evaluation fails
    */
-  public DistributedEvaluator(JobQueue queue, Duration poll, Duration deadline) {
-    this.queue = queue;
+  public DistributedEvaluator(JobTransport transport, Duration poll, Duration deadline) {
+    this.transport = transport;
     this.poll = poll;
     this.deadline = deadline;
   }
@@ -46,7 +44,7 @@ public final class DistributedEvaluator {
    */
   public EvaluationResult evaluate(
       String batchId, byte[] planBytes, EvaluationPlan plan, SimulationProgress progress) {
-    try (JobBatch batch = queue.open(batchId, planBytes)) {
+    try (JobTransport.Batch batch = transport.open(batchId, planBytes)) {
       Coordinator coordinator = new Coordinator(plan);
       long[] counts = new long[2];
       for (List<Job> stage = coordinator.nextStage();
@@ -60,7 +58,11 @@ public final class DistributedEvaluator {
   }
 
   private void runStage(
-      JobBatch batch, Coordinator c, List<Job> stage, long[] counts, SimulationProgress progress) {
+      JobTransport.Batch batch,
+      Coordinator c,
+      List<Job> stage,
+      long[] counts,
+      SimulationProgress progress) {
     Map<String, Job> pending = new LinkedHashMap<>();
     for (Job job : stage) {
       pending.put(id(job), job);
@@ -85,7 +87,7 @@ public final class DistributedEvaluator {
     }
   }
 
-  private static int merge(JobBatch batch, Coordinator c, Map<String, Job> pending) {
+  private static int merge(JobTransport.Batch batch, Coordinator c, Map<String, Job> pending) {
     int merged = 0;
     for (Map.Entry<String, byte[]> e : batch.results(pending.keySet()).entrySet()) {
       JobResult result = JobCodec.decodeResult(e.getValue());
@@ -99,7 +101,7 @@ public final class DistributedEvaluator {
     return merged;
   }
 
-  private static void failIfAnyFailed(JobBatch batch) {
+  private static void failIfAnyFailed(JobTransport.Batch batch) {
     Map<String, String> failures = batch.failures();
     if (!failures.isEmpty()) {
       Map.Entry<String, String> first = failures.entrySet().iterator().next();
