@@ -1,5 +1,6 @@
 package io.rehearsal.detector.recording;
 
+import io.rehearsal.otlp.SegmentNames;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -8,26 +9,17 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * The segment files of a recording directory: {@code otlp-<UTC time opened>-<n>.jsonl} while
- * written, {@code .jsonl.gz} once closed ({@code n} tells apart segments opened in the same
- * millisecond). Names sort by time, so a reader takes them in name order.
+ * The segment files of a recording directory, named as {@link SegmentNames} says: {@code otlp-<UTC
+ * time opened>-<n>.jsonl} while written, {@code .jsonl.gz} once closed. Names sort by time, so
+ * {@link io.rehearsal.otlp.Recordings} reads the directory in name order.
  */
 final class Segments {
-
-  static final String PREFIX = "otlp-";
-  static final String PLAIN = ".jsonl";
-  static final String GZIP = ".jsonl.gz";
-  private static final DateTimeFormatter NAME =
-      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
 
   private final Path dir;
 
@@ -40,11 +32,9 @@ final class Segments {
 
   /** A new, not yet existing plain segment named after {@code opened}. */
   Path next(Instant opened) {
-    String stem = PREFIX + NAME.format(opened);
     while (true) {
-      Path candidate =
-          dir.resolve(String.format(Locale.ROOT, "%s-%04d%s", stem, sequence++ % 10_000, PLAIN));
-      if (!Files.exists(candidate) && !Files.exists(gzipped(candidate))) {
+      Path candidate = dir.resolve(SegmentNames.segment(opened, sequence++));
+      if (!Files.exists(candidate) && !Files.exists(SegmentNames.gzipped(candidate))) {
         return candidate;
       }
     }
@@ -53,13 +43,13 @@ final class Segments {
   /** Every segment, plain or gzipped, in name (time) order. */
   List<Path> list() throws IOException {
     try (Stream<Path> files = Files.list(dir)) {
-      return files.filter(Segments::isSegment).sorted().toList();
+      return files.filter(SegmentNames::isSegment).sorted().toList();
     }
   }
 
   /** Gzips a closed plain segment into {@code .jsonl.gz} (atomically) and deletes the plain one. */
   Path compress(Path plain) throws IOException {
-    Path target = gzipped(plain);
+    Path target = SegmentNames.gzipped(plain);
     Path partial = target.resolveSibling(target.getFileName() + ".part");
     try (InputStream in = Files.newInputStream(plain);
         OutputStream out = new GZIPOutputStream(Files.newOutputStream(partial), 64 * 1024)) {
@@ -96,15 +86,5 @@ final class Segments {
       }
     }
     return deleted;
-  }
-
-  static boolean isSegment(Path p) {
-    String name = p.getFileName().toString();
-    return name.startsWith(PREFIX) && (name.endsWith(PLAIN) || name.endsWith(GZIP));
-  }
-
-  private static Path gzipped(Path plain) {
-    String name = plain.getFileName().toString();
-    return plain.resolveSibling(name.substring(0, name.length() - PLAIN.length()) + GZIP);
   }
 }

@@ -20,8 +20,8 @@ import io.rehearsal.calibration.fidelity.FidelitySummary;
 import io.rehearsal.otlp.JsonLinesOptions;
 import io.rehearsal.otlp.OtlpJsonLines;
 import io.rehearsal.otlp.OtlpLine;
-import io.rehearsal.otlp.TelemetryFiles;
-import io.rehearsal.otlp.TelemetrySink;
+import io.rehearsal.otlp.RecordingOptions;
+import io.rehearsal.otlp.Recordings;
 import io.rehearsal.service.testing.ServiceProbe;
 import io.rehearsal.telemetry.Recording;
 import io.rehearsal.twin.spec.TwinSpec;
@@ -38,6 +38,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The newcomer path with real OTLP over the wire: the reference shop's baseline recording is
@@ -50,13 +51,17 @@ class RecordingReplayTest {
 
   private static final Path DATA = Path.of("../../ml-models/data/reference-shop");
 
-  /** The baseline's first 75 s are still warming up (see FidelityReferenceShopTest in the CLI). */
-  private static final double WARM_UP_SKIP = 75;
+  /**
+   * The baseline's first 75 s are still warming up (see ReferenceShopFidelityTest in calibration);
+   * both recordings are read without them, the detector's from its directory of segments.
+   */
+  private static final RecordingOptions WARMED_UP = RecordingOptions.defaults().skip(75);
 
   @Inject RecordingBeans beans;
 
   @Test
-  void shouldCalibrateTheSameTwinFromTheDetectorsRecordingAsFromTheFile() throws Exception {
+  void shouldCalibrateTheSameTwinFromTheDetectorsRecordingAsFromTheFile(@TempDir Path dir)
+      throws Exception {
     Path baseline = DATA.resolve("baseline.otlp.jsonl.gz");
     Path load2x = DATA.resolve("load2x.otlp.jsonl.gz");
     assumeTrue(Files.exists(baseline) && Files.exists(load2x), "reference-shop recordings absent");
@@ -70,8 +75,8 @@ class RecordingReplayTest {
     recording.rotate();
     List<Path> kept = recording.segments().stream().filter(p -> !before.contains(p)).toList();
 
-    Recording fromDetector = read(kept);
-    Recording fromFile = read(List.of(baseline));
+    Recording fromDetector = Recordings.read(copy(kept, dir), WARMED_UP);
+    Recording fromFile = Recordings.read(baseline, WARMED_UP);
     assertThat(fromDetector.spans()).hasSameSizeAs(fromFile.spans());
     assertThat(fromDetector.metrics()).hasSameSizeAs(fromFile.metrics());
     Overlay overlay = Overlay.read(DATA.resolve("overlay.yaml"));
@@ -88,7 +93,8 @@ class RecordingReplayTest {
     rates(viaFile).forEach((e, r) -> assertThat(rates.get(e)).as(e).isCloseTo(r, within(0.01 * r)));
     assertThat(viaDetector.spec().services()).isEqualTo(viaFile.spec().services());
 
-    FidelitySummary fidelity = fidelity(viaDetector.spec(), read(List.of(load2x)));
+    FidelitySummary fidelity =
+        fidelity(viaDetector.spec(), Recordings.read(load2x, RecordingOptions.defaults()));
     System.out.println("FIDELITY detector-recorded baseline -> load2x " + fidelity);
     assertThat(fidelity.endpoints()).isEqualTo(10);
     assertThat(fidelity.p50Mape()).isLessThanOrEqualTo(0.10);
@@ -154,19 +160,17 @@ class RecordingReplayTest {
         .isEqualTo(n);
   }
 
-  private static Recording read(List<Path> files) throws IOException {
-    Recording.Builder builder = Recording.builder();
-    TelemetrySink sink = TelemetrySink.into(builder);
-    for (Path file : files) {
-      TelemetryFiles.read(file, JsonLinesOptions.defaults(), sink);
+  /** The segments in a directory of their own, as the reader finds a recording directory. */
+  private static Path copy(List<Path> segments, Path dir) throws IOException {
+    Path copied = Files.createDirectories(dir.resolve("segments"));
+    for (Path segment : segments) {
+      Files.copy(segment, copied.resolve(segment.getFileName()));
     }
-    return builder.build();
+    return copied;
   }
 
   private static CalibrationResult calibrate(Recording recording, Overlay overlay) {
-    long from = recording.firstRootStartNanos() + Math.round(WARM_UP_SKIP * 1e9);
-    return Calibration.calibrate(
-        recording.slice(from, Long.MAX_VALUE), overlay, CalibrationOptions.named("shop"));
+    return Calibration.calibrate(recording, overlay, CalibrationOptions.named("shop"));
   }
 
   private static Map<String, Double> rates(CalibrationResult result) {

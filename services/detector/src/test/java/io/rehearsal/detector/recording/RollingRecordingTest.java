@@ -15,6 +15,7 @@ import io.rehearsal.otlp.JsonLinesOptions;
 import io.rehearsal.otlp.OtlpJson;
 import io.rehearsal.otlp.OtlpJsonLines;
 import io.rehearsal.otlp.OtlpLine;
+import io.rehearsal.otlp.SegmentNames;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -134,7 +135,7 @@ class RollingRecordingTest {
 
   private List<Path> segments() throws IOException {
     try (var files = Files.list(dir)) {
-      return files.filter(Segments::isSegment).sorted().toList();
+      return files.filter(SegmentNames::isSegment).sorted().toList();
     }
   }
 
