@@ -17,9 +17,20 @@ import java.util.List;
  * hosts, regions, backends). Immutable; shared by all replications of an experiment.
  */
 final class Model {
+  // Call kinds (Calls.kind), as ints for the hot path's switch. They are the ordinals of
+  // SpecIndex.TargetKind, constant for constant; callKind maps one to the other and
+  // OrdinalCouplingTest fails if the two lists stop lining up.
+
+  /** A call to an endpoint of a modelled service ({@link SpecIndex.TargetKind#ENDPOINT}). */
   static final int ENDPOINT = 0;
+
+  /** A call to an external dependency ({@link SpecIndex.TargetKind#DEPENDENCY}). */
   static final int DEPENDENCY = 1;
+
+  /** A call to a cache ({@link SpecIndex.TargetKind#CACHE}). */
   static final int CACHE = 2;
+
+  /** A call to a database ({@link SpecIndex.TargetKind#DATABASE}). */
   static final int DATABASE = 3;
 
   final TwinSpec spec;
@@ -97,6 +108,19 @@ final class Model {
       }
     }
     return latency;
+  }
+
+  /**
+   * The call kind of a target kind. A switch, not {@code ordinal()}: a new target kind fails to
+   * compile here until it has a call kind (and a branch in {@code CallFlow.attempt}).
+   */
+  static int callKind(SpecIndex.TargetKind kind) {
+    return switch (kind) {
+      case ENDPOINT -> Model.ENDPOINT;
+      case DEPENDENCY -> Model.DEPENDENCY;
+      case CACHE -> Model.CACHE;
+      case DATABASE -> Model.DATABASE;
+    };
   }
 
   /** The region of the {@code ordinal}-th replica of a service. */
@@ -177,7 +201,7 @@ final class Model {
       count = all.size();
       spec = all.toArray(CallSpec[]::new);
       from = owners.stream().mapToInt(Integer::intValue).toArray();
-      kind = all.stream().mapToInt(c -> index.target(c.to()).kind().ordinal()).toArray();
+      kind = all.stream().mapToInt(c -> callKind(index.target(c.to()).kind())).toArray();
       target = all.stream().mapToInt(c -> index.target(c.to()).index()).toArray();
       probability = all.stream().mapToDouble(CallSpec::probability).toArray();
       optional = new boolean[count];

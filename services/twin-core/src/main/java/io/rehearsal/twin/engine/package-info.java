@@ -44,7 +44,8 @@
  *       and a draw is skipped only where it cannot change an outcome (the comments say why), so two
  *       runs with the same seed match bit for bit.
  *   <li>Int codes stand in for enums on the hot path ({@code Status}, {@code Model.ENDPOINT} and
- *       the other call kinds, replica states).
+ *       the other call kinds, replica states); {@code OrdinalCouplingTest} guards those that must
+ *       line up with an enum or index an array.
  * </ul>
  */
 package io.rehearsal.twin.engine;
