@@ -1,7 +1,6 @@
 package io.rehearsal.calibration;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -108,8 +107,6 @@ final class CallStructure {
   }
 
   private static double median(List<Double> values) {
-    double[] sorted = values.stream().mapToDouble(Double::doubleValue).toArray();
-    Arrays.sort(sorted);
-    return DistributionFitter.quantile(sorted, 0.5);
+    return DistributionFitter.median(values.stream().mapToDouble(Double::doubleValue).toArray());
   }
 }

@@ -66,9 +66,8 @@ final class Dependencies {
         java.util.stream.IntStream.range(0, windows)
             .filter(w -> refused[w])
             .mapToDouble(w -> admitted[w])
-            .sorted()
             .toArray();
-    double rate = Math.max(DistributionFitter.quantile(saturated, 0.5), 1e-3);
+    double rate = Math.max(DistributionFitter.median(saturated), 1e-3);
     double burst = Math.max(1, Arrays.stream(admitted).max().orElse(1));
     return new double[] {rate, Math.max(burst, rate)};
   }

@@ -11,6 +11,9 @@ import org.apache.commons.math3.distribution.RealDistribution;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.math3.random.Well19937c;
 import org.apache.commons.math3.special.Gamma;
+import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
+import org.apache.commons.math3.stat.descriptive.rank.Median;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
 import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
 
 /**
@@ -44,9 +47,9 @@ final class DistributionFitter {
     if (n == 0) {
       return new FittedDistribution(new Distribution.Constant(0), "constant", 0, Double.NaN, 0, 0);
     }
-    double median = quantile(sorted, 0.5);
+    double median = median(sorted);
     double p99 = quantile(sorted, 0.99);
-    double mean = Arrays.stream(sorted).average().orElse(0);
+    double mean = mean(sorted);
     if (n == 1 || spread(sorted, mean) <= CONSTANT_CV) {
       return new FittedDistribution(
           new Distribution.Constant(Math.max(0, mean)), "constant", n, Double.NaN, median, p99);
@@ -96,12 +99,14 @@ final class DistributionFitter {
 
   private List<Candidate> candidates(double[] sorted, double[] tested, KolmogorovSmirnovTest ks) {
     List<Candidate> out = new ArrayList<>();
-    double mean = Arrays.stream(sorted).average().orElseThrow();
+    double mean = mean(sorted);
     out.add(
         candidate(
             "exponential", new Distribution.Exponential(mean), exponential(mean), tested, ks));
     double[] logs = Arrays.stream(sorted).map(Math::log).toArray();
-    double mu = Arrays.stream(logs).average().orElseThrow();
+    double mu = mean(logs);
+    // Hand-written for bit-for-bit reproducibility: StandardDeviation's uncompensated sum and its
+    // correction term change the last bits of sigma, which the twin spec writes out.
     double sigma = Math.sqrt(Arrays.stream(logs).map(l -> (l - mu) * (l - mu)).sum() / logs.length);
     if (sigma > 0) {
       Distribution spec =
@@ -184,7 +189,29 @@ final class DistributionFitter {
     return new Distribution.Empirical(out);
   }
 
-  /** Linear interpolation between order statistics (type 7). */
+  /**
+   * The median, linear interpolation between the middle order statistics (type 7); {@code values}
+   * need not be sorted. NaN when empty.
+   */
+  static double median(double[] values) {
+    return new Median().withEstimationType(EstimationType.R_7).evaluate(values);
+  }
+
+  /**
+   * The arithmetic mean with a compensated sum ({@link java.util.stream.DoubleStream#average}).
+   * Hand-written for bit-for-bit reproducibility: StatUtils.mean's correction pass changes the last
+   * bits of most means, which the twin spec writes out.
+   */
+  static double mean(double[] values) {
+    return Arrays.stream(values).average().orElse(Double.NaN);
+  }
+
+  /**
+   * Linear interpolation between order statistics (type 7). Hand-written for bit-for-bit
+   * reproducibility: Percentile's R_7 takes p in percent and computes 1 + (n - 1) p, which changes
+   * the last bits of a few 99th percentiles and of about 2.5% of the empirical quantiles (measured
+   * on 20,000 random samples).
+   */
   static double quantile(double[] sorted, double p) {
     if (sorted.length == 0) {
       return Double.NaN;
@@ -201,8 +228,7 @@ final class DistributionFitter {
     if (mean <= 0) {
       return sorted[sorted.length - 1] - sorted[0] == 0 ? 0 : Double.POSITIVE_INFINITY;
     }
-    double var = Arrays.stream(sorted).map(v -> (v - mean) * (v - mean)).sum() / sorted.length;
-    return Math.sqrt(var) / mean;
+    return new StandardDeviation(false).evaluate(sorted, mean) / mean;
   }
 
   private static RandomGenerator rng() {

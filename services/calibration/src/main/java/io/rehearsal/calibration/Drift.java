@@ -25,8 +25,8 @@ final class Drift {
     for (List<ServedRequest> requests : byEndpoint.values()) {
       double[][] parts = parts(requests, from, to);
       if (parts[0].length >= MIN_PER_PART && parts[PARTS - 1].length >= MIN_PER_PART) {
-        double first = median(parts[0]);
-        double last = median(parts[PARTS - 1]);
+        double first = DistributionFitter.median(parts[0]);
+        double last = DistributionFitter.median(parts[PARTS - 1]);
         if (first > 0) {
           weighted += requests.size() * (last / first - 1);
           weight += requests.size();
@@ -59,12 +59,8 @@ final class Drift {
     }
     double[][] out = new double[PARTS][];
     for (int i = 0; i < PARTS; i++) {
-      out[i] = parts.get(i).stream().mapToDouble(Double::doubleValue).sorted().toArray();
+      out[i] = parts.get(i).stream().mapToDouble(Double::doubleValue).toArray();
     }
     return out;
-  }
-
-  private static double median(double[] sorted) {
-    return DistributionFitter.quantile(sorted, 0.5);
   }
 }

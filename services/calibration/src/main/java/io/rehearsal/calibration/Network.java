@@ -1,6 +1,5 @@
 package io.rehearsal.calibration;
 
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -23,10 +22,6 @@ final class Network {
             .mapToDouble(Attempt::outsideServerSeconds)
             .filter(g -> g >= 0)
             .toArray();
-    if (gaps.length == 0) {
-      return 0;
-    }
-    Arrays.sort(gaps);
-    return DistributionFitter.quantile(gaps, 0.5);
+    return gaps.length == 0 ? 0 : DistributionFitter.median(gaps);
   }
 }

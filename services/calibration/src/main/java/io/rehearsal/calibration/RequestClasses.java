@@ -1,7 +1,6 @@
 package io.rehearsal.calibration;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,9 +88,8 @@ final class RequestClasses {
   }
 
   private static double median(List<ServedRequest> requests) {
-    double[] values = requests.stream().mapToDouble(RequestClasses::serviceSeconds).toArray();
-    Arrays.sort(values);
-    return DistributionFitter.quantile(values, 0.5);
+    return DistributionFitter.median(
+        requests.stream().mapToDouble(RequestClasses::serviceSeconds).toArray());
   }
 
   /**

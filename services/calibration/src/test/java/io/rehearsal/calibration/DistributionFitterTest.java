@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.rehearsal.twin.random.RandomStream;
 import io.rehearsal.twin.spec.Distribution;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -54,6 +55,27 @@ class DistributionFitterTest {
     FittedDistribution fit = fitter.fit(x);
     assertThat(fit.family()).isIn("exponential", "gamma");
     assertThat(fit.distribution().mean()).isCloseTo(0.01, within(0.0006));
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 3, 4, 7, 10, 101, 1000})
+  void shouldGiveTheTypeSevenMedianBitForBitWhenValuesAreUnsorted(int n) {
+    RandomStream r = new RandomStream(n);
+    double[] x = new double[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = Math.exp(Math.log(0.004) + r.nextGaussian());
+    }
+    double[] sorted = x.clone();
+    Arrays.sort(sorted);
+    double expected = DistributionFitter.quantile(sorted, 0.5);
+    assertThat(Double.doubleToRawLongBits(DistributionFitter.median(x)))
+        .as("median %s, type 7 %s", DistributionFitter.median(x), expected)
+        .isEqualTo(Double.doubleToRawLongBits(expected));
+  }
+
+  @Test
+  void shouldGiveNaNMedianWhenThereAreNoValues() {
+    assertThat(DistributionFitter.median(new double[0])).isNaN();
   }
 
   @Test

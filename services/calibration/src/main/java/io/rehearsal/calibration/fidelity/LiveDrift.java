@@ -153,6 +153,8 @@ public final class LiveDrift {
         counted.size());
   }
 
+  // Hand-written for bit-for-bit reproducibility: StatUtils.mean's correction pass changes the last
+  // bits of the compensated DoubleStream average most of the time.
   private static double mean(List<EndpointFidelity> rows, ToDoubleFunction<EndpointFidelity> f) {
     return rows.stream().mapToDouble(f).filter(v -> !Double.isNaN(v)).average().orElse(Double.NaN);
   }

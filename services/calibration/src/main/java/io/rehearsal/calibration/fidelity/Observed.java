@@ -49,6 +49,10 @@ final class Observed {
       return total == 0 ? 0 : failed / (double) total;
     }
 
+    /**
+     * Type 7, as calibration measures. Hand-written for bit-for-bit reproducibility: Percentile's
+     * R_7 computes 1 + (n - 1) p, which changes the last bits of a few 99th percentiles.
+     */
     double percentile(double p) {
       double[] sorted = okLatencies.stream().mapToDouble(Double::doubleValue).toArray();
       Arrays.sort(sorted);

@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import org.apache.commons.math3.stat.descriptive.rank.Median;
 
 /**
  * Measures time to decision on a {@link BenchCase}: the first seed with one worker, then every seed
@@ -87,9 +88,7 @@ final class Bench {
 
   /** The median, which a burst of CPU contention from other processes moves least. */
   static double median(List<Double> values) {
-    List<Double> sorted = values.stream().sorted().toList();
-    int n = sorted.size();
-    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    return new Median().evaluate(values.stream().mapToDouble(Double::doubleValue).toArray());
   }
 
   /** Share of the seeds that pick the most often picked best (do nothing counts as a pick). */

@@ -51,6 +51,8 @@ final class Observations {
         total / width);
   }
 
+  // Hand-written for bit-for-bit reproducibility: Percentile's R_7 computes 1 + (n - 1) p, which
+  // changes the last bits of a few 99th percentiles.
   private static double percentile(double[] sorted, double p) {
     if (sorted.length == 0) {
       return Double.NaN;
