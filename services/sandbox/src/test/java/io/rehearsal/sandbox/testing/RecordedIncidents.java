@@ -2,9 +2,8 @@ package io.rehearsal.sandbox.testing;
 
 import com.google.protobuf.Duration;
 import com.google.protobuf.Timestamp;
-import io.rehearsal.otlp.JsonLinesOptions;
-import io.rehearsal.otlp.TelemetryFiles;
-import io.rehearsal.otlp.TelemetrySink;
+import io.rehearsal.otlp.Dataset;
+import io.rehearsal.otlp.RecordingOptions;
 import io.rehearsal.proto.v1.MetricKind;
 import io.rehearsal.proto.v1.SeriesPoint;
 import io.rehearsal.proto.v1.Severity;
@@ -30,6 +29,8 @@ public final class RecordedIncidents {
   /** The dataset, relative to the sandbox module (the tests' working directory). */
   public static final Path DATA = Path.of("../../ml-models/data/reference-shop");
 
+  private static final Dataset DATASET = Dataset.at(DATA);
+
   private RecordedIncidents() {}
 
   /**
@@ -40,7 +41,7 @@ public final class RecordedIncidents {
   public static io.rehearsal.proto.v1.Incident read(
       String recording, TwinSpec twin, String twinHash, double window, double bucket) {
     RecordedIncident r =
-        RecordedIncident.read(DATA.resolve("incidents.json")).stream()
+        RecordedIncident.read(index()).stream()
             .filter(x -> x.recording().equals(recording))
             .findFirst()
             .orElseThrow();
@@ -48,7 +49,7 @@ public final class RecordedIncidents {
         Incidents.extract(
             r.id(),
             r.kind() + " on " + r.target(),
-            recording(DATA.resolve(recording)),
+            recording(recording),
             r.onsetEpochMs() * 1_000_000L,
             window,
             bucket,
@@ -131,14 +132,20 @@ public final class RecordedIncidents {
         .build();
   }
 
-  private static Recording recording(Path file) {
-    Recording.Builder builder = Recording.builder();
-    TelemetrySink sink = TelemetrySink.into(builder);
+  private static Path index() {
     try {
-      TelemetryFiles.read(file, JsonLinesOptions.defaults().skippingBadLines(), sink);
+      return DATASET.incidents();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return builder.build();
+  }
+
+  private static Recording recording(String name) {
+    try {
+      return DATASET.recording(
+          name, RecordingOptions.defaults().skippingBadLines((file, summary) -> {}));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }
