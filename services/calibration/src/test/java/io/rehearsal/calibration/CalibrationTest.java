@@ -53,8 +53,9 @@ class CalibrationTest {
       double network = ref.startsWith("front/") ? 0 : 2 * SyntheticTraces.NETWORK;
       double known = median(KNOWN, ref) + network;
       double measured = result.endpoint(ref).serviceTime().median();
-      System.out.printf("service-time median %s known %.5f measured %.5f%n", ref, known, measured);
-      assertThat(measured).as(ref).isCloseTo(known, within(0.05 * known));
+      assertThat(measured)
+          .as("service-time median %s, known %.5f", ref, known)
+          .isCloseTo(known, within(0.05 * known));
     }
   }
 

@@ -30,13 +30,19 @@ class FidelityTest {
   @Test
   void shouldPredictAnUnseenLoadWhenTheTwinWasCalibratedOnTheSameSystem() {
     FidelityReport report = Fidelity.evaluate(twin, doubled, FidelityOptions.defaults());
-    System.out.print(report.toText());
-    assertThat(report.summary().endpoints()).isEqualTo(6);
-    assertThat(report.summary().p50Mape()).isLessThan(0.05);
-    assertThat(report.summary().p99Mape()).isLessThan(0.15);
-    assertThat(report.summary().throughputMape()).isLessThan(0.05);
-    assertThat(report.summary().errorRateAbsDiff()).isLessThan(0.02);
-    assertThat(report.endpoint("front/GET /page").throughput().observed()).isBetween(48.0, 56.0);
+    String text = report.toText();
+    assertThat(report.summary().endpoints()).as("%s", text).isEqualTo(6);
+    assertThat(report.summary().p50Mape()).as("p50_mape in%n%s", text).isLessThan(0.05);
+    assertThat(report.summary().p99Mape()).as("p99_mape in%n%s", text).isLessThan(0.15);
+    assertThat(report.summary().throughputMape())
+        .as("throughput_mape in%n%s", text)
+        .isLessThan(0.05);
+    assertThat(report.summary().errorRateAbsDiff())
+        .as("error_rate_abs_diff in%n%s", text)
+        .isLessThan(0.02);
+    assertThat(report.endpoint("front/GET /page").throughput().observed())
+        .as("front/GET /page observed throughput in%n%s", text)
+        .isBetween(48.0, 56.0);
   }
 
   @Test
