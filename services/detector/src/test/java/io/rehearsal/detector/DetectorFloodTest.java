@@ -23,6 +23,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -96,29 +97,33 @@ class DetectorFloodTest {
       long late = pipeline.stats().lateSpans() - lateBefore;
       long stored = probe.awaitRequests(service, ackedSpans.get() - late);
       long retained = retainedAfterGc();
-      System.out.printf(
-          "flood: sent=%d spans in %d requests over %d ms; acknowledged=%d spans (%d requests);"
-              + " throttled=%d requests (%.0f spans); stored in windows=%d; late=%d; %s;"
-              + " peak heap used=%d MiB, peak after a GC=%d MiB, retained after flood=%d MiB"
-              + " (max heap %d MiB, %d GCs)%n",
-          sent,
-          CLIENTS * REQUESTS_PER_CLIENT,
-          floodMillis,
-          ackedSpans.get(),
-          ackedRequests.get(),
-          throttledRequests.get(),
-          probe.counter("spans", "throttled") - throttledBefore,
-          stored,
-          late,
-          pipeline.stats(),
-          heap.peakUsedBytes() >> 20,
-          heap.peakAfterGcBytes() >> 20,
-          retained >> 20,
-          heap.maxHeapBytes() >> 20,
-          heap.collections());
+      String figures =
+          String.format(
+              Locale.ROOT,
+              "flood: sent=%d spans in %d requests over %d ms; acknowledged=%d spans (%d requests);"
+                  + " throttled=%d requests (%.0f spans); stored in windows=%d; late=%d; %s;"
+                  + " peak heap used=%d MiB, peak after a GC=%d MiB, retained after flood=%d MiB"
+                  + " (max heap %d MiB, %d GCs)",
+              sent,
+              CLIENTS * REQUESTS_PER_CLIENT,
+              floodMillis,
+              ackedSpans.get(),
+              ackedRequests.get(),
+              throttledRequests.get(),
+              probe.counter("spans", "throttled") - throttledBefore,
+              stored,
+              late,
+              pipeline.stats(),
+              heap.peakUsedBytes() >> 20,
+              heap.peakAfterGcBytes() >> 20,
+              retained >> 20,
+              heap.maxHeapBytes() >> 20,
+              heap.collections());
 
-      assertThat(failures).isEmpty();
-      assertThat(throttledRequests.get()).as("some exports were throttled").isPositive();
+      assertThat(failures).as("%s", figures).isEmpty();
+      assertThat(throttledRequests.get())
+          .as("some exports were throttled; %s", figures)
+          .isPositive();
       assertThat(retryInfos.get() + retryAfters.get()).isEqualTo(throttledRequests.get());
       assertThat(ackedRequests.get() + throttledRequests.get())
           .isEqualTo(CLIENTS * REQUESTS_PER_CLIENT);
@@ -126,10 +131,10 @@ class DetectorFloodTest {
       // A span acknowledged so long after it ended that its window had closed is counted as late
       // (rehearsal_detector_windows_dropped_total{reason="late_span"}); every other is in a window.
       assertThat(stored + late)
-          .as("every acknowledged span is counted")
+          .as("every acknowledged span is counted; %s", figures)
           .isEqualTo(ackedSpans.get());
-      assertThat(heap.peakUsedBytes()).isLessThan(heap.maxHeapBytes() / 10 * 9);
-      assertThat(retained).isLessThan(RETAINED_BOUND);
+      assertThat(heap.peakUsedBytes()).as("%s", figures).isLessThan(heap.maxHeapBytes() / 10 * 9);
+      assertThat(retained).as("%s", figures).isLessThan(RETAINED_BOUND);
     } finally {
       channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
     }

@@ -31,6 +31,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Random;
 import java.util.function.Predicate;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -81,15 +82,17 @@ class DriftMonitorTest {
     long matchingStart = send(1.0);
     DriftCheck matching = await(c -> covers(c, matchingStart));
     double matchingDrift = matching.report().orElseThrow().value("p99_mape");
-    System.out.printf(
-        "DRIFT matching: p50_mape %.3f p99_mape %.3f throughput_mape %.3f over %d requests%n",
-        matching.report().get().value("p50_mape"),
-        matchingDrift,
-        matching.report().get().value("throughput_mape"),
-        matching.report().get().endpoints().get(0).observedRequests());
+    String figures =
+        String.format(
+            Locale.ROOT,
+            "DRIFT matching: p50_mape %.3f p99_mape %.3f throughput_mape %.3f",
+            matching.report().get().value("p50_mape"),
+            matchingDrift,
+            matching.report().get().value("throughput_mape"));
     assertThat(matching.report().get().endpoints().get(0).observedRequests())
+        .as("requests observed; %s", figures)
         .isEqualTo((long) RATE * SECONDS);
-    assertThat(matchingDrift).isLessThan(0.4);
+    assertThat(matchingDrift).as("%s", figures).isLessThan(0.4);
     assertThat(matching.stale()).isFalse();
     assertThat(store.twinSnapshots().staleness(twin)).isEmpty();
     assertThat(gauge("rehearsal_twin_stale")).isEqualTo(0.0);
@@ -102,10 +105,9 @@ class DriftMonitorTest {
     long slowStart = send(3.0);
     DriftCheck slow = await(c -> covers(c, slowStart) && c.stale());
     double slowDrift = slow.report().orElseThrow().value("p99_mape");
-    System.out.printf(
-        "DRIFT 3x slower: p50_mape %.3f p99_mape %.3f%n",
-        slow.report().get().value("p50_mape"), slowDrift);
-    assertThat(slowDrift).isGreaterThan(0.4);
+    assertThat(slowDrift)
+        .as("DRIFT 3x slower: p99_mape (p50_mape %.3f)", slow.report().get().value("p50_mape"))
+        .isGreaterThan(0.4);
     TwinStaleness staleness = store.twinSnapshots().staleness(twin).orElseThrow();
     assertThat(staleness.metric()).isEqualTo("p99_mape");
     assertThat(staleness.bound()).isEqualTo(0.4);

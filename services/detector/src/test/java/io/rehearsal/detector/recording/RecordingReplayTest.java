@@ -32,6 +32,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -83,23 +84,30 @@ class RecordingReplayTest {
     CalibrationResult viaDetector = calibrate(fromDetector, overlay);
     CalibrationResult viaFile = calibrate(fromFile, overlay);
     Map<String, Double> rates = rates(viaDetector);
-    System.out.printf(
-        "RECORDING %d requests in %d segments; %d spans; twin identical to the file's: %s%n",
-        sent,
-        kept.size(),
-        fromDetector.spans().size(),
-        TwinSpecs.toYaml(viaDetector.spec()).equals(TwinSpecs.toYaml(viaFile.spec())));
-    assertThat(rates.keySet()).isEqualTo(rates(viaFile).keySet());
-    rates(viaFile).forEach((e, r) -> assertThat(rates.get(e)).as(e).isCloseTo(r, within(0.01 * r)));
-    assertThat(viaDetector.spec().services()).isEqualTo(viaFile.spec().services());
+    String recorded =
+        String.format(
+            Locale.ROOT,
+            "RECORDING %d requests in %d segments; %d spans; twin identical to the file's: %s",
+            sent,
+            kept.size(),
+            fromDetector.spans().size(),
+            TwinSpecs.toYaml(viaDetector.spec()).equals(TwinSpecs.toYaml(viaFile.spec())));
+    assertThat(rates.keySet()).as("%s", recorded).isEqualTo(rates(viaFile).keySet());
+    rates(viaFile)
+        .forEach(
+            (e, r) ->
+                assertThat(rates.get(e)).as("%s; %s", e, recorded).isCloseTo(r, within(0.01 * r)));
+    assertThat(viaDetector.spec().services())
+        .as("%s", recorded)
+        .isEqualTo(viaFile.spec().services());
 
     FidelitySummary fidelity =
         fidelity(viaDetector.spec(), Recordings.read(load2x, RecordingOptions.defaults()));
-    System.out.println("FIDELITY detector-recorded baseline -> load2x " + fidelity);
-    assertThat(fidelity.endpoints()).isEqualTo(10);
-    assertThat(fidelity.p50Mape()).isLessThanOrEqualTo(0.10);
-    assertThat(fidelity.p99Mape()).isLessThanOrEqualTo(0.25);
-    assertThat(fidelity.throughputMape()).isLessThanOrEqualTo(0.05);
+    String described = "FIDELITY detector-recorded baseline -> load2x %s";
+    assertThat(fidelity.endpoints()).as(described, fidelity).isEqualTo(10);
+    assertThat(fidelity.p50Mape()).as(described, fidelity).isLessThanOrEqualTo(0.10);
+    assertThat(fidelity.p99Mape()).as(described, fidelity).isLessThanOrEqualTo(0.25);
+    assertThat(fidelity.throughputMape()).as(described, fidelity).isLessThanOrEqualTo(0.05);
   }
 
   /**
