@@ -39,12 +39,9 @@ class RedisStoreDurabilityTest {
     EmbeddedRedis first = EmbeddedRedis.start(dir);
     HotWriter hot;
     try (RedisStore store = connect(first)) {
-      long start = System.nanoTime();
       for (int i = 0; i < WRITES; i++) {
         write(store, i);
       }
-      long micros = (System.nanoTime() - start) / 1_000 / WRITES;
-      System.out.printf("durability: %d acknowledged writes, %d us each%n", WRITES, micros);
 
       hot = new HotWriter(store);
       CompletableFuture<Void> writer = CompletableFuture.runAsync(hot::run);
@@ -131,7 +128,11 @@ class RedisStoreDurabilityTest {
 
   private static void assertInFlightWritesWholeOrAbsent(RedisStore store, HotWriter hot) {
     Versioned decision = store.decisions().get(HotWriter.DECISION).orElseThrow();
-    assertThat(decision.revision()).isIn(hot.ackedRevision, hot.ackedRevision + 1);
+    assertThat(decision.revision())
+        .as(
+            "revision after %d hot acks, the write in flight failing with %s",
+            hot.acked, hot.failure)
+        .isIn(hot.ackedRevision, hot.ackedRevision + 1);
     assertThat(decision.payload()).isEqualTo(HotWriter.payload(decision.revision()));
     for (int n = 0; n < hot.acked; n++) {
       assertThat(store.audit().find("hot-" + n)).as("hot-" + n).isPresent();
@@ -152,6 +153,7 @@ class RedisStoreDurabilityTest {
     private final AtomicBoolean running = new AtomicBoolean(true);
     volatile long ackedRevision;
     volatile int acked;
+    volatile RuntimeException failure;
 
     HotWriter(RedisStore store) {
       this.store = store;
@@ -179,7 +181,7 @@ class RedisStoreDurabilityTest {
         }
       } catch (RuntimeException e) {
         // The server was killed: the write in flight is unacknowledged.
-        System.out.printf("durability: in-flight write failed after %d hot acks: %s%n", acked, e);
+        failure = e;
       }
     }
 
