@@ -5,6 +5,10 @@ import io.rehearsal.rehearse.evaluation.CandidateSet;
 import io.rehearsal.rehearse.evaluation.Objectives;
 import io.rehearsal.rehearse.evaluation.ReplicationPolicy;
 import io.rehearsal.rehearse.incident.Incident;
+import io.rehearsal.report.RehearsalReport;
+import io.rehearsal.report.html.RehearsalHtml;
+import io.rehearsal.report.json.RehearsalJson;
+import io.rehearsal.report.text.RehearsalText;
 import io.rehearsal.twin.spec.TwinSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -141,11 +145,13 @@ public final class EvaluateCommand implements Callable<Integer> {
       report = RehearsalRunner.run(twin, incident, candidates, settings, bar);
     }
     if (html != null) {
-      write(html, ReportHtml.render(report));
+      write(html, RehearsalHtml.render(report));
     }
     PrintWriter out = spec.commandLine().getOut();
     out.print(
-        json ? ReportJson.render(report) + System.lineSeparator() : ReportText.render(report));
+        json
+            ? RehearsalJson.render(report) + System.lineSeparator()
+            : RehearsalText.render(report));
     out.flush();
     return 0;
   }

@@ -13,6 +13,7 @@ import io.rehearsal.rehearse.fitting.FitConfig;
 import io.rehearsal.rehearse.fitting.Symptoms;
 import io.rehearsal.rehearse.incident.FitEvaluation;
 import io.rehearsal.rehearse.incident.Incident;
+import io.rehearsal.report.RehearsalReport;
 import io.rehearsal.twin.spec.TwinSpec;
 import java.util.List;
 

@@ -1,6 +1,9 @@
 package io.rehearsal.cli.twin;
 
 import io.rehearsal.cli.CommandFailure;
+import io.rehearsal.report.SimulationReport;
+import io.rehearsal.report.json.SimulationJson;
+import io.rehearsal.report.text.SimulationText;
 import io.rehearsal.twin.Simulation;
 import io.rehearsal.twin.run.RunResult;
 import io.rehearsal.twin.run.SimulationConfig;
@@ -109,7 +112,9 @@ public final class TwinSimulateCommand implements Callable<Integer> {
         SimulationReport.of(twin.name(), scenario.name(), seed, duration, config.warmup(), runs);
     PrintWriter out = spec.commandLine().getOut();
     out.print(
-        json ? ReportJson.render(report) + System.lineSeparator() : ReportText.render(report));
+        json
+            ? SimulationJson.render(report) + System.lineSeparator()
+            : SimulationText.render(report));
     out.flush();
     return 0;
   }

@@ -24,14 +24,16 @@ class EvaluateCommandTest {
   static void rehearse() throws IOException {
     SandboxFixtures.write(dir);
     text = new SandboxRun(SandboxFixtures.evaluate(dir, "--threads", "2"));
-    json = new SandboxRun(SandboxFixtures.evaluate(dir, "--threads", "2", "--json"));
+    json =
+        new SandboxRun(
+            SandboxFixtures.evaluate(
+                dir, "--threads", "2", "--json", "--html", dir.resolve("report.html").toString()));
   }
 
   @Test
   void shouldRankTheFixFirstAndTheHarmfulCandidateBelowDoNothingWhenPrintingTheTable() {
     assertThat(text.code).as(text.err.toString()).isZero();
     List<String> rows = rows(text.out.toString());
-    System.out.println("SANDBOX-EVALUATE\n" + text.out);
     assertThat(rows.get(0)).startsWith("   1  rollback api");
     int doNothing = indexOf(rows, "  --  do nothing");
     int harmful = indexOf(rows, "scale api to 1");
@@ -99,6 +101,18 @@ class EvaluateCommandTest {
       assertThat(s.path("p99_s")).hasSize(30); // (20 s warm-up + 40 s observed + 90 s) / 5 s
       assertThat(s.path("error_rate")).hasSize(30);
     }
+  }
+
+  @Test
+  void shouldWriteTheHtmlReportBesideTheJsonWhenAskedTo() throws IOException {
+    String html = Files.readString(dir.resolve("report.html"));
+
+    assertThat(html)
+        .startsWith("<!DOCTYPE html>")
+        .contains("<b class=\"best\">", "data-metric=\"p99_s\"", "data-metric=\"error_rate\"")
+        .contains("&lt;b&gt;restart&lt;/b&gt; &quot;api&quot; &amp; &#39;co&#39;")
+        .doesNotContain(SandboxFixtures.ODD_NAME)
+        .endsWith("</html>\n");
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rehearsal.report.SimulationReport;
 import io.rehearsal.twin.Simulation;
 import io.rehearsal.twin.run.EndpointResult;
 import io.rehearsal.twin.run.RunResult;
