@@ -37,12 +37,11 @@ class QueueingTheoryTest {
     double expected = 1 / (1 - rho);
     // 4 standard errors of the time-average (Whitt): 0.5 -> 3.1%, 0.8 -> 3.5%, 0.9 -> 4.8%
     double tolerance = 4 * Models.mm1RelativeError(rho, duration);
-    report(
-        "M/M/1 rho=" + rho + " E[T]",
-        r.endpoint("s/e").meanLatency(),
-        expected,
-        tolerance * expected);
-    assertThat(r.endpoint("s/e").meanLatency() / expected).isCloseTo(1, within(tolerance));
+    assertThat(r.endpoint("s/e").meanLatency() / expected)
+        .as(
+            "ORACLE M/M/1 rho=%s E[T] measured %.6f expected %.6f",
+            rho, r.endpoint("s/e").meanLatency(), expected)
+        .isCloseTo(1, within(tolerance));
   }
 
   @Test
@@ -50,10 +49,10 @@ class QueueingTheoryTest {
     List<RunResult> runs = replicate(Models.station(4, null, Models.EXP1, 3.2), 400_000);
     Estimate wait = Estimate.of(runs, r -> r.endpoint("s/e").waitedFraction());
     Estimate wq = Estimate.of(runs, r -> r.endpoint("s/e").meanQueueWait());
-    report("M/M/4 P(wait)", wait, 0.596432);
-    report("M/M/4 E[Wq]", wq, 0.745541);
-    assertThat(wait.covers(0.596432)).as("P(wait) %s", wait).isTrue();
-    assertThat(wq.covers(0.745541)).as("E[Wq] %s", wq).isTrue();
+    assertThat(wait.covers(0.596432))
+        .as("ORACLE M/M/4 P(wait) %s expected 0.596432", wait)
+        .isTrue();
+    assertThat(wq.covers(0.745541)).as("ORACLE M/M/4 E[Wq] %s expected 0.745541", wq).isTrue();
   }
 
   @Test
@@ -61,8 +60,7 @@ class QueueingTheoryTest {
     List<RunResult> runs =
         replicate(Models.station(1, null, new Distribution.Constant(1), 0.9), 800_000);
     Estimate t = Estimate.of(runs, r -> r.endpoint("s/e").meanLatency());
-    report("M/D/1 rho=0.9 E[T]", t, 5.5);
-    assertThat(t.covers(5.5)).as("E[T] %s", t).isTrue();
+    assertThat(t.covers(5.5)).as("ORACLE M/D/1 rho=0.9 E[T] %s expected 5.5", t).isTrue();
   }
 
   @Test
@@ -79,8 +77,9 @@ class QueueingTheoryTest {
     List<RunResult> runs = replicate(spec, 500_000);
     double expected = 1 / (1 - 0.5) + 1.25 / (1 - 0.625);
     Estimate t = Estimate.of(runs, r -> r.endpoint("a/e").meanLatency());
-    report("Tandem M/M/1 (Jackson) E[T]", t, expected);
-    assertThat(t.covers(expected)).as("E[T] %s", t).isTrue();
+    assertThat(t.covers(expected))
+        .as("ORACLE Tandem M/M/1 (Jackson) E[T] %s expected %.6f", t, expected)
+        .isTrue();
   }
 
   @ParameterizedTest(name = "{0}")
@@ -95,8 +94,9 @@ class QueueingTheoryTest {
     TwinSpec spec = psHost(service, 0.8);
     List<RunResult> runs = replicate(spec, 300_000);
     Estimate t = Estimate.of(runs, r -> r.endpoint("s/e").meanLatency());
-    report("M/G/1-PS " + shape + " rho=0.8 E[T]", t, 5.0);
-    assertThat(t.covers(5.0)).as("E[T] %s", t).isTrue();
+    assertThat(t.covers(5.0))
+        .as("ORACLE M/G/1-PS %s rho=0.8 E[T] %s expected 5.0", shape, t)
+        .isTrue();
   }
 
   private static Distribution lognormalWithUnitMean() {
@@ -120,8 +120,9 @@ class QueueingTheoryTest {
     List<RunResult> runs = replicate(Models.station(1, 9, Models.EXP1, 0.9), 600_000);
     Estimate block =
         Estimate.of(runs, r -> (double) r.endpoint("s/e").rejected() / r.endpoint("s/e").total());
-    report("M/M/1/10 rho=0.9 P(block)", block, 0.0508137);
-    assertThat(block.covers(0.0508137)).as("P(block) %s", block).isTrue();
+    assertThat(block.covers(0.0508137))
+        .as("ORACLE M/M/1/10 rho=0.9 P(block) %s expected 0.0508137", block)
+        .isTrue();
   }
 
   @Test
@@ -130,21 +131,13 @@ class QueueingTheoryTest {
     double littleL = r.arrivalRate() * r.meanLatency();
     // L and lambda*W are computed from the same sample path; they differ only by edge effects
     // (requests in flight at the window's ends), O(L / (lambda T)) ~ 1e-4 here, so 0.5% is loose.
-    report("Little L vs lambda W", r.meanInSystem(), littleL, 0.005 * littleL);
-    assertThat(r.meanInSystem()).isCloseTo(littleL, within(0.005 * littleL));
+    assertThat(r.meanInSystem())
+        .as("ORACLE Little L vs lambda W")
+        .isCloseTo(littleL, within(0.005 * littleL));
   }
 
   private static List<RunResult> replicate(TwinSpec spec, double duration) {
     SimulationConfig config = SimulationConfig.of(duration).withWarmup(duration / 50);
     return new Simulation(spec, Scenario.NONE, config, 2024).runReplications(REPLICATIONS, 2);
-  }
-
-  private static void report(String what, Estimate measured, double expected) {
-    System.out.printf("ORACLE %-32s measured %s expected %.6f%n", what, measured, expected);
-  }
-
-  private static void report(String what, double measured, double expected, double tolerance) {
-    System.out.printf(
-        "ORACLE %-32s measured %.6f ± %.6f expected %.6f%n", what, measured, tolerance, expected);
   }
 }

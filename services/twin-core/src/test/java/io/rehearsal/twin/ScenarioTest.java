@@ -79,8 +79,9 @@ class ScenarioTest {
     double admitted = r.dependency("gw").admitted() / duration;
     // At most rate * T + burst tokens exist; offered load is twice the rate, so the bucket is
     // almost never full: admitted = 50/s within (burst / T) + 0.5%.
-    System.out.printf("ORACLE token bucket admitted %.4f/s expected 50%n", admitted);
-    assertThat(admitted).isCloseTo(50, within(50 * 0.005 + 10 / duration));
+    assertThat(admitted)
+        .as("ORACLE token bucket admitted per second")
+        .isCloseTo(50, within(50 * 0.005 + 10 / duration));
     assertThat(r.endpoint("api/pay").errorRate()).isCloseTo(0.5, within(0.01));
   }
 
@@ -233,8 +234,7 @@ class ScenarioTest {
     double expected = (1 - Math.pow(0.5, 4)) / (1 - 0.5);
     // Attempts per request are 1 + Bernoulli sums with variance ~0.9; over 100k requests the s.e.
     // of the ratio is ~0.003; 0.015 is five of them.
-    System.out.printf("ORACLE retry amplification %.4f expected %.4f%n", amplification, expected);
-    assertThat(amplification).isCloseTo(expected, within(0.015));
+    assertThat(amplification).as("ORACLE retry amplification").isCloseTo(expected, within(0.015));
     assertThat(r.endpoint("a/op").errorRate()).isCloseTo(Math.pow(0.5, 4), within(0.005));
   }
 

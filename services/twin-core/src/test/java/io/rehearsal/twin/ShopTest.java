@@ -32,10 +32,9 @@ class ShopTest {
     double lambdaW = r.arrivalRate() * r.meanLatency();
     // Same sample path: only requests in flight at the window edges differ, about L / (lambda T)
     // ~ 1e-5 relative; 1% covers it with margin.
-    System.out.printf(
-        "ORACLE shop Little L=%.4f lambda*W=%.4f lambda=%.1f%n",
-        r.meanInSystem(), lambdaW, r.arrivalRate());
-    assertThat(r.meanInSystem()).isCloseTo(lambdaW, within(0.01 * lambdaW));
+    assertThat(r.meanInSystem())
+        .as("ORACLE shop Little L vs lambda*W (lambda=%.1f)", r.arrivalRate())
+        .isCloseTo(lambdaW, within(0.01 * lambdaW));
   }
 
   @Test
