@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -53,27 +54,31 @@ class FaultFitterTest {
   void shouldNameTheInjectedTargetAndKindFirstWhenFittingSimulatedIncidents() {
     FaultFitter fitter = new FaultFitter(SHOP, new FitConfig(ONSET, 7, 3, 4, 2));
     int hits = 0;
+    List<String> fits = new ArrayList<>();
     for (int i = 0; i < CASES.size(); i++) {
       Fault truth = CASES.get(i);
       List<FaultHypothesis> ranked = fitter.fit(symptoms(truth, 1000 + i));
       FaultHypothesis top = ranked.get(0);
       boolean hit = top.kind() == truth.kind() && top.target().equals(truth.target());
       hits += hit ? 1 : 0;
-      System.out.printf(
-          "FIT %s %s x%s -> %s %s x%.3g loss %.4f goodness %.3f (%d hypotheses) %s%n",
-          truth.kind(),
-          truth.target(),
-          truth.factor(),
-          top.kind(),
-          top.target(),
-          top.magnitude(),
-          top.loss(),
-          top.goodnessOfFit(),
-          ranked.size(),
-          hit ? "OK" : "MISS");
+      fits.add(
+          String.format(
+              Locale.ROOT,
+              "FIT %s %s x%s -> %s %s x%.3g loss %.4f goodness %.3f (%d hypotheses) %s",
+              truth.kind(),
+              truth.target(),
+              truth.factor(),
+              top.kind(),
+              top.target(),
+              top.magnitude(),
+              top.loss(),
+              top.goodnessOfFit(),
+              ranked.size(),
+              hit ? "OK" : "MISS"));
     }
-    System.out.printf("FIT top1_accuracy %.2f (%d of %d)%n", hits / 10.0, hits, CASES.size());
-    assertThat(hits).isGreaterThanOrEqualTo(9);
+    assertThat(hits)
+        .as("FIT top-1 hits of %d%n%s", CASES.size(), String.join("\n", fits))
+        .isGreaterThanOrEqualTo(9);
   }
 
   @Test
