@@ -8,9 +8,9 @@ import io.rehearsal.calibration.Calibration;
 import io.rehearsal.calibration.CalibrationOptions;
 import io.rehearsal.calibration.Overlay;
 import io.rehearsal.cli.CommandFailure;
-import io.rehearsal.otlp.JsonLinesOptions;
-import io.rehearsal.otlp.TelemetryFiles;
-import io.rehearsal.otlp.TelemetrySink;
+import io.rehearsal.cli.twin.RecordingInput;
+import io.rehearsal.otlp.Dataset;
+import io.rehearsal.otlp.RecordingOptions;
 import io.rehearsal.rehearse.fitting.FaultFitter;
 import io.rehearsal.rehearse.fitting.FaultHypothesis;
 import io.rehearsal.rehearse.fitting.FitConfig;
@@ -57,6 +57,10 @@ import picocli.CommandLine.Spec;
       "the label's service. Exit codes: 1 unreadable input, 2 usage error."
     })
 public final class FitEvalCommand implements Callable<Integer> {
+  /** Bad lines in a dataset's recordings are skipped without a word, as they always were. */
+  private static final RecordingOptions SKIPPING_BAD_LINES =
+      RecordingOptions.defaults().skippingBadLines((file, summary) -> {});
+
   @Spec CommandSpec spec;
 
   @Option(
@@ -171,26 +175,20 @@ public final class FitEvalCommand implements Callable<Integer> {
   }
 
   private TwinSpec calibrated() {
-    Recording baseline = readRecording(data.resolve("baseline.otlp.jsonl.gz"));
-    long from = baseline.firstRootStartNanos() + Math.round(skip * 1e9);
-    Path overlayFile = data.resolve("overlay.yaml");
-    Overlay overlay = Files.exists(overlayFile) ? Overlay.read(overlayFile) : Overlay.EMPTY;
+    Dataset dataset = Dataset.at(data);
+    RecordingOptions options = RecordingInput.skip(SKIPPING_BAD_LINES, skip, spec);
+    Recording baseline = RecordingInput.read(() -> dataset.baseline(options));
+    Overlay overlay = dataset.overlay().map(Overlay::read).orElse(Overlay.EMPTY);
     try {
-      return Calibration.calibrate(
-              baseline.slice(from, Long.MAX_VALUE), overlay, CalibrationOptions.named("baseline"))
-          .spec();
+      return Calibration.calibrate(baseline, overlay, CalibrationOptions.named("baseline")).spec();
     } catch (IllegalArgumentException e) {
       throw new CommandFailure("cannot calibrate from " + data + ": " + e.getMessage(), e);
     }
   }
 
   private List<Incident> incidents() {
-    Path index = data.resolve("incidents.json");
-    if (!Files.isReadable(index)) {
-      throw new CommandFailure(index + " does not exist or cannot be read");
-    }
     List<Incident> out = new ArrayList<>();
-    for (RecordedIncident r : RecordedIncident.read(index)) {
+    for (RecordedIncident r : RecordedIncident.read(index())) {
       Incident incident = extract(r);
       out.add(incident);
       if (writeIncidents != null) {
@@ -200,8 +198,17 @@ public final class FitEvalCommand implements Callable<Integer> {
     return out;
   }
 
+  private Path index() {
+    try {
+      return Dataset.at(data).incidents();
+    } catch (IOException e) {
+      throw new CommandFailure(e.getMessage(), e);
+    }
+  }
+
   private Incident extract(RecordedIncident r) {
-    Recording recording = readRecording(data.resolve(r.recording()));
+    Recording recording =
+        RecordingInput.read(() -> Dataset.at(data).recording(r.recording(), SKIPPING_BAD_LINES));
     String title =
         String.format(
             Locale.ROOT,
@@ -322,19 +329,5 @@ public final class FitEvalCommand implements Callable<Integer> {
     } catch (RuntimeException e) {
       throw new CommandFailure("twin " + file + ": " + e.getMessage(), e);
     }
-  }
-
-  private Recording readRecording(Path file) {
-    if (!Files.isReadable(file)) {
-      throw new CommandFailure(file + " does not exist or cannot be read");
-    }
-    Recording.Builder builder = Recording.builder();
-    TelemetrySink sink = TelemetrySink.into(builder);
-    try {
-      TelemetryFiles.read(file, JsonLinesOptions.defaults().skippingBadLines(), sink);
-    } catch (IOException e) {
-      throw new CommandFailure("cannot read " + file + ": " + e.getMessage(), e);
-    }
-    return builder.build();
   }
 }

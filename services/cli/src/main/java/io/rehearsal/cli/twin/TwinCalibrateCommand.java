@@ -7,6 +7,7 @@ import io.rehearsal.calibration.EndpointCalibration;
 import io.rehearsal.calibration.Overlay;
 import io.rehearsal.calibration.OverlayException;
 import io.rehearsal.cli.CommandFailure;
+import io.rehearsal.otlp.RecordingOptions;
 import io.rehearsal.telemetry.Recording;
 import io.rehearsal.twin.spec.InvalidSpecException;
 import io.rehearsal.twin.spec.TwinSpecs;
@@ -96,13 +97,21 @@ public final class TwinCalibrateCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(), "--last must be a positive duration, but was " + last + " s");
     }
-    Recording recording =
-        skipped(Recordings.read(from, last == null ? 0 : last, err()), skip, spec);
+    Recording recording = RecordingInput.read(from, options());
     Overlay facts = overlay == null ? Overlay.EMPTY : readOverlay(overlay);
     CalibrationResult result = calibrate(recording, facts);
     write(result);
     print(result, spec.commandLine().getOut());
     return 0;
+  }
+
+  /** --last, then --skip; 0, the default, keeps even the traces without a root. */
+  private RecordingOptions options() {
+    RecordingOptions options = RecordingInput.skippingBadLines(spec.commandLine().getErr());
+    if (last != null) {
+      options = options.last(last);
+    }
+    return skip == 0 ? options : RecordingInput.skip(options, skip, spec);
   }
 
   private CalibrationResult calibrate(Recording recording, Overlay facts) {
@@ -175,10 +184,6 @@ public final class TwinCalibrateCommand implements Callable<Integer> {
     return dot > 0 ? file.substring(0, dot) : file;
   }
 
-  private PrintWriter err() {
-    return spec.commandLine().getErr();
-  }
-
   private static Overlay readOverlay(Path file) {
     if (!Files.isReadable(file)) {
       throw new CommandFailure("overlay " + file + " does not exist or cannot be read");
@@ -190,26 +195,5 @@ public final class TwinCalibrateCommand implements Callable<Integer> {
     } catch (UncheckedIOException e) {
       throw new CommandFailure(e.getMessage(), e);
     }
-  }
-
-  /** The recording without the traces that started in its first {@code seconds}. */
-  static Recording skipped(Recording recording, double seconds, CommandSpec spec) {
-    if (!(seconds >= 0) || Double.isInfinite(seconds)) {
-      throw new picocli.CommandLine.ParameterException(
-          spec.commandLine(), "--skip must be >= 0 seconds, but was " + seconds);
-    }
-    if (seconds == 0) {
-      return recording;
-    }
-    long from = recording.firstRootStartNanos() + Math.round(seconds * 1e9);
-    return recording.slice(from, Long.MAX_VALUE);
-  }
-
-  /**
-   * Reads an OTLP JSON-lines recording, a file or a directory of them, into memory; bad lines are
-   * skipped and counted on {@code err}.
-   */
-  static Recording readRecording(Path file, PrintWriter err) {
-    return Recordings.read(file, 0, err);
   }
 }

@@ -4,6 +4,7 @@ import io.rehearsal.calibration.fidelity.Fidelity;
 import io.rehearsal.calibration.fidelity.FidelityOptions;
 import io.rehearsal.calibration.fidelity.FidelityReport;
 import io.rehearsal.cli.CommandFailure;
+import io.rehearsal.otlp.RecordingOptions;
 import io.rehearsal.telemetry.Recording;
 import io.rehearsal.twin.spec.InvalidSpecException;
 import io.rehearsal.twin.spec.TwinSpec;
@@ -84,9 +85,11 @@ public final class TwinFidelityCommand implements Callable<Integer> {
           spec.commandLine(), "--replications must be >= 1, but was " + replications);
     }
     TwinSpec model = readTwin();
+    RecordingOptions options = RecordingInput.skippingBadLines(spec.commandLine().getErr());
+    // 0, the default, keeps even the traces without a root.
     Recording recording =
-        TwinCalibrateCommand.skipped(
-            TwinCalibrateCommand.readRecording(against, spec.commandLine().getErr()), skip, spec);
+        RecordingInput.read(
+            against, skip == 0 ? options : RecordingInput.skip(options, skip, spec));
     FidelityReport report = evaluate(model, recording);
     PrintWriter out = spec.commandLine().getOut();
     out.print(json ? report.toJson() + System.lineSeparator() : report.toText());

@@ -15,9 +15,12 @@ class CalibrateCommandTest {
   @TempDir static Path dir;
   private static Path recording;
 
+  private static Path segments;
+
   @BeforeAll
   static void record() throws IOException {
     recording = CalibrateFixtures.recording(dir, "steady", 20, 60, 1);
+    segments = CalibrateFixtures.segments(recording, dir.resolve("telemetry"));
   }
 
   @Test
@@ -97,5 +100,71 @@ class CalibrateCommandTest {
     CalibrateRun run = new CalibrateRun(new TwinCalibrateCommand(), "--from", recording.toString());
     assertThat(run.code).isEqualTo(2);
     assertThat(run.err.toString()).contains("--output");
+  }
+
+  @Test
+  void shouldCalibrateTheSameTwinAndSayWhatWasSkippedWhenGivenTheSegmentDirectory()
+      throws IOException {
+    Path fromDir = dir.resolve("dir.yaml");
+    Path fromFile = dir.resolve("file.yaml");
+
+    CalibrateRun a =
+        calibrate("--from", segments.toString(), "--name", "t", "-o", fromDir.toString());
+    CalibrateRun b =
+        calibrate("--from", recording.toString(), "--name", "t", "-o", fromFile.toString());
+
+    assertThat(a.code).as(a.err.toString()).isZero();
+    assertThat(b.code).as(b.err.toString()).isZero();
+    assertThat(Files.readString(fromDir)).isEqualTo(Files.readString(fromFile));
+    assertThat(a.err.toString())
+        .isEqualTo(
+            segments.resolve("otlp-20261126T101000.000Z-0000.jsonl")
+                + ": skipped 1 bad lines and 0 invalid spans"
+                + System.lineSeparator());
+  }
+
+  @Test
+  void shouldCalibrateOnTheLastTracesOnlyWhenLastIsGiven() {
+    CalibrateRun run =
+        calibrate(
+            "--from", segments.toString(), "--last", "20s", "-o", dir.resolve("l.yaml").toString());
+
+    assertThat(run.code).as(run.err.toString()).isZero();
+    assertThat(run.out.toString()).contains("over 20 s");
+  }
+
+  @Test
+  void shouldFailNamingTheDirectoryWhenItHoldsNoRecording() throws IOException {
+    Path empty = Files.createDirectories(dir.resolve("empty"));
+
+    CalibrateRun run =
+        calibrate("--from", empty.toString(), "-o", dir.resolve("x.yaml").toString());
+
+    assertThat(run.code).isEqualTo(1);
+    assertThat(run.err.toString()).contains(empty + " holds no OTLP JSON-lines file");
+  }
+
+  @Test
+  void shouldBeAUsageErrorWhenLastIsZero() {
+    CalibrateRun run =
+        calibrate(
+            "--from", recording.toString(), "--last", "0s", "-o", dir.resolve("x.yaml").toString());
+
+    assertThat(run.code).isEqualTo(2);
+    assertThat(run.err.toString()).contains("--last must be a positive duration");
+  }
+
+  @Test
+  void shouldBeAUsageErrorWhenSkipIsNegative() {
+    CalibrateRun run =
+        calibrate(
+            "--from", recording.toString(), "--skip", "-1", "-o", dir.resolve("x.yaml").toString());
+
+    assertThat(run.code).isEqualTo(2);
+    assertThat(run.err.toString()).contains("--skip must be >= 0 seconds, but was -1.0");
+  }
+
+  private static CalibrateRun calibrate(String... args) {
+    return new CalibrateRun(new TwinCalibrateCommand(), args);
   }
 }

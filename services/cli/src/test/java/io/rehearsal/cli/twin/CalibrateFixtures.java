@@ -1,6 +1,8 @@
 package io.rehearsal.cli.twin;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -18,13 +21,20 @@ import java.util.zip.GZIPOutputStream;
  * lognormal self times, one trace export per second and cumulative {@code process.cpu.time} of each
  * service every two seconds.
  */
-final class CalibrateFixtures {
-  static final long T0 = 1_700_000_000_000_000_000L;
+public final class CalibrateFixtures {
+  public static final long T0 = 1_700_000_000_000_000_000L;
 
   private CalibrateFixtures() {}
 
   /** Writes {@code seconds} of traffic at {@code rate} per second to a gzipped file. */
-  static Path recording(Path dir, String name, double rate, int seconds, long seed)
+  public static Path recording(Path dir, String name, double rate, int seconds, long seed)
+      throws IOException {
+    return surge(dir, name, rate, seconds, seed, seconds, rate);
+  }
+
+  /** As {@link #recording}, with arrivals at {@code surgeRate} from {@code surgeAt} seconds on. */
+  public static Path surge(
+      Path dir, String name, double rate, int seconds, long seed, double surgeAt, double surgeRate)
       throws IOException {
     Path file = dir.resolve(name + ".otlp.jsonl.gz");
     SplittableRandom random = new SplittableRandom(seed);
@@ -34,7 +44,9 @@ final class CalibrateFixtures {
     }
     double[] cpu = new double[2];
     long id = 1;
-    for (double t = exp(random, rate); t < seconds; t += exp(random, rate)) {
+    for (double t = exp(random, rate);
+        t < seconds;
+        t += exp(random, t < surgeAt ? rate : surgeRate)) {
       double frontSelf = 0.002 * Math.exp(0.4 * gauss(random));
       double backSelf = 0.004 * Math.exp(0.4 * gauss(random));
       long trace = id++;
@@ -86,6 +98,38 @@ final class CalibrateFixtures {
       }
     }
     return file;
+  }
+
+  /**
+   * Cuts {@code file} into the directory {@code dir}, as the detector's rolling recording leaves
+   * it: two gzipped closed segments and an open plain one whose last line is still being written.
+   */
+  static Path segments(Path file, Path dir) throws IOException {
+    Files.createDirectories(dir);
+    List<String> lines = lines(file);
+    int third = lines.size() / 3;
+    gzip(dir.resolve("otlp-20261126T100000.000Z-0000.jsonl.gz"), lines.subList(0, third));
+    gzip(dir.resolve("otlp-20261126T100500.000Z-0000.jsonl.gz"), lines.subList(third, 2 * third));
+    String tail = String.join("\n", lines.subList(2 * third, lines.size()));
+    Files.writeString(
+        dir.resolve("otlp-20261126T101000.000Z-0000.jsonl"),
+        tail + "\n{\"resourceSpans\":[{\"resource\":{\"attr");
+    return dir;
+  }
+
+  private static List<String> lines(Path gz) throws IOException {
+    try (BufferedReader in =
+        new BufferedReader(
+            new InputStreamReader(
+                new GZIPInputStream(Files.newInputStream(gz)), StandardCharsets.UTF_8))) {
+      return in.lines().filter(l -> !l.isBlank()).toList();
+    }
+  }
+
+  private static void gzip(Path target, List<String> lines) throws IOException {
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(target))) {
+      out.write((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+    }
   }
 
   private static String traces(String service, String spans) {

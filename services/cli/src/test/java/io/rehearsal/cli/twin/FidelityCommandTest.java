@@ -88,4 +88,33 @@ class FidelityCommandTest {
             "0");
     assertThat(run.code).isEqualTo(2);
   }
+
+  @Test
+  void shouldBeAUsageErrorWhenSkipIsNegative() {
+    CalibrateRun run =
+        new CalibrateRun(
+            new TwinFidelityCommand(),
+            "--twin",
+            twin.toString(),
+            "--against",
+            doubled.toString(),
+            "--skip",
+            "-5");
+    assertThat(run.code).isEqualTo(2);
+    assertThat(run.err.toString()).contains("--skip must be >= 0 seconds, but was -5.0");
+  }
+
+  @Test
+  void shouldFailNamingTheRecordingWhenItDoesNotExist() {
+    CalibrateRun run =
+        new CalibrateRun(
+            new TwinFidelityCommand(),
+            "--twin",
+            twin.toString(),
+            "--against",
+            dir.resolve("none.jsonl.gz").toString());
+    assertThat(run.code).isEqualTo(1);
+    assertThat(run.err.toString())
+        .contains(dir.resolve("none.jsonl.gz") + " does not exist or cannot be read");
+  }
 }
