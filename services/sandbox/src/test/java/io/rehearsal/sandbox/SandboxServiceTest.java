@@ -26,6 +26,7 @@ import io.rehearsal.store.RedisStore;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,11 +54,13 @@ class SandboxServiceTest extends ServiceContract {
 
     long start = System.nanoTime();
     List<EvaluationEvent> events = evaluate(request);
-    System.out.printf("gRPC evaluation: %.1f s%n", (System.nanoTime() - start) / 1e9);
+    double seconds = (System.nanoTime() - start) / 1e9;
 
     assertThat(events.get(0).hasAccepted()).isTrue();
     Evaluation result = events.get(events.size() - 1).getResult();
-    assertThat(result.getFailureMessage()).isEmpty();
+    assertThat(result.getFailureMessage())
+        .as("failure of the gRPC evaluation (%.1f s)", seconds)
+        .isEmpty();
     assertThat(result.getStatus()).isEqualTo(EvaluationStatus.EVALUATION_STATUS_SUCCEEDED);
     assertThat(result.getId()).isEqualTo(events.get(0).getAccepted().getEvaluationId());
     assertThat(result.getIncidentId()).isEqualTo(request.getIncident().getId());
@@ -101,23 +104,34 @@ class SandboxServiceTest extends ServiceContract {
 
     long start = System.nanoTime();
     Evaluation result = last(evaluate(request));
-    System.out.printf(
-        "gRPC evaluation of recorded %s: %.1f s, hypotheses %s, ranking %s, replications %s%n",
-        recorded.getId(),
-        (System.nanoTime() - start) / 1e9,
-        result.getFaultHypothesesList().stream()
-            .map(
-                h -> h.getKind() + " " + h.getTarget().getService() + h.getTarget().getDependency())
-            .toList(),
-        result.getRankingList(),
-        result.getEvidenceList().stream().map(Evidence::getReplications).toList());
+    String run =
+        String.format(
+            Locale.ROOT,
+            "gRPC evaluation of recorded %s: %.1f s, hypotheses %s, ranking %s, replications %s",
+            recorded.getId(),
+            (System.nanoTime() - start) / 1e9,
+            result.getFaultHypothesesList().stream()
+                .map(
+                    h ->
+                        h.getKind()
+                            + " "
+                            + h.getTarget().getService()
+                            + h.getTarget().getDependency())
+                .toList(),
+            result.getRankingList(),
+            result.getEvidenceList().stream().map(Evidence::getReplications).toList());
 
-    assertThat(result.getFailureMessage()).isEmpty();
-    assertThat(result.getStatus()).isEqualTo(EvaluationStatus.EVALUATION_STATUS_SUCCEEDED);
-    assertThat(recorded.getSymptomsCount()).isGreaterThanOrEqualTo(8);
-    assertThat(result.getFaultHypothesesList()).isNotEmpty();
-    assertThat(result.getFaultHypotheses(0).getTarget().getService()).isEqualTo("catalog");
+    assertThat(result.getFailureMessage()).as("%s", run).isEmpty();
+    assertThat(result.getStatus())
+        .as("%s", run)
+        .isEqualTo(EvaluationStatus.EVALUATION_STATUS_SUCCEEDED);
+    assertThat(recorded.getSymptomsCount()).as("%s", run).isGreaterThanOrEqualTo(8);
+    assertThat(result.getFaultHypothesesList()).as("%s", run).isNotEmpty();
+    assertThat(result.getFaultHypotheses(0).getTarget().getService())
+        .as("%s", run)
+        .isEqualTo("catalog");
     assertThat(result.getRankingList())
+        .as("%s", run)
         .containsExactlyInAnyOrder("rollback-catalog", "scale-catalog", "shed-browse");
     assertThat(result.getEvidenceList())
         .allSatisfy(e -> assertThat(e.getEvidenceHash()).isEqualTo(EvidenceMapper.hash(e)));

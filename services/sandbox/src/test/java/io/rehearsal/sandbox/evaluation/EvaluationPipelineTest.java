@@ -67,9 +67,11 @@ class EvaluationPipelineTest {
 
     long start = System.nanoTime();
     Evaluation e = pipeline.run(p, pipeline.accepted(p), events::add);
-    System.out.printf("reference-shop evaluation: %.1f s%n", (System.nanoTime() - start) / 1e9);
+    double seconds = (System.nanoTime() - start) / 1e9;
 
-    assertThat(e.getFailureMessage()).isEmpty();
+    assertThat(e.getFailureMessage())
+        .as("failure of the reference-shop evaluation (%.1f s)", seconds)
+        .isEmpty();
     assertThat(e.getStatus()).isEqualTo(EvaluationStatus.EVALUATION_STATUS_SUCCEEDED);
     assertThat(e.getTwinSnapshotHash()).isEqualTo(p.forkHash());
     assertThat(redis.store.twinSnapshots().contains(new SnapshotId(p.forkHash()))).isTrue();

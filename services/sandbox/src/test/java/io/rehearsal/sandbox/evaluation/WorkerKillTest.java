@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -75,13 +76,19 @@ class WorkerKillTest {
     double total = (System.nanoTime() - start) / 1e9;
     EvaluationResult undisturbed = Evaluator.evaluate(shared, 2);
 
-    System.out.printf(
-        "kill -9 test: killed %s holding %s at %.1f s, evaluation done at %.1f s, %d"
-            + " replications%n",
-        victim, held.entryId(), killedAt, total, result.totalReplications());
-    assertThat(workers.get(0).isAlive()).isFalse();
-    assertThat(result).isEqualTo(undisturbed);
-    assertThat(redis.queue.pending(10)).isEmpty();
+    String run =
+        String.format(
+            Locale.ROOT,
+            "kill -9 test: killed %s holding %s at %.1f s, evaluation done at %.1f s, %d"
+                + " replications",
+            victim,
+            held.entryId(),
+            killedAt,
+            total,
+            result.totalReplications());
+    assertThat(workers.get(0).isAlive()).as("%s", run).isFalse();
+    assertThat(result).as("%s", run).isEqualTo(undisturbed);
+    assertThat(redis.queue.pending(10)).as("%s", run).isEmpty();
   }
 
   private PendingJob awaitJobHeldBy(String consumerPrefix) throws InterruptedException {
