@@ -51,11 +51,17 @@ class UpIT {
     Map<String, String> env = Map.of("REHEARSAL_LOG_JSON", String.valueOf(jsonLogs));
     try (LauncherRun run = LauncherRun.start(upArguments(p), env, tmp.resolve("out.txt"))) {
       String output = run.awaitOutput("Ctrl-C to stop", READY_TIMEOUT);
-      System.out.println("[SIG" + signal + " run] rehearsal up printed:\n" + output);
+      String printed = "[SIG" + signal + " run] rehearsal up printed:\n" + output;
       List<ProcessHandle> started = run.handle().descendants().toList();
 
-      assertThat(started).filteredOn(p1 -> command(p1).contains("quarkus-run.jar")).hasSize(3);
-      assertThat(started).filteredOn(p1 -> command(p1).contains("redis-server")).hasSize(1);
+      assertThat(started)
+          .as("%s", printed)
+          .filteredOn(p1 -> command(p1).contains("quarkus-run.jar"))
+          .hasSize(3);
+      assertThat(started)
+          .as("%s", printed)
+          .filteredOn(p1 -> command(p1).contains("redis-server"))
+          .hasSize(1);
       grpcPorts.forEach(
           (service, port) ->
               assertThat(grpcHealth(port))
@@ -77,11 +83,12 @@ class UpIT {
 
       run.signal(signal);
 
-      assertThat(run.awaitExit(EXIT_TIMEOUT)).isEqualTo(exitCode);
-      assertThat(started).noneMatch(LauncherRun::isRunning);
+      int exit = run.awaitExit(EXIT_TIMEOUT);
+      String stopped =
+          "[SIG" + signal + " run] after the signal:\n" + run.output().substring(output.length());
+      assertThat(exit).as("exit code; %s", stopped).isEqualTo(exitCode);
+      assertThat(started).as("%s", stopped).noneMatch(LauncherRun::isRunning);
       assertThat(run.output()).contains("services stopped in", "stopped the embedded Redis");
-      System.out.println(
-          "[SIG" + signal + " run] after the signal:\n" + run.output().substring(output.length()));
     }
   }
 

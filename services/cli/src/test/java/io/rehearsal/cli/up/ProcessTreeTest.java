@@ -33,13 +33,17 @@ class ProcessTreeTest {
   void shouldKillEverythingAfterTheGraceWhenSigtermIsIgnored() throws Exception {
     ProcessTree tree =
         ProcessTree.capture(startWithChildren("trap '' TERM; sleep 300 & wait; wait", 1));
-    Ticker ticker = Ticker.system();
-    long start = ticker.nanos();
+    SteppingTicker ticker = new SteppingTicker(tree.root());
 
-    ProcessTree.stopAll(List.of(tree), Duration.ofMillis(500), ticker);
+    ProcessTree.stopAll(List.of(tree), Duration.ofSeconds(1), ticker);
 
     assertNothingRuns(tree);
-    assertThat(ticker.since(start)).isBetween(Duration.ofMillis(500), Duration.ofSeconds(5));
+    assertThat(ticker.elapsed())
+        .as("the grace was waited out before the SIGKILL")
+        .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+    assertThat(ticker.rootRunningAt(Duration.ofSeconds(1)))
+        .as("the root ignored SIGTERM and still ran when the grace ended")
+        .isTrue();
   }
 
   @Test
@@ -47,12 +51,14 @@ class ProcessTreeTest {
     Process process = new ProcessBuilder("true").start();
     process.waitFor(10, TimeUnit.SECONDS);
     ProcessTree tree = ProcessTree.capture(process.toHandle());
-    Ticker ticker = Ticker.system();
-    long start = ticker.nanos();
+    SteppingTicker ticker = new SteppingTicker(tree.root());
 
     ProcessTree.stopAll(List.of(tree), Duration.ofSeconds(10), ticker);
 
-    assertThat(ticker.since(start)).isLessThan(Duration.ofSeconds(1));
+    assertThat(ticker.elapsed())
+        .as("stopAll polled nothing (each poll reads the ticker once)")
+        .isLessThan(Duration.ofSeconds(1));
+    assertNothingRuns(tree);
   }
 
   private ProcessHandle startWithChildren(String script, int children)
@@ -65,6 +71,39 @@ class ProcessTreeTest {
     root.descendants().forEach(started::add);
     assertThat(root.descendants().count()).isEqualTo(children);
     return root;
+  }
+
+  /**
+   * A fake clock that moves {@link #STEP} each time it is read (stopAll reads it once per poll), so
+   * the grace ends after a known number of polls whatever the machine's speed. It notes whether the
+   * root still ran at each reading.
+   */
+  private static final class SteppingTicker implements Ticker {
+    static final Duration STEP = Duration.ofMillis(100);
+
+    private final ProcessHandle root;
+    private final List<Boolean> rootRunning = new ArrayList<>();
+
+    SteppingTicker(ProcessHandle root) {
+      this.root = root;
+    }
+
+    @Override
+    public long nanos() {
+      rootRunning.add(ProcessTree.isRunning(root));
+      return rootRunning.size() * STEP.toNanos();
+    }
+
+    /** Fake time read so far, from zero. */
+    Duration elapsed() {
+      return STEP.multipliedBy(rootRunning.size());
+    }
+
+    /** Whether the root ran at the first reading at or after {@code time}. */
+    boolean rootRunningAt(Duration time) {
+      int reading = (int) (time.toNanos() / STEP.toNanos());
+      return reading <= rootRunning.size() && rootRunning.get(reading - 1);
+    }
   }
 
   private static void assertNothingRuns(ProcessTree tree) {
