@@ -65,15 +65,13 @@ public final class Recordings {
     } catch (IOException e) {
       throw new IOException("cannot list " + dir + ": " + e.getMessage(), e);
     }
-    List<Path> files =
-        all.stream()
-            .filter(
-                p ->
-                    !p.toString().endsWith(SegmentNames.PLAIN)
-                        || !all.contains(SegmentNames.gzipped(p)))
-            .sorted()
-            .toList();
+    List<Path> files = all.stream().filter(p -> !beingGzipped(p, all)).sorted().toList();
     return lastSeconds > 0 ? recent(files, lastSeconds) : files;
+  }
+
+  /** Whether {@code file} is plain and its gzip is there too, as while the detector gzips it. */
+  private static boolean beingGzipped(Path file, List<Path> all) {
+    return file.toString().endsWith(SegmentNames.PLAIN) && all.contains(SegmentNames.gzipped(file));
   }
 
   private static List<Path> recent(List<Path> files, double lastSeconds) throws IOException {
