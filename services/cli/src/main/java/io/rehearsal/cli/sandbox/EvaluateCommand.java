@@ -2,7 +2,6 @@ package io.rehearsal.cli.sandbox;
 
 import io.rehearsal.cli.CommandFailure;
 import io.rehearsal.rehearse.evaluation.CandidateSet;
-import io.rehearsal.rehearse.evaluation.Objectives;
 import io.rehearsal.rehearse.evaluation.ReplicationPolicy;
 import io.rehearsal.rehearse.incident.Incident;
 import io.rehearsal.report.RehearsalReport;
@@ -173,7 +172,7 @@ public final class EvaluateCommand implements Callable<Integer> {
           "--min-replications, --max-replications, --pcs, --indifference: " + e.getMessage());
     }
     int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-    return new RehearsalSettings(seed, n, warmup, horizon, bucket, policy, Objectives.DEFAULT);
+    return new RehearsalSettings(seed, n, warmup, horizon, bucket, policy);
   }
 
   private void positive(String option, double value) {

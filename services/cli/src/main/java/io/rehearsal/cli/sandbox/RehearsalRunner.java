@@ -54,7 +54,7 @@ final class RehearsalRunner {
             ranked,
             set.candidates(t.decision()),
             t,
-            new Rehearsal.Settings(s.seed(), s.objectives(), s.policy(), JOB_SIZE));
+            new Rehearsal.Settings(s.seed(), set.scoring(), s.policy(), JOB_SIZE));
     SeriesCollector series = new SeriesCollector(plan);
     EvaluationResult result = Evaluator.evaluate(plan, s.threads(), bar.counting(series));
     return new RehearsalReport(

@@ -1,6 +1,5 @@
 package io.rehearsal.cli.sandbox;
 
-import io.rehearsal.rehearse.evaluation.Objectives;
 import io.rehearsal.rehearse.evaluation.ReplicationPolicy;
 
 /**
@@ -12,8 +11,7 @@ import io.rehearsal.rehearse.evaluation.ReplicationPolicy;
  * @param warmup seconds simulated before the onset (rounded up to whole buckets)
  * @param horizon seconds simulated after the decision; outcomes are measured over them
  * @param bucket width of the time series' buckets, seconds
- * @param policy ranking-and-selection budget
- * @param objectives scoring
+ * @param policy ranking-and-selection budget (the scoring objectives come from the candidate file)
  */
 record RehearsalSettings(
     long seed,
@@ -21,5 +19,4 @@ record RehearsalSettings(
     double warmup,
     double horizon,
     double bucket,
-    ReplicationPolicy policy,
-    Objectives objectives) {}
+    ReplicationPolicy policy) {}

@@ -105,6 +105,41 @@ class ExampleCandidatesTest {
         .contains("WORSE_THAN_DO_NOTHING");
   }
 
+  /** The README's example: nobody can meet the checkout SLO, so the best mitigation is named. */
+  @Test
+  void shouldNameTheBestMitigationAndRankTheNoOpBelowDoNothingWhenTheReadmeExampleRuns()
+      throws IOException {
+    SandboxRun run =
+        new SandboxRun(
+            "sandbox",
+            "evaluate",
+            "--twin",
+            twin.toString(),
+            "--incident",
+            ROOT.resolve("examples/reference-shop/incidents/incident-slow-dependency.yaml")
+                .toString(),
+            "--candidates",
+            CANDIDATES.resolve("incident-slow-dependency.yaml").toString(),
+            "--json");
+    assertThat(run.code).as(run.err.toString()).isZero();
+    JsonNode json = new ObjectMapper().readTree(run.out.toString());
+    JsonNode recommendation = json.path("recommendation");
+    assertThat(recommendation.path("kind").asText()).isEqualTo("BEST_MITIGATION");
+    assertThat(recommendation.path("candidate").asText()).isEqualTo("scale payment to 3");
+    assertThat(recommendation.path("unmet_slos").toString()).contains("frontend/POST /checkout");
+    assertThat(recommendation.path("sentence").asText())
+        .startsWith(
+            "no candidate restores SLO frontend/POST /checkout; best mitigation: scale"
+                + " payment to 3 (p99 ");
+    int doNothing = json.path("do_nothing").path("rank").asInt();
+    for (JsonNode c : json.path("candidates")) {
+      if (c.path("name").asText().equals("payment: gateway timeout 2 s")) {
+        assertThat(c.path("flags").toString()).contains("NO_EFFECT");
+        assertThat(c.path("rank").asInt()).isGreaterThanOrEqualTo(doNothing);
+      }
+    }
+  }
+
   private static List<Path> yamlFiles(Path dir) throws IOException {
     try (Stream<Path> files = Files.list(dir)) {
       return files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();

@@ -51,6 +51,7 @@ final class CandidateFiles {
       if (set == null) {
         throw new InvalidSpecException("candidates: must list at least one candidate");
       }
+      set.scoring(); // objectives are checked with the rest of the file
       return set;
     } catch (JsonMappingException e) {
       StreamReadException syntax = syntax(e);

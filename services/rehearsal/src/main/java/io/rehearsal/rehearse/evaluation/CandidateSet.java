@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -19,6 +20,10 @@ import java.util.Set;
  * incident: payment-gateway-slowdown      # optional, for people
  * slos:                                   # optional: replace the twin's SLOs for this evaluation
  *   - {endpoint: frontend/POST /checkout, percentile: 99, latency: 1.0, availability: 0.99}
+ * objectives:                             # optional: how candidates are scored ({@link Objectives})
+ *   sloWeights: {frontend/POST /checkout: 2, frontend/GET /browse: 1}   # default: all equal
+ *   costPerReplicaSecond: 0.00001         # default 1e-5 score units per replica-second
+ *   riskAversion: 0.2                     # default 0.2, in [0, 1]
  * candidates:
  *   - name: scale payment to 4
  *     blastRadius: 0.1                    # optional, in [0, 1]; default 1 (reaches everything)
@@ -34,11 +39,14 @@ import java.util.Set;
  * @param incident the incident the candidates are for (free text), or null
  * @param slos SLOs that replace the twin's for the evaluation; empty keeps the twin's
  * @param candidates at least one, unique names, none named {@link EvaluationPlan#DO_NOTHING}
+ * @param objectives how the candidates are scored, or null for {@link Objectives#DEFAULT}
  */
-public record CandidateSet(String incident, List<SloSpec> slos, List<Entry> candidates) {
+public record CandidateSet(
+    String incident, List<SloSpec> slos, List<Entry> candidates, Scoring objectives) {
 
   /** Validates the names and copies the lists. */
   public CandidateSet {
+    objectives = objectives == null ? new Scoring(null, null, null) : objectives;
     slos = slos == null ? List.of() : List.copyOf(slos);
     candidates = candidates == null ? List.of() : List.copyOf(candidates);
     if (candidates.isEmpty()) {
@@ -87,6 +95,36 @@ public record CandidateSet(String incident, List<SloSpec> slos, List<Entry> cand
         throw new InvalidSpecException("cost: must be >= 0, but was " + cost);
       }
     }
+  }
+
+  /**
+   * The file's {@code objectives:} section; each field left out takes its value from {@link
+   * Objectives#DEFAULT}.
+   *
+   * @param sloWeights relative weight per SLO endpoint, or null for equal weights
+   * @param costPerReplicaSecond score units lost per replica-second, or null
+   * @param riskAversion weight of the mean-to-worst-decile utility gap, in [0, 1], or null
+   */
+  public record Scoring(
+      Map<String, Double> sloWeights, Double costPerReplicaSecond, Double riskAversion) {
+    /** The objectives these fields give, defaults filled in. */
+    public Objectives toObjectives() {
+      Objectives d = Objectives.DEFAULT;
+      try {
+        return new Objectives(
+            sloWeights == null ? d.sloWeights() : sloWeights,
+            costPerReplicaSecond == null ? d.costWeight() : costPerReplicaSecond,
+            riskAversion == null ? d.riskAversion() : riskAversion);
+      } catch (IllegalArgumentException e) {
+        String m = e.getMessage().replace("costWeight", "costPerReplicaSecond");
+        throw new InvalidSpecException("objectives." + m.replaceFirst(" must", ": must"));
+      }
+    }
+  }
+
+  /** How the candidates are scored: the file's objectives, defaults filled in. */
+  public Objectives scoring() {
+    return objectives.toObjectives();
   }
 
   /**

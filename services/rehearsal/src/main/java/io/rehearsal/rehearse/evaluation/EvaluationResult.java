@@ -11,12 +11,14 @@ import java.util.List;
  * @param baselineReplications replications of "do nothing"
  * @param candidates evidence per candidate, in plan order
  * @param ranking candidate names, best first (the order of {@link CandidateEvidence#rank()})
- * @param doNothingRank where "do nothing" would rank: 1 + the number of candidates not flagged
- *     {@link EvidenceFlag#WORSE_THAN_DO_NOTHING}; those flagged rank below it
+ * @param doNothingRank where "do nothing" ranks: 1 + the number of candidates better than it
+ *     (flagged neither {@link EvidenceFlag#NO_EFFECT} nor {@link
+ *     EvidenceFlag#WORSE_THAN_DO_NOTHING}); those flagged rank below it
  * @param stages stages of the ranking-and-selection procedure
  * @param totalReplications runs of all arms together
  * @param probabilityOfCorrectSelection the procedure's stated PCS (unless {@link
  *     EvidenceFlag#PRECISION_NOT_REACHED} is raised)
+ * @param recommendation the one sentence for the engineer
  */
 public record EvaluationResult(
     long seed,
@@ -28,7 +30,8 @@ public record EvaluationResult(
     int doNothingRank,
     int stages,
     int totalReplications,
-    double probabilityOfCorrectSelection) {
+    double probabilityOfCorrectSelection,
+    Recommendation recommendation) {
   /** Copies the lists. */
   public EvaluationResult {
     candidates = List.copyOf(candidates);
@@ -43,7 +46,7 @@ public record EvaluationResult(
         .orElseThrow(() -> new IllegalArgumentException("unknown candidate '" + name + "'"));
   }
 
-  /** The best candidate, or null when every candidate is worse than "do nothing". */
+  /** The best candidate, or null when no candidate is better than "do nothing". */
   public String best() {
     return doNothingRank == 1 ? null : ranking.get(0);
   }

@@ -17,7 +17,8 @@ import java.util.List;
 public final class JobCodec {
   private static final byte JOB = 'J';
   private static final byte RESULT = 'R';
-  private static final byte VERSION = 1;
+  private static final byte VERSION = 2;
+  private static final int MAX_SLOS = 10_000;
 
   private JobCodec() {}
 
@@ -84,21 +85,36 @@ public final class JobCodec {
 
   private static void writeOutcome(DataOutputStream out, ReplicationOutcome o) throws IOException {
     out.writeDouble(o.sloAttainment());
+    out.writeDouble(o.gradedAttainment());
     out.writeDouble(o.p99Latency());
     out.writeDouble(o.errorRate());
     out.writeDouble(o.timeToRecover());
     out.writeDouble(o.cost());
     out.writeBoolean(o.recovered());
+    out.writeInt(o.perSlo().size());
+    for (double v : o.perSlo()) {
+      out.writeDouble(v);
+    }
   }
 
   private static ReplicationOutcome readOutcome(DataInputStream in) throws IOException {
-    return new ReplicationOutcome(
-        in.readDouble(),
-        in.readDouble(),
-        in.readDouble(),
-        in.readDouble(),
-        in.readDouble(),
-        in.readBoolean());
+    double attainment = in.readDouble();
+    double graded = in.readDouble();
+    double p99 = in.readDouble();
+    double errors = in.readDouble();
+    double ttr = in.readDouble();
+    double cost = in.readDouble();
+    boolean recovered = in.readBoolean();
+    int slos = in.readInt();
+    if (slos < 0 || slos > MAX_SLOS) {
+      throw new IllegalArgumentException(
+          "SLO count must be in [0, " + MAX_SLOS + "], but was " + slos);
+    }
+    List<Double> perSlo = new ArrayList<>(slos);
+    for (int i = 0; i < slos; i++) {
+      perSlo.add(in.readDouble());
+    }
+    return new ReplicationOutcome(attainment, graded, p99, errors, ttr, cost, recovered, perSlo);
   }
 
   private interface Writer {

@@ -1,9 +1,7 @@
 package io.rehearsal.rehearse.evaluation;
 
 import io.rehearsal.twin.engine.Engine;
-import io.rehearsal.twin.run.EndpointResult;
 import io.rehearsal.twin.run.RunResult;
-import io.rehearsal.twin.spec.SloSpec;
 import io.rehearsal.twin.spec.TwinSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,35 +51,15 @@ public final class JobRunner {
 
   /** The outcome metrics of one run. */
   static ReplicationOutcome measure(TwinSpec spec, Objectives objectives, RunResult run) {
+    SloGrades grades = SloGrades.of(spec, objectives, run);
     return new ReplicationOutcome(
-        sloAttainment(spec, objectives, run),
+        grades.attainment(),
+        grades.graded(),
         RunMeasures.worstEntryP99(spec, run),
         RunMeasures.entryErrorRate(spec, run),
         RunMeasures.timeToRecover(run),
         run.cost(),
-        !Double.isNaN(run.timeToRecover()));
-  }
-
-  private static double sloAttainment(TwinSpec spec, Objectives objectives, RunResult run) {
-    double weighted = 0;
-    double weights = 0;
-    for (SloSpec slo : spec.slos()) {
-      double w =
-          objectives.sloWeights().isEmpty()
-              ? 1
-              : objectives.sloWeights().getOrDefault(slo.endpoint(), 0.0);
-      weighted += w * withinSlo(slo, run.endpoint(slo.endpoint()));
-      weights += w;
-    }
-    return weights == 0 ? 1 : weighted / weights;
-  }
-
-  private static double withinSlo(SloSpec slo, EndpointResult e) {
-    if (e.total() == 0) {
-      return 1;
-    }
-    long micros = (long) Math.floor(slo.latency() * 1e6);
-    long good = e.latency().getTotalCount() == 0 ? 0 : e.latency().getCountBetweenValues(0, micros);
-    return Math.min(1, (double) good / e.total());
+        !Double.isNaN(run.timeToRecover()),
+        grades.perSlo());
   }
 }

@@ -6,6 +6,11 @@ import java.util.function.ToDoubleFunction;
 public enum Metric {
   /** Weighted share of requests meeting their SLO, fraction; higher is better. */
   SLO_ATTAINMENT(true),
+  /**
+   * SLO attainment with partial credit up to 4x each threshold ({@link SloGrades}); higher is
+   * better.
+   */
+  GRADED_SLO_ATTAINMENT(true),
   /** Worst entry 99th-percentile latency, seconds; lower is better. */
   P99_LATENCY(false),
   /** Share of failed entry requests, fraction; lower is better. */
@@ -14,7 +19,7 @@ public enum Metric {
   TIME_TO_RECOVER(false),
   /** Replica-seconds; lower is better. */
   COST(false),
-  /** {@code slo_attainment - costWeight * cost}, score units; higher is better. */
+  /** {@code graded_slo_attainment - costWeight * cost}, score units; higher is better. */
   UTILITY(true);
 
   private final boolean higherIsBetter;
@@ -36,6 +41,7 @@ public enum Metric {
   private ToDoubleFunction<ReplicationOutcome> extractor(Objectives objectives) {
     return switch (this) {
       case SLO_ATTAINMENT -> ReplicationOutcome::sloAttainment;
+      case GRADED_SLO_ATTAINMENT -> ReplicationOutcome::gradedAttainment;
       case P99_LATENCY -> ReplicationOutcome::p99Latency;
       case ERROR_RATE -> ReplicationOutcome::errorRate;
       case TIME_TO_RECOVER -> ReplicationOutcome::timeToRecover;

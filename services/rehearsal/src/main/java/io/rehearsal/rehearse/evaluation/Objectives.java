@@ -1,12 +1,15 @@
 package io.rehearsal.rehearse.evaluation;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What "better" means when ranking candidates. Per replication, {@code utility = slo_attainment -
- * costWeight * cost}; a candidate's score is {@code mean(utility) - riskAversion * (mean(utility) -
- * worstDecileMean(utility))} (see {@link Score}).
+ * What "better" means when ranking candidates. Per replication, {@code utility =
+ * graded_slo_attainment - costWeight * cost}, where the graded attainment gives partial credit for
+ * requests that miss an SLO's threshold by up to 4x ({@link SloGrades}); a candidate's score is
+ * {@code mean(utility) - riskAversion * (mean(utility) - worstDecileMean(utility))} (see {@link
+ * Score}). The headline SLO attainment (good events / valid events) is reported beside it.
  *
  * @param sloWeights relative weight per SLO, keyed by the SLO's endpoint ({@code
  *     service/endpoint}); empty: all SLOs weigh the same; SLOs not listed weigh 0 otherwise
@@ -14,6 +17,11 @@ import java.util.TreeMap;
  * @param riskAversion weight of the gap between mean and worst-decile utility, in [0, 1]
  */
 public record Objectives(Map<String, Double> sloWeights, double costWeight, double riskAversion) {
+  /**
+   * Multiples of each SLO's latency threshold at which the graded attainment counts good events.
+   */
+  public static final List<Double> GRADED_MULTIPLES = List.of(1.0, 2.0, 4.0);
+
   /** Equal SLO weights, cost weight 1e-5 per replica-second, risk aversion 0.2. */
   public static final Objectives DEFAULT = new Objectives(Map.of(), 1e-5, 0.2);
 
@@ -38,6 +46,14 @@ public record Objectives(Map<String, Double> sloWeights, double costWeight, doub
 
   /** The utility of one replication. */
   public double utility(ReplicationOutcome outcome) {
-    return outcome.sloAttainment() - costWeight * outcome.cost();
+    return outcome.gradedAttainment() - costWeight * outcome.cost();
+  }
+
+  /**
+   * The weight of the SLO on {@code endpoint}: 1 each when no weights are given, else 0 if
+   * unlisted.
+   */
+  public double weight(String endpoint) {
+    return sloWeights.isEmpty() ? 1 : sloWeights.getOrDefault(endpoint, 0.0);
   }
 }

@@ -1,5 +1,6 @@
 package io.rehearsal.rehearse.evaluation;
 
+import io.rehearsal.twin.spec.SloSpec;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -41,10 +42,7 @@ final class Results {
     for (int n : replications) {
       total += n;
     }
-    int doNothingRank =
-        1
-            + (int)
-                ranked.stream().filter(e -> !e.flagged(EvidenceFlag.WORSE_THAN_DO_NOTHING)).count();
+    int doNothingRank = 1 + (int) ranked.stream().filter(e -> group(e) <= 1).count();
     List<CandidateEvidence> inOrder = new ArrayList<>(ranked);
     inOrder.sort(Comparator.comparingInt(e -> plan.candidates().indexOf(candidate(e))));
     return new EvaluationResult(
@@ -57,7 +55,47 @@ final class Results {
         doNothingRank,
         stages,
         total,
-        plan.policy().probabilityOfCorrectSelection());
+        plan.policy().probabilityOfCorrectSelection(),
+        recommend(baseline, doNothingRank == 1 ? null : ranked.get(0)));
+  }
+
+  /**
+   * The sentence for the engineer: the best candidate restores every SLO, or mitigates (naming the
+   * SLOs it leaves below target, and saying "no candidate restores" only of SLOs no candidate
+   * restores), or nothing beats doing nothing.
+   */
+  private Recommendation recommend(ArmOutcome doNothing, CandidateEvidence best) {
+    if (best == null) {
+      return Recommendation.doNothing();
+    }
+    int arm = plan.candidates().indexOf(candidate(best)) + 1;
+    List<String> unmet = unmetSlos(arm);
+    if (unmet.isEmpty()) {
+      return Recommendation.restores(
+          best.candidate(), best.outcome().of(Metric.TIME_TO_RECOVER).p50());
+    }
+    List<String> nobody = new ArrayList<>(unmet);
+    for (int other = 1; other < plan.arms(); other++) {
+      nobody.retainAll(unmetSlos(other));
+    }
+    return Recommendation.mitigates(
+        best.candidate(), nobody.isEmpty() ? unmet : nobody, doNothing, best.outcome());
+  }
+
+  /** Endpoints of the SLOs whose mean good-event share stays below target in this arm. */
+  private List<String> unmetSlos(int arm) {
+    List<SloSpec> slos = plan.spec().slos();
+    List<String> unmet = new ArrayList<>();
+    for (int i = 0; i < slos.size(); i++) {
+      double sum = 0;
+      for (int r = 0; r < replications[arm]; r++) {
+        sum += outcomes[arm][r].perSlo().get(i);
+      }
+      if (sum / replications[arm] < slos.get(i).availability()) {
+        unmet.add(slos.get(i).endpoint());
+      }
+    }
+    return unmet;
   }
 
   private Candidate candidate(CandidateEvidence e) {
@@ -89,7 +127,7 @@ final class Results {
     if (utility.significantlyWorse()) {
       flags.add(EvidenceFlag.WORSE_THAN_DO_NOTHING);
     } else if (utility.containsZero()) {
-      flags.add(EvidenceFlag.NO_SIGNIFICANT_DIFFERENCE);
+      flags.add(EvidenceFlag.NO_EFFECT);
     }
     int notRecovered = 0;
     for (int r = 0; r < replications[arm]; r++) {
@@ -108,9 +146,10 @@ final class Results {
   }
 
   /**
-   * Orders candidates: not worse than "do nothing" and still in contention first, then those not
-   * worse but eliminated early, then those worse than "do nothing"; within a group by score (higher
-   * first), then mean cost, then blast radius (lower first), then plan order.
+   * Orders candidates: better than "do nothing" and still in contention first, then those better
+   * but eliminated early, then those with no effect (do nothing wins the tie: they rank below it),
+   * then those worse than "do nothing"; within a group by score (higher first), then mean cost,
+   * then blast radius (lower first), then plan order.
    */
   private List<CandidateEvidence> rank(List<CandidateEvidence> evidence) {
     Comparator<CandidateEvidence> order =
@@ -130,6 +169,9 @@ final class Results {
 
   private static int group(CandidateEvidence e) {
     if (e.flagged(EvidenceFlag.WORSE_THAN_DO_NOTHING)) {
+      return 3;
+    }
+    if (e.flagged(EvidenceFlag.NO_EFFECT)) {
       return 2;
     }
     return e.eliminatedEarly() ? 1 : 0;
@@ -145,7 +187,10 @@ final class Results {
 
   private Score score(ArmOutcome o) {
     return Score.of(
-        o.of(Metric.SLO_ATTAINMENT), o.of(Metric.COST), o.of(Metric.UTILITY), plan.objectives());
+        o.of(Metric.GRADED_SLO_ATTAINMENT),
+        o.of(Metric.COST),
+        o.of(Metric.UTILITY),
+        plan.objectives());
   }
 
   private double[] values(int arm, Metric metric, int n) {

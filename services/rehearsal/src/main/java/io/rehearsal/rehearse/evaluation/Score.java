@@ -5,9 +5,9 @@ import java.util.Locale;
 
 /**
  * Risk-adjusted score: {@code mean(utility) - riskAversion * (mean(utility) -
- * worstDecileMean(utility))}, written as the sum of three components: {@code slo_attainment} (mean
- * SLO attainment x 1), {@code cost} (mean replica-seconds x -costWeight) and {@code risk} (the
- * mean-to-worst-decile utility gap x -riskAversion). Higher is better.
+ * worstDecileMean(utility))}, written as the sum of three components: {@code graded_slo_attainment}
+ * (mean graded SLO attainment x 1), {@code cost} (mean replica-seconds x -costWeight) and {@code
+ * risk} (the mean-to-worst-decile utility gap x -riskAversion). Higher is better.
  *
  * @param value the score; equals the sum of the components' contributions
  * @param components the terms, in the order above
@@ -20,11 +20,11 @@ public record Score(double value, List<ScoreComponent> components) {
 
   /** Scores an arm from its statistics. */
   static Score of(
-      OutcomeStatistics slo, OutcomeStatistics cost, OutcomeStatistics utility, Objectives o) {
+      OutcomeStatistics graded, OutcomeStatistics cost, OutcomeStatistics utility, Objectives o) {
     double gap = utility.mean() - utility.worstDecileMean();
     List<ScoreComponent> parts =
         List.of(
-            component("slo_attainment", slo.mean(), 1, "SLO attainment %.4f x %s"),
+            component("graded_slo_attainment", graded.mean(), 1, "graded SLO attainment %.4f x %s"),
             component("cost", cost.mean(), -o.costWeight(), "cost %.1f replica-s x %s"),
             component(
                 "risk", gap, -o.riskAversion(), "mean-to-worst-decile utility gap %.4f x %s"));

@@ -145,4 +145,25 @@ class CandidateSetTest {
         .isInstanceOf(UncheckedIOException.class)
         .hasMessageContaining(missing.toString());
   }
+
+  @Test
+  void shouldTakeTheObjectivesFromTheFileAndFillTheRestWithDefaultsWhenGiven() {
+    String withObjectives =
+        VALID.replace(
+            "candidates:",
+            "objectives: {sloWeights: {api/GET /: 2}, costPerReplicaSecond: 0.001}\ncandidates:");
+    Objectives o = CandidateSet.fromYaml(withObjectives).scoring();
+    assertThat(o.sloWeights()).containsExactly(java.util.Map.entry("api/GET /", 2.0));
+    assertThat(o.costWeight()).isEqualTo(0.001);
+    assertThat(o.riskAversion()).isEqualTo(Objectives.DEFAULT.riskAversion());
+    assertThat(CandidateSet.fromYaml(VALID).scoring()).isEqualTo(Objectives.DEFAULT);
+  }
+
+  @Test
+  void shouldNameTheFieldAndValueWhenAnObjectiveIsOutOfRange() {
+    String bad = VALID.replace("candidates:", "objectives: {riskAversion: 3}\ncandidates:");
+    assertThatThrownBy(() -> CandidateSet.fromYaml(bad))
+        .isInstanceOf(InvalidSpecException.class)
+        .hasMessageContaining("objectives.riskAversion: must be in [0, 1], but was 3.0");
+  }
 }

@@ -38,7 +38,9 @@ class CoordinatorTest {
     for (int r = job.from(); r < job.to(); r++) {
       double common = new SplittableRandom(r).nextGaussian() * 0.1;
       double own = new SplittableRandom(1000L * job.arm() + r).nextGaussian() * 0.02;
-      out.add(new ReplicationOutcome(MEANS[job.arm()] + common + own, 0, 0, 0, 0, true));
+      double attainment = MEANS[job.arm()] + common + own;
+      out.add(
+          new ReplicationOutcome(attainment, attainment, 0, 0, 0, 0, true, List.of(attainment)));
     }
     return new JobResult(job, out);
   }
@@ -98,7 +100,7 @@ class CoordinatorTest {
         new JobResult(
             job,
             java.util.Collections.nCopies(
-                job.size(), new ReplicationOutcome(0, 0, 0, 0, 0, false)));
+                job.size(), new ReplicationOutcome(0, 0, 0, 0, 0, 0, false, List.of(0.0))));
     assertThatThrownBy(() -> c.accept(other))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("conflicts");

@@ -46,7 +46,10 @@ class EvaluatorTest {
     CandidateEvidence worse = RESULT.candidate("scale to 1");
     assertThat(worse.flags()).contains(EvidenceFlag.WORSE_THAN_DO_NOTHING);
     assertThat(worse.rank()).isEqualTo(4).isGreaterThan(RESULT.doNothingRank() - 1);
-    assertThat(RESULT.doNothingRank()).isEqualTo(4);
+    // Only the rollback is distinguishably better: scaling to 6 costs more than its graded SLO
+    // gain, and "wait" replays "do nothing" (no effect), so "do nothing" ranks second.
+    assertThat(RESULT.doNothingRank()).isEqualTo(2);
+    assertThat(RESULT.recommendation().candidate()).isEqualTo("rollback");
   }
 
   @Test
@@ -69,7 +72,10 @@ class EvaluatorTest {
     CandidateEvidence wait = RESULT.candidate("wait");
     // Common random numbers: an empty remediation replays "do nothing" exactly.
     assertThat(wait.difference(Metric.UTILITY).mean()).isZero();
-    assertThat(wait.flags()).contains(EvidenceFlag.NO_SIGNIFICANT_DIFFERENCE);
+    assertThat(wait.flags()).contains(EvidenceFlag.NO_EFFECT);
+    // Do nothing wins the tie: a no-op ranks below it and is never the best.
+    assertThat(wait.rank()).isGreaterThanOrEqualTo(RESULT.doNothingRank());
+    assertThat(RESULT.best()).isNotEqualTo("wait");
     assertThat(wait.score().value()).isEqualTo(RESULT.baselineScore().value());
   }
 

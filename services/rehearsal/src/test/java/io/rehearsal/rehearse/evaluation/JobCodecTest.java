@@ -12,15 +12,17 @@ class JobCodecTest {
       new JobResult(
           new Job(2, 5, 7),
           List.of(
-              new ReplicationOutcome(0.1 + 0.2, Double.MIN_VALUE, 0, 1e300, -0.0, true),
-              new ReplicationOutcome(Double.NaN, 1, 2, 3, 4, false)));
+              new ReplicationOutcome(
+                  0.1 + 0.2, 0.7, Double.MIN_VALUE, 0, 1e300, -0.0, true, List.of(0.25, 1.0)),
+              new ReplicationOutcome(Double.NaN, -0.0, 1, 2, 3, 4, false, List.of())));
 
   @Test
   void shouldRoundTripBitForBitWhenEncodingAResult() {
     byte[] bytes = JobCodec.encode(RESULT);
     assertThat(JobCodec.decodeResult(bytes)).isEqualTo(RESULT);
     assertThat(JobCodec.encode(JobCodec.decodeResult(bytes))).isEqualTo(bytes);
-    assertThat(bytes).hasSize(14 + 2 * 41);
+    // header, then per outcome 6 doubles, a boolean and an SLO count, then the SLO doubles
+    assertThat(bytes).hasSize(14 + 2 * (6 * 8 + 1 + 4) + 2 * 8);
   }
 
   @Test
@@ -36,6 +38,6 @@ class JobCodecTest {
         .hasMessageContaining("truncated");
     assertThatThrownBy(() -> JobCodec.decodeJob(bytes))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("expected tag J version 1, but was 82 1");
+        .hasMessage("expected tag J version 2, but was 82 2");
   }
 }

@@ -24,7 +24,7 @@ class ScoreTest {
         .isEqualTo(s.value());
     assertThat(s.components())
         .extracting(ScoreComponent::name)
-        .containsExactly("slo_attainment", "cost", "risk");
+        .containsExactly("graded_slo_attainment", "cost", "risk");
     assertThat(s.components().get(1).explanation()).isEqualTo("cost 1125.0 replica-s x -1.0E-4");
   }
 }

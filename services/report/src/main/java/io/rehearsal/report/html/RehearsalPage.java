@@ -23,6 +23,8 @@ import java.util.stream.Collectors;
  * @param twin the twin's name
  * @param hypothesis the fault rehearsed under, described
  * @param timeline where the incident sits on the twin's clock, described
+ * @param recommendation the evaluation's one sentence for the engineer
+ * @param objectives the objectives the candidates were scored by, described
  * @param best the best candidate, or {@code do nothing}
  * @param totalReplications replications run, all arms
  * @param stages stages of the ranking procedure
@@ -36,6 +38,8 @@ public record RehearsalPage(
     String twin,
     String hypothesis,
     String timeline,
+    String recommendation,
+    String objectives,
     String best,
     int totalReplications,
     int stages,
@@ -90,6 +94,8 @@ public record RehearsalPage(
         r.twin(),
         Hypotheses.describe(r.rehearsedFault()),
         r.timeline().describe(),
+        r.result().recommendation().sentence(),
+        RehearsalText.objectives(r),
         best,
         r.result().totalReplications(),
         r.result().stages(),

@@ -12,7 +12,9 @@ import io.rehearsal.rehearse.evaluation.EvaluationResult;
 import io.rehearsal.rehearse.evaluation.EvidenceFlag;
 import io.rehearsal.rehearse.evaluation.Metric;
 import io.rehearsal.rehearse.evaluation.MetricDifference;
+import io.rehearsal.rehearse.evaluation.Objectives;
 import io.rehearsal.rehearse.evaluation.OutcomeStatistics;
+import io.rehearsal.rehearse.evaluation.Recommendation;
 import io.rehearsal.rehearse.evaluation.ScoreComponent;
 import io.rehearsal.rehearse.fitting.FaultHypothesis;
 import io.rehearsal.report.Hypotheses;
@@ -49,6 +51,8 @@ public final class RehearsalJson {
     timeline(root.putObject("scenario"), r);
     procedure(root.putObject("procedure"), r);
     root.put("best_candidate", r.result().best());
+    recommendation(root.putObject("recommendation"), r);
+    objectives(root.putObject("objectives"), r);
     arm(
         root.putObject("do_nothing"),
         r.result().doNothingRank(),
@@ -96,6 +100,25 @@ public final class RehearsalJson {
     o.put("horizon_s", r.timeline().horizon());
     o.put("end_s", r.timeline().end());
     o.put("bucket_s", r.timeline().bucket());
+  }
+
+  private static void recommendation(ObjectNode o, RehearsalReport r) {
+    Recommendation rec = r.result().recommendation();
+    o.put("kind", rec.kind().name());
+    o.put("candidate", rec.candidate());
+    ArrayNode unmet = o.putArray("unmet_slos");
+    rec.unmetSlos().forEach(unmet::add);
+    o.put("sentence", rec.sentence());
+  }
+
+  private static void objectives(ObjectNode o, RehearsalReport r) {
+    Objectives obj = r.plan().objectives();
+    ObjectNode weights = o.putObject("slo_weights");
+    obj.sloWeights().forEach(weights::put);
+    o.put("cost_per_replica_second", obj.costWeight());
+    o.put("risk_aversion", obj.riskAversion());
+    ArrayNode multiples = o.putArray("graded_threshold_multiples");
+    Objectives.GRADED_MULTIPLES.forEach(multiples::add);
   }
 
   private static void procedure(ObjectNode o, RehearsalReport r) {

@@ -5,6 +5,7 @@ import io.rehearsal.rehearse.evaluation.EvaluationResult;
 import io.rehearsal.rehearse.evaluation.EvidenceFlag;
 import io.rehearsal.rehearse.evaluation.Metric;
 import io.rehearsal.rehearse.evaluation.MetricDifference;
+import io.rehearsal.rehearse.evaluation.Objectives;
 import io.rehearsal.rehearse.fitting.FaultHypothesis;
 import io.rehearsal.report.Hypotheses;
 import io.rehearsal.report.RankedArm;
@@ -28,6 +29,8 @@ public final class RehearsalText {
   public static String render(RehearsalReport report) {
     StringBuilder out = new StringBuilder();
     out.append(header(report)).append(NL).append(NL);
+    out.append("=> ").append(report.result().recommendation().sentence()).append(NL);
+    out.append(objectives(report)).append(NL).append(NL);
     List<RankedArm> rows = report.ranking();
     int width = nameWidth(rows);
     out.append(columns(width)).append(NL);
@@ -51,6 +54,24 @@ public final class RehearsalText {
         r.twin(),
         r.result().candidates().size(),
         r.timeline().describe());
+  }
+
+  /** The objectives the candidates were scored by, as the report echoes them. */
+  public static String objectives(RehearsalReport r) {
+    Objectives o = r.plan().objectives();
+    String weights =
+        o.sloWeights().isEmpty()
+            ? "all SLOs weigh the same"
+            : "SLO weights " + o.sloWeights().toString().replace('=', ' ');
+    return fmt(
+        "scored by: graded SLO attainment (good events within %s x each threshold; %s)"
+            + " - %s x replica-seconds - risk aversion %s x (mean - worst-decile utility)",
+        Objectives.GRADED_MULTIPLES.stream()
+            .map(m -> fmt("%.0f", m))
+            .collect(Collectors.joining(", ")),
+        weights,
+        Double.toString(o.costWeight()),
+        Double.toString(o.riskAversion()));
   }
 
   private static String columns(int width) {
@@ -127,7 +148,7 @@ public final class RehearsalText {
 
   private static String procedure(RehearsalReport r) {
     EvaluationResult e = r.result();
-    String best = e.best() == null ? "do nothing (every candidate is worse)" : e.best();
+    String best = e.best() == null ? "do nothing (no candidate is better)" : e.best();
     return fmt(
             "replications: %d in %d stage(s) (Kim-Nelson, indifference zone %s, seed %d)%n",
             e.totalReplications(),

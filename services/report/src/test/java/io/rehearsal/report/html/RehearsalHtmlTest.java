@@ -75,7 +75,7 @@ class RehearsalHtmlTest {
 
   @Test
   void shouldEscapeEveryNameWhenItHoldsMarkup() {
-    assertThat(elements(html.getElementsByTagName("b"))).hasSize(3); // our own bold labels only
+    assertThat(elements(html.getElementsByTagName("b"))).hasSize(4); // our own bold labels only
     assertThat(source).doesNotContain(ODD_NAME);
     assertThat(source).contains("&lt;b&gt;restart&lt;/b&gt; &quot;api&quot; &amp; &#39;co&#39;");
     List<String> cells = new ArrayList<>();

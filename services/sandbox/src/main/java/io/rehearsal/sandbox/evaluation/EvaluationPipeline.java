@@ -178,6 +178,7 @@ public final class EvaluationPipeline {
     }
     return record
         .addAllRanking(result.ranking())
+        .setRecommendation(result.recommendation().sentence())
         .setStatus(EvaluationStatus.EVALUATION_STATUS_SUCCEEDED)
         .setFinishedAt(now())
         .build();

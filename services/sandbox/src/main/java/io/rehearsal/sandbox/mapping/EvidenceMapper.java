@@ -83,6 +83,7 @@ public final class EvidenceMapper {
         .setErrorRate(stats(a.of(Metric.ERROR_RATE), 1))
         .setTimeToRecoverSeconds(stats(a.of(Metric.TIME_TO_RECOVER), 1))
         .setCostReplicaSeconds(stats(a.of(Metric.COST), 1))
+        .setGradedSloAttainment(stats(a.of(Metric.GRADED_SLO_ATTAINMENT), 1))
         .build();
   }
 
@@ -132,6 +133,7 @@ public final class EvidenceMapper {
         .setTimeToRecoverSeconds(difference(e.difference(Metric.TIME_TO_RECOVER), 1))
         .setCostReplicaSeconds(difference(e.difference(Metric.COST), 1))
         .setUtility(difference(e.difference(Metric.UTILITY), 1))
+        .setGradedSloAttainment(difference(e.difference(Metric.GRADED_SLO_ATTAINMENT), 1))
         .build();
   }
 

@@ -63,7 +63,7 @@ class EvidenceMapperTest {
     assertThat(e.getVsDoNothing().getUtility().getProbabilityOfImprovement()).isEqualTo(0.75);
     assertThat(e.getFlagsList())
         .extracting(Enum::name)
-        .containsExactly("EVIDENCE_FLAG_NO_SIGNIFICANT_DIFFERENCE", "EVIDENCE_FLAG_HIGHER_COST");
+        .containsExactly("EVIDENCE_FLAG_NO_EFFECT", "EVIDENCE_FLAG_HIGHER_COST");
     assertThat(e.getScore().getComponentsList())
         .extracting(c -> c.getName())
         .containsExactly("slo_attainment");
@@ -85,7 +85,7 @@ class EvidenceMapperTest {
         false,
         1,
         score,
-        EnumSet.of(EvidenceFlag.HIGHER_COST, EvidenceFlag.NO_SIGNIFICANT_DIFFERENCE),
+        EnumSet.of(EvidenceFlag.HIGHER_COST, EvidenceFlag.NO_EFFECT),
         0.5);
   }
 }
