@@ -20,7 +20,6 @@ import java.util.TreeSet;
  * attempts of one call.
  */
 public final class TraceIndex {
-  private static final int MAX_HOPS = 64;
 
   private final List<ServedRequest> requests;
   private final TreeSet<String> endpoints = new TreeSet<>();
@@ -89,7 +88,7 @@ public final class TraceIndex {
           String endpoint = ref(server);
           count(serviceByPeer, client.peer(), server.service());
           count(endpointByPeerName, client.peer() + '\n' + client.name(), endpoint);
-          Span caller = requestAbove(client, byId);
+          Span caller = client.requestAbove(byId);
           if (caller != null) {
             count(endpointByCallerPeer, ref(caller) + '\n' + client.peer(), endpoint);
           }
@@ -125,20 +124,6 @@ public final class TraceIndex {
 
   static String ref(Span server) {
     return server.service() + "/" + server.endpoint();
-  }
-
-  static Span requestAbove(Span span, Map<Long, Span> byId) {
-    Span current = span;
-    for (int hop = 0; hop < MAX_HOPS && !current.isRoot(); hop++) {
-      current = byId.get(current.parentSpanId());
-      if (current == null) {
-        return null;
-      }
-      if (current.kind().servesRequest()) {
-        return current;
-      }
-    }
-    return null;
   }
 
   /** Builds the requests of one trace. */
@@ -200,7 +185,7 @@ public final class TraceIndex {
     }
 
     private void client(Span client) {
-      Span caller = requestAbove(client, byId);
+      Span caller = client.requestAbove(byId);
       if (caller == null) {
         unattributed++;
         return;

@@ -1,5 +1,7 @@
 package io.rehearsal.telemetry;
 
+import java.util.Map;
+
 /**
  * One finished span, reduced to what the twin learns from: who served or made the call, when, how
  * long, and whether it failed. Identifiers are kept as numbers (a trace id is 128 bits, a span id
@@ -90,5 +92,24 @@ public record Span(
       throw new IllegalArgumentException(
           "httpStatus must be 0 (none) or between 100 and 599, but was " + httpStatus);
     }
+  }
+
+  /**
+   * The nearest ancestor of this span that serves a request (a SERVER or CONSUMER span), found
+   * through {@code byId} (span id to span of the same trace); null if the chain breaks, reaches the
+   * root first, or is longer than 64 hops (a cycle in corrupt data).
+   */
+  public Span requestAbove(Map<Long, Span> byId) {
+    Span current = this;
+    for (int hop = 0; hop < 64 && !current.isRoot(); hop++) {
+      current = byId.get(current.parentSpanId());
+      if (current == null) {
+        return null;
+      }
+      if (current.kind().servesRequest()) {
+        return current;
+      }
+    }
+    return null;
   }
 }

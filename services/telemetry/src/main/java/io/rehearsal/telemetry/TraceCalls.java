@@ -31,8 +31,6 @@ final class TraceCalls {
   }
 
   /** Deeper chains of INTERNAL spans than this are treated as broken (and cycles end). */
-  private static final int MAX_HOPS = 64;
-
   private record ParentEdge(long parentSpanId, EdgeKey key) {}
 
   private final Map<Long, Span> byId = new HashMap<>();
@@ -87,16 +85,6 @@ final class TraceCalls {
   }
 
   private Span requestAbove(Span call) {
-    Span current = call;
-    for (int hop = 0; hop < MAX_HOPS && !current.isRoot(); hop++) {
-      current = byId.get(current.parentSpanId());
-      if (current == null) {
-        return null;
-      }
-      if (current.kind().servesRequest()) {
-        return current;
-      }
-    }
-    return null;
+    return call.requestAbove(byId);
   }
 }
