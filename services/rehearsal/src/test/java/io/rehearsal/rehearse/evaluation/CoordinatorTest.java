@@ -57,20 +57,14 @@ class CoordinatorTest {
   void shouldEliminateClearlyWorseArmsAfterTheFirstStageWhenMeansDifferByMuchMoreThanNoise() {
     EvaluationResult r = runToEnd().result();
     int fixed = MEANS.length * POLICY.maxReplications();
-    System.out.println(
-        "RS replications "
-            + r.totalReplications()
-            + " of fixed "
-            + fixed
-            + " in "
-            + r.stages()
-            + " stages; ranking "
-            + r.ranking());
-    assertThat(r.candidate("c2").replications()).isEqualTo(10);
-    assertThat(r.candidate("c4").replications()).isEqualTo(10);
-    assertThat(r.candidate("c2").eliminatedEarly()).isTrue();
+    String run = "RS %s stages; ranking %s".formatted(r.stages(), r.ranking());
+    assertThat(r.candidate("c2").replications()).as("%s", run).isEqualTo(10);
+    assertThat(r.candidate("c4").replications()).as("%s", run).isEqualTo(10);
+    assertThat(r.candidate("c2").eliminatedEarly()).as("%s", run).isTrue();
     assertThat(r.ranking()).containsExactly("c1", "c3", "c2", "c4");
-    assertThat(r.totalReplications()).isLessThan(fixed / 2);
+    assertThat(r.totalReplications())
+        .as("RS replications of fixed %d; %s", fixed, run)
+        .isLessThan(fixed / 2);
   }
 
   @Test

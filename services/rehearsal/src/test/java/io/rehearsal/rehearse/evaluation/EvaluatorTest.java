@@ -10,46 +10,18 @@ class EvaluatorTest {
 
   @Test
   void shouldRankTheFixFirstAndTheHarmfulCandidateBelowDoNothingWhenRehearsingAnOverload() {
-    System.out.println(
-        "EVALUATION ranking "
-            + RESULT.ranking()
-            + ", do nothing at "
-            + RESULT.doNothingRank()
-            + ", "
-            + RESULT.totalReplications()
-            + " runs in "
-            + RESULT.stages()
-            + " stages (fixed N would be "
-            + PLAN.arms() * 30
-            + ")");
-    RESULT
-        .candidates()
-        .forEach(
-            c ->
-                System.out.println(
-                    "EVALUATION "
-                        + c.candidate()
-                        + " rank "
-                        + c.rank()
-                        + " n="
-                        + c.replications()
-                        + " eliminated="
-                        + c.eliminatedEarly()
-                        + " score="
-                        + c.score().value()
-                        + " flags="
-                        + c.flags()
-                        + " "
-                        + c.difference(Metric.UTILITY)));
-    assertThat(RESULT.ranking().get(0)).isEqualTo("rollback");
-    assertThat(RESULT.best()).isEqualTo("rollback");
+    assertThat(RESULT.ranking().get(0)).as("%s", summary()).isEqualTo("rollback");
+    assertThat(RESULT.best()).as("%s", summary()).isEqualTo("rollback");
     CandidateEvidence worse = RESULT.candidate("scale to 1");
-    assertThat(worse.flags()).contains(EvidenceFlag.WORSE_THAN_DO_NOTHING);
-    assertThat(worse.rank()).isEqualTo(4).isGreaterThan(RESULT.doNothingRank() - 1);
+    assertThat(worse.flags()).as("%s", summary()).contains(EvidenceFlag.WORSE_THAN_DO_NOTHING);
+    assertThat(worse.rank())
+        .as("%s", summary())
+        .isEqualTo(4)
+        .isGreaterThan(RESULT.doNothingRank() - 1);
     // Only the rollback is distinguishably better: scaling to 6 costs more than its graded SLO
     // gain, and "wait" replays "do nothing" (no effect), so "do nothing" ranks second.
-    assertThat(RESULT.doNothingRank()).isEqualTo(2);
-    assertThat(RESULT.recommendation().candidate()).isEqualTo("rollback");
+    assertThat(RESULT.doNothingRank()).as("%s", summary()).isEqualTo(2);
+    assertThat(RESULT.recommendation().candidate()).as("%s", summary()).isEqualTo("rollback");
   }
 
   @Test
@@ -91,5 +63,39 @@ class EvaluatorTest {
   @Test
   void shouldGiveTheSameResultWhenRunOnOneThreadOrAgain() {
     assertThat(Evaluator.evaluate(Plans.plan(42), 1)).isEqualTo(RESULT);
+  }
+
+  /** The ranking and every candidate's evidence, for assertion descriptions. */
+  private static String summary() {
+    StringBuilder out =
+        new StringBuilder(
+            "EVALUATION ranking "
+                + RESULT.ranking()
+                + ", do nothing at "
+                + RESULT.doNothingRank()
+                + ", "
+                + RESULT.totalReplications()
+                + " runs in "
+                + RESULT.stages()
+                + " stages (fixed N would be "
+                + PLAN.arms() * 30
+                + ")");
+    for (CandidateEvidence c : RESULT.candidates()) {
+      out.append("\nEVALUATION ")
+          .append(c.candidate())
+          .append(" rank ")
+          .append(c.rank())
+          .append(" n=")
+          .append(c.replications())
+          .append(" eliminated=")
+          .append(c.eliminatedEarly())
+          .append(" score=")
+          .append(c.score().value())
+          .append(" flags=")
+          .append(c.flags())
+          .append(' ')
+          .append(c.difference(Metric.UTILITY));
+    }
+    return out.toString();
   }
 }
