@@ -19,7 +19,6 @@ import io.rehearsal.rehearse.incident.FitOutcome;
 import io.rehearsal.rehearse.incident.FitReport;
 import io.rehearsal.rehearse.incident.Incident;
 import io.rehearsal.rehearse.incident.IncidentFiles;
-import io.rehearsal.rehearse.incident.Incidents;
 import io.rehearsal.rehearse.incident.RecordedIncident;
 import io.rehearsal.telemetry.Recording;
 import io.rehearsal.twin.spec.TwinSpec;
@@ -218,8 +217,7 @@ public final class FitEvalCommand implements Callable<Integer> {
             r.magnitude(),
             r.faultSeconds());
     try {
-      return Incidents.extract(
-          r.id(), title, recording, r.onsetEpochMs() * 1_000_000L, window, bucket, 20, r.label());
+      return r.extract(recording, title, window, bucket, 20);
     } catch (IllegalArgumentException e) {
       throw new CommandFailure(r.recording() + ": " + e.getMessage(), e);
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rehearsal.telemetry.Recording;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -63,6 +64,27 @@ public record RecordedIncident(
   public String id() {
     int dot = recording.indexOf('.');
     return dot > 0 ? recording.substring(0, dot) : recording;
+  }
+
+  /**
+   * The labelled incident in {@code recording} (this entry's recording, read by the caller): its
+   * symptoms over {@code window} seconds from the onset in buckets of {@code bucket} seconds, and
+   * the healthy baseline of the {@code baselineSeconds} before the onset ({@link
+   * Incidents#extract}).
+   *
+   * @throws IllegalArgumentException if the recording shows no endpoint in the window
+   */
+  public Incident extract(
+      Recording recording, String title, double window, double bucket, double baselineSeconds) {
+    return Incidents.extract(
+        id(),
+        title,
+        recording,
+        onsetEpochMs * 1_000_000L,
+        window,
+        bucket,
+        baselineSeconds,
+        label());
   }
 
   /** Seconds the fault lasted. */

@@ -65,14 +65,11 @@ class ReferenceShopFitTest {
   }
 
   private static Incident extract(RecordedIncident r) throws IOException {
-    return Incidents.extract(
-        r.id(),
-        r.kind() + " on " + r.target(),
+    return r.extract(
         DATA.recording(r.recording(), RecordingOptions.defaults()),
-        r.onsetEpochMs() * 1_000_000L,
+        r.kind() + " on " + r.target(),
         WINDOW,
         BUCKET,
-        BASELINE,
-        r.label());
+        BASELINE);
   }
 }

@@ -11,7 +11,6 @@ import io.rehearsal.proto.v1.SymptomSeries;
 import io.rehearsal.rehearse.fitting.EndpointSymptoms;
 import io.rehearsal.rehearse.fitting.SymptomPoint;
 import io.rehearsal.rehearse.incident.Incident;
-import io.rehearsal.rehearse.incident.Incidents;
 import io.rehearsal.rehearse.incident.RecordedIncident;
 import io.rehearsal.telemetry.Recording;
 import io.rehearsal.twin.spec.TwinSpec;
@@ -22,7 +21,7 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * The reference shop's recorded incidents (ml-models/data/reference-shop): symptoms extracted from
- * the OTLP recording by the twin's {@link Incidents}, as the contract's {@code Incident}.
+ * the OTLP recording by {@link RecordedIncident#extract}, as the contract's {@code Incident}.
  */
 public final class RecordedIncidents {
 
@@ -46,15 +45,7 @@ public final class RecordedIncidents {
             .findFirst()
             .orElseThrow();
     Incident extracted =
-        Incidents.extract(
-            r.id(),
-            r.kind() + " on " + r.target(),
-            recording(recording),
-            r.onsetEpochMs() * 1_000_000L,
-            window,
-            bucket,
-            20,
-            r.label());
+        r.extract(recording(recording), r.kind() + " on " + r.target(), window, bucket, 20);
     return toProto(extracted, twin, twinHash);
   }
 
