@@ -19,10 +19,12 @@ import java.util.concurrent.CountDownLatch;
  * java -cp ... io.rehearsal.shop.ShopMain --instance catalog-2 --overlay overlay.yaml
  *     --costs costs.yaml [--base-port 9100] [--redis redis://127.0.0.1:9190]
  *     [--telemetry-dir DIR] [--otlp-endpoint http://127.0.0.1:4317] [--metric-interval-ms 2000]
+ *     [--port 9153]
  * </pre>
  *
- * The port comes from the {@link Topology} plan. External dependencies (the payment gateway) run
- * without telemetry, as a third party would. SIGTERM flushes telemetry and exits.
+ * The port comes from the {@link Topology} plan, unless {@code --port} starts an extra replica.
+ * External dependencies (the payment gateway) run without telemetry, as a third party would.
+ * SIGTERM flushes telemetry and exits.
  */
 public final class ShopMain {
   private ShopMain() {}
@@ -33,7 +35,7 @@ public final class ShopMain {
     Overlay overlay = Overlay.load(Path.of(args.required("overlay")));
     Costs costs = Costs.load(Path.of(args.required("costs")));
     Topology topology = Topology.plan(overlay, (int) args.number("base-port", 9100));
-    ProcessSpec me = topology.instance(args.required("instance"));
+    ProcessSpec me = me(topology, args);
     boolean external = overlay.dependencies().containsKey(me.service());
     Telemetry telemetry = external ? null : Telemetry.create(telemetrySettings(args, me));
     OpenTelemetry otel = telemetry == null ? OpenTelemetry.noop() : telemetry.api();
@@ -48,7 +50,8 @@ public final class ShopMain {
             topology::replicas,
             otel,
             Downstream.newClient(),
-            args.optional("redis", null));
+            args.optional("redis", null),
+            server.calls());
     AutoCloseable resources = ShopServices.install(server, wiring);
     server.start();
     System.out.println("ready " + me.instance() + " on 127.0.0.1:" + server.port());
@@ -65,6 +68,22 @@ public final class ShopMain {
                   stopped.countDown();
                 }));
     stopped.await();
+  }
+
+  /**
+   * This process: from the plan, or, with {@code --port}, an extra replica outside it (a scale-out
+   * such as {@code --instance catalog-3 --port 9153}; its callers learn of it through {@code POST
+   * /admin/replicas}).
+   */
+  static ProcessSpec me(Topology topology, Args args) {
+    String instance = args.required("instance");
+    String port = args.optional("port", null);
+    if (port == null) {
+      return topology.instance(instance);
+    }
+    String service = instance.replaceFirst("-\\d+$", "");
+    topology.replicas(service);
+    return new ProcessSpec(service, instance, (int) args.number("port", 0));
   }
 
   private static Telemetry.Settings telemetrySettings(Args args, ProcessSpec me) {

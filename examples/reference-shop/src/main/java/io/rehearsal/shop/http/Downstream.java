@@ -26,7 +26,8 @@ import java.util.function.Supplier;
  * A synchronous HTTP client for one downstream service: client-side round robin over its replicas,
  * a timeout per attempt, retries on the next replica after a connect failure, 429 or 503 (never
  * after a timeout), one CLIENT span per attempt with the W3C trace context injected. Failures are
- * replies: a timeout is 504, a transport error 502.
+ * replies: a timeout is 504, a transport error 502. The policy and the replica list can be changed
+ * at run time ({@link CallPolicies}, the admin surface's remediations).
  */
 public final class Downstream {
 
@@ -42,8 +43,8 @@ public final class Downstream {
   private record Attempt(Reply reply, boolean retryable) {}
 
   private final String peerService;
-  private final List<URI> replicas;
-  private final Policy policy;
+  private volatile List<URI> replicas;
+  private volatile Policy policy;
   private final HttpClient client;
   private final Tracer tracer;
   private final TextMapPropagator propagator;
@@ -64,6 +65,40 @@ public final class Downstream {
     this.propagator = otel.getPropagators().getTextMapPropagator();
   }
 
+  /** The service this client calls. */
+  public String peerService() {
+    return peerService;
+  }
+
+  /** The current call policy. */
+  public Policy policy() {
+    return policy;
+  }
+
+  /** The replicas round robin currently goes over. */
+  public List<URI> replicas() {
+    return replicas;
+  }
+
+  /**
+   * Changes the policy at run time (the {@code CALL_POLICY} remediation); calls in flight keep
+   * theirs.
+   */
+  public void policy(Policy newPolicy) {
+    this.policy = newPolicy;
+  }
+
+  /**
+   * Changes the replicas at run time (scale out or in); the round robin continues over the new
+   * list.
+   */
+  public void replicas(List<URI> newReplicas) {
+    if (newReplicas.isEmpty()) {
+      throw new IllegalArgumentException("replicas of " + peerService + " must not be empty");
+    }
+    this.replicas = List.copyOf(newReplicas);
+  }
+
   /** The HTTP client every service shares: HTTP/1.1 keep-alive, short connect timeout. */
   public static HttpClient newClient() {
     return HttpClient.newBuilder()
@@ -74,12 +109,13 @@ public final class Downstream {
 
   /** Calls {@code method pathAndQuery} (e.g. {@code GET /items?page=2}) with retries. */
   public Reply call(String method, String pathAndQuery, byte[] body) {
-    Attempt attempt = attempt(method, pathAndQuery, body, 0);
-    for (int resend = 1; resend <= policy.retries() && attempt.retryable(); resend++) {
-      if (!pause(policy.backoff())) {
+    Policy p = policy;
+    Attempt attempt = attempt(method, pathAndQuery, body, 0, p);
+    for (int resend = 1; resend <= p.retries() && attempt.retryable(); resend++) {
+      if (!pause(p.backoff())) {
         break;
       }
-      attempt = attempt(method, pathAndQuery, body, resend);
+      attempt = attempt(method, pathAndQuery, body, resend, p);
     }
     return attempt.reply();
   }
@@ -94,14 +130,15 @@ public final class Downstream {
     return futures.stream().map(CompletableFuture::join).toList();
   }
 
-  private Attempt attempt(String method, String pathAndQuery, byte[] body, int resend) {
+  private Attempt attempt(String method, String pathAndQuery, byte[] body, int resend, Policy p) {
+    List<URI> current = replicas;
     URI uri =
-        replicas.get(Math.floorMod(next.getAndIncrement(), replicas.size())).resolve(pathAndQuery);
+        current.get(Math.floorMod(next.getAndIncrement(), current.size())).resolve(pathAndQuery);
     Span span = startSpan(method, uri, resend);
     try (Scope ignored = span.makeCurrent()) {
       HttpRequest.Builder request =
           HttpRequest.newBuilder(uri)
-              .timeout(policy.timeout())
+              .timeout(p.timeout())
               .header("Content-Type", "application/json")
               .method(method, publisher(body));
       propagator.inject(Context.current(), request, (b, k, v) -> b.header(k, v));

@@ -3,6 +3,8 @@ package io.rehearsal.shop.http;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.metrics.LongCounter;
 import io.opentelemetry.api.metrics.Meter;
 import io.opentelemetry.api.trace.Span;
@@ -33,7 +35,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * is real and overload is visible. A worker runs the handler inside a SERVER span whose parent
  * comes from the W3C {@code traceparent} header; as in servlet containers, the span starts when a
  * worker picks the request up, so time spent queued shows only in the caller's CLIENT span. {@code
- * /health} and {@code /admin/fault} are served on the dispatcher, bypassing the pool.
+ * /health} and {@code /admin/...} are served on the dispatcher, bypassing the pool: the fault
+ * switches ({@code /admin/fault}, {@link FaultSwitch}) and the run-time remediations ({@code
+ * /admin/call-policy}, {@code /admin/replicas}, {@code /admin/shed}, {@code /admin/rate-limit},
+ * {@code /admin/remediation}; {@link CallPolicies}, {@link LoadGate}). Every request turned away
+ * before a worker (queue full, shed, rate limited) is counted in {@code
+ * rehearsal.shop.requests.rejected} with its method, route and reason.
  */
 public final class ShopServer implements AutoCloseable {
 
@@ -61,10 +68,16 @@ public final class ShopServer implements AutoCloseable {
         }
       };
 
+  private static final AttributeKey<String> METHOD = AttributeKey.stringKey("http.request.method");
+  private static final AttributeKey<String> ROUTE = AttributeKey.stringKey("http.route");
+  private static final AttributeKey<String> REASON = AttributeKey.stringKey("rehearsal.reason");
+
   private final String service;
   private final HttpServer http;
   private final ThreadPoolExecutor pool;
   private final FaultSwitch faults;
+  private final LoadGate gate;
+  private final CallPolicies calls = new CallPolicies();
   private final Map<String, Handler> routes = new ConcurrentHashMap<>();
   private final Tracer tracer;
   private final TextMapPropagator propagator;
@@ -76,6 +89,7 @@ public final class ShopServer implements AutoCloseable {
     this.service = s.service();
     this.pool = workerPool(s);
     this.faults = new FaultSwitch(pool, s.seed());
+    this.gate = new LoadGate(s.seed() * 31 + 17, System::nanoTime);
     this.tracer = otel.getTracer("io.rehearsal.shop");
     this.propagator = otel.getPropagators().getTextMapPropagator();
     this.http =
@@ -110,6 +124,16 @@ public final class ShopServer implements AutoCloseable {
   /** This process's fault switches. */
   public FaultSwitch faults() {
     return faults;
+  }
+
+  /** This process's downstream clients, for run-time call policies and replica lists. */
+  public CallPolicies calls() {
+    return calls;
+  }
+
+  /** This process's admission gate (load shedding and rate limiting). */
+  public LoadGate gate() {
+    return gate;
   }
 
   /** Requests waiting for a worker. */
@@ -175,7 +199,10 @@ public final class ShopServer implements AutoCloseable {
     return meter
         .counterBuilder("rehearsal.shop.requests.rejected")
         .setUnit("{request}")
-        .setDescription("Requests answered 503 because the worker queue was full.")
+        .setDescription(
+            "Requests turned away before a worker: 503 when the worker queue was full"
+                + " (rehearsal.reason queue_full) or the request was shed (shed), 429 when rate"
+                + " limited (rate_limited).")
         .build();
   }
 
@@ -191,14 +218,25 @@ public final class ShopServer implements AutoCloseable {
       send(ex, Reply.error(404, "no route " + route));
       return;
     }
+    Optional<LoadGate.Reason> refused = gate.admit(route);
+    if (refused.isPresent()) {
+      boolean shed = refused.get() == LoadGate.Reason.SHED;
+      String reason = shed ? "shed" : "rate_limited";
+      reject(ex, path, reason, shed ? 503 : 429, service + " turned the request away: " + reason);
+      return;
+    }
     inFlight.incrementAndGet();
     try {
       pool.execute(() -> serve(ex, route, handler));
     } catch (RejectedExecutionException e) {
       inFlight.decrementAndGet();
-      rejected.add(1);
-      send(ex, Reply.error(503, service + " worker queue full"));
+      reject(ex, path, "queue_full", 503, service + " worker queue full");
     }
+  }
+
+  private void reject(HttpExchange ex, String path, String reason, int status, String message) {
+    rejected.add(1, Attributes.of(METHOD, ex.getRequestMethod(), ROUTE, path, REASON, reason));
+    send(ex, Reply.error(status, message));
   }
 
   private void serve(HttpExchange ex, String route, Handler handler) {
@@ -255,9 +293,18 @@ public final class ShopServer implements AutoCloseable {
       return switch (route) {
         case "GET /health" -> Reply.ok(Map.of("status", "up", "service", service));
         case "GET /admin/fault" -> Reply.ok(faults.state());
-        case "POST /admin/fault" ->
-            Reply.ok(faults.apply(Json.read(ex.getRequestBody().readAllBytes())));
+        case "POST /admin/fault" -> Reply.ok(faults.apply(body(ex)));
         case "DELETE /admin/fault" -> Reply.ok(faults.clear());
+        case "POST /admin/call-policy" -> Reply.ok(calls.apply(body(ex)));
+        case "POST /admin/replicas" -> Reply.ok(calls.replicas(body(ex)));
+        case "POST /admin/shed" -> Reply.ok(gate.shed(body(ex)));
+        case "POST /admin/rate-limit" -> Reply.ok(gate.rateLimit(body(ex)));
+        case "GET /admin/remediation" -> Reply.ok(remediation());
+        case "DELETE /admin/remediation" -> {
+          calls.reset();
+          gate.reset();
+          yield Reply.ok(remediation());
+        }
         default -> Reply.error(404, "no admin route " + route);
       };
     } catch (Request.BadRequestException e) {
@@ -265,6 +312,16 @@ public final class ShopServer implements AutoCloseable {
     } catch (IOException e) {
       return Reply.error(400, "unreadable body: " + e.getMessage());
     }
+  }
+
+  private static com.fasterxml.jackson.databind.JsonNode body(HttpExchange ex) throws IOException {
+    return Json.read(ex.getRequestBody().readAllBytes());
+  }
+
+  private Map<String, Object> remediation() {
+    Map<String, Object> out = new java.util.LinkedHashMap<>(gate.state());
+    out.put("calls", calls.state());
+    return out;
   }
 
   private static void send(HttpExchange ex, Reply reply) {

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * An open-loop load generator: each planned arrival is sent at its time with the asynchronous HTTP
@@ -37,14 +38,26 @@ public final class LoadGenerator {
   private final Settings settings;
   private final RequestMix mix;
   private final LongSupplier nanoClock;
+  private final Supplier<URI> targets;
 
   /** A generator; {@code nanoClock} is a monotonic clock such as {@code System::nanoTime}. */
   public LoadGenerator(
       HttpClient client, Settings settings, RequestMix mix, LongSupplier nanoClock) {
+    this(client, settings, mix, nanoClock, settings::target);
+  }
+
+  /** A generator sending to the entry replicas {@code targets} gives, one call per request. */
+  LoadGenerator(
+      HttpClient client,
+      Settings settings,
+      RequestMix mix,
+      LongSupplier nanoClock,
+      Supplier<URI> targets) {
     this.client = client;
     this.settings = settings;
     this.mix = mix;
     this.nanoClock = nanoClock;
+    this.targets = targets;
   }
 
   /**
@@ -79,7 +92,7 @@ public final class LoadGenerator {
   private void send(
       RequestMix.Planned planned, EndpointOutcome outcome, AtomicInteger outstanding) {
     HttpRequest request =
-        HttpRequest.newBuilder(settings.target().resolve(planned.pathAndQuery()))
+        HttpRequest.newBuilder(targets.get().resolve(planned.pathAndQuery()))
             .timeout(settings.timeout())
             .method(planned.method(), HttpRequest.BodyPublishers.noBody())
             .build();

@@ -18,11 +18,16 @@ import java.util.concurrent.Executors;
  * java -cp ... io.rehearsal.shop.load.LoadMain --target http://127.0.0.1:9100 --rate 40
  *     [--schedule 0:40,60:80] --duration 60 [--warmup 10] [--start-at-epoch-ms T]
  *     [--seed 1] [--mix 0.6,0.3,0.1] [--max-outstanding 2000] [--timeout-ms 5000] [--out FILE]
+ *     [--targets-file FILE]
  * </pre>
  *
- * With {@code --start-at-epoch-ms T} the warm-up runs in {@code [T - warmup, T)} and the measured
- * load in {@code [T, T + duration)}, so a script can schedule faults against T. The warm-up's
- * outcomes are not reported.
+ * With {@code --targets-file} the requests go round robin over the base URIs listed in the file
+ * (one per line, {@code --target} until it is readable), re-read when it changes: an entry service
+ * scaled out during the run is picked up.
+ *
+ * <p>With {@code --start-at-epoch-ms T} the warm-up runs in {@code [T - warmup, T)} and the
+ * measured load in {@code [T, T + duration)}, so a script can schedule faults against T. The
+ * warm-up's outcomes are not reported.
  */
 public final class LoadMain {
   private LoadMain() {}
@@ -76,7 +81,12 @@ public final class LoadMain {
             seed,
             (int) args.number("max-outstanding", 2000),
             Duration.ofMillis(args.number("timeout-ms", 5000)));
-    return new LoadGenerator(
-        client, settings, RequestMix.parse(args.optional("mix", "0.6,0.3,0.1")), System::nanoTime);
+    RequestMix mix = RequestMix.parse(args.optional("mix", "0.6,0.3,0.1"));
+    String file = args.optional("targets-file", null);
+    TargetList targets =
+        file == null
+            ? TargetList.of(settings.target())
+            : TargetList.watching(Path.of(file), settings.target(), System::nanoTime);
+    return new LoadGenerator(client, settings, mix, System::nanoTime, targets);
   }
 }

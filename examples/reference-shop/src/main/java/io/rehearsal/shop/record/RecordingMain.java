@@ -10,6 +10,7 @@ import java.util.List;
  *
  * <pre>
  * RecordingMain merge --dir DIR --from-epoch-ms T0 --to-epoch-ms T1 --out FILE.otlp.jsonl.gz
+ *     [--sample-ratio 0.25]
  * RecordingMain summary --file FILE.otlp.jsonl.gz [--external payment-gateway]
  * </pre>
  */
@@ -33,7 +34,8 @@ public final class RecordingMain {
     RecordingMerger merger =
         new RecordingMerger(
             args.number("from-epoch-ms", Long.MIN_VALUE / 1_000_000L),
-            args.number("to-epoch-ms", Long.MAX_VALUE / 1_000_000L));
+            args.number("to-epoch-ms", Long.MAX_VALUE / 1_000_000L),
+            args.decimal("sample-ratio", 1));
     RecordingMerger.Result result =
         merger.merge(Path.of(args.required("dir")), Path.of(args.required("out")));
     System.out.println("merged " + result);

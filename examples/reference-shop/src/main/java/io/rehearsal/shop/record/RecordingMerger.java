@@ -23,7 +23,9 @@ import java.util.zip.GZIPOutputStream;
  * file of the window {@code [from, to]}. A trace belongs to the window when its root span starts in
  * it (so warm-up traffic and the next window's traffic are out, and every kept trace is whole);
  * metric points belong when their time is in it. Lines torn by a killed process are skipped and
- * counted. Lines are written in time order, as a collector receiving them live would have.
+ * counted. Lines are written in time order, as a collector receiving them live would have. With a
+ * sample ratio below 1, only the traces {@link TraceSampling} keeps are written (whole); metric
+ * points are always all written.
  */
 public final class RecordingMerger {
 
@@ -45,14 +47,24 @@ public final class RecordingMerger {
 
   private final long fromNanos;
   private final long toNanos;
+  private final double sampleRatio;
   private int torn;
   private long spans;
   private long points;
 
   /** A merger for the window {@code [fromEpochMs, toEpochMs]}. */
   public RecordingMerger(long fromEpochMs, long toEpochMs) {
+    this(fromEpochMs, toEpochMs, 1);
+  }
+
+  /** A merger for the window that keeps the share {@code sampleRatio} of its traces. */
+  public RecordingMerger(long fromEpochMs, long toEpochMs, double sampleRatio) {
+    if (!(sampleRatio > 0 && sampleRatio <= 1)) {
+      throw new IllegalArgumentException("sampleRatio must be in (0, 1], but was " + sampleRatio);
+    }
     this.fromNanos = fromEpochMs * 1_000_000L;
     this.toNanos = toEpochMs * 1_000_000L;
+    this.sampleRatio = sampleRatio;
   }
 
   /**
@@ -115,8 +127,12 @@ public final class RecordingMerger {
 
   private void addIfRootInWindow(JsonNode span, Set<String> traces) {
     long start = OtlpJson.nanos(span, "startTimeUnixNano");
-    if (span.path("parentSpanId").asText("").isEmpty() && start >= fromNanos && start <= toNanos) {
-      traces.add(span.path("traceId").asText());
+    String trace = span.path("traceId").asText();
+    if (span.path("parentSpanId").asText("").isEmpty()
+        && start >= fromNanos
+        && start <= toNanos
+        && TraceSampling.keep(trace, sampleRatio)) {
+      traces.add(trace);
     }
   }
 

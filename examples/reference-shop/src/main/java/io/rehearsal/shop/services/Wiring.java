@@ -4,6 +4,7 @@ import io.opentelemetry.api.OpenTelemetry;
 import io.rehearsal.shop.Costs;
 import io.rehearsal.shop.Overlay;
 import io.rehearsal.shop.Overlay.CallSpec;
+import io.rehearsal.shop.http.CallPolicies;
 import io.rehearsal.shop.http.Downstream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,6 +25,9 @@ import java.util.function.Function;
  * @param client the shared HTTP client
  * @param redisUri Redis for the inventory cache ({@code redis://host:port}); other services ignore
  *     it
+ * @param calls where every downstream client is registered, so the admin surface can change its
+ *     policy and replicas at run time (the server's {@link
+ *     io.rehearsal.shop.http.ShopServer#calls()})
  */
 public record Wiring(
     String service,
@@ -32,7 +36,20 @@ public record Wiring(
     Function<String, List<URI>> peers,
     OpenTelemetry otel,
     HttpClient client,
-    String redisUri) {
+    String redisUri,
+    CallPolicies calls) {
+
+  /** Wiring whose clients no admin surface reaches. */
+  public Wiring(
+      String service,
+      Overlay overlay,
+      Costs costs,
+      Function<String, List<URI>> peers,
+      OpenTelemetry otel,
+      HttpClient client,
+      String redisUri) {
+    this(service, overlay, costs, peers, otel, client, redisUri, new CallPolicies());
+  }
 
   /** A client of {@code to} with the overlay's policy for this caller. */
   Downstream downstream(String to) {
@@ -42,7 +59,7 @@ public record Wiring(
             Duration.ofMillis(call.timeoutMs()),
             call.retries(),
             Duration.ofMillis(call.backoffMs()));
-    return new Downstream(to, peers.apply(to), policy, client, otel);
+    return calls.register(new Downstream(to, peers.apply(to), policy, client, otel));
   }
 
   /** CPU work with this service's own seeded stream. */

@@ -98,4 +98,33 @@ class RecordingMergerTest {
         .allSatisfy(
             l -> assertThat(OtlpJsonLines.metrics(l).getResourceMetricsCount()).isEqualTo(1));
   }
+
+  @Test
+  void shouldKeepWholeSampledTracesAndEveryPointWhenSampling() throws Exception {
+    Path telemetryDir = dir.resolve("many");
+    Telemetry telemetry =
+        Telemetry.create(
+            new Telemetry.Settings(
+                "frontend", "frontend-1", telemetryDir, null, Duration.ofMillis(100)));
+    AutoCloseable cpu = ProcessMetrics.register(telemetry.api().getMeter("test"));
+    Tracer tracer = telemetry.api().getTracer("test");
+    for (int i = 0; i < 400; i++) {
+      trace(tracer, "t" + i, -5, -4);
+    }
+    Thread.sleep(300);
+    cpu.close();
+    telemetry.close();
+
+    RecordingMerger.Result all =
+        new RecordingMerger(base - 60_000, base + 60_000)
+            .merge(telemetryDir, dir.resolve("all.otlp.jsonl.gz"));
+    RecordingMerger.Result sampled =
+        new RecordingMerger(base - 60_000, base + 60_000, 0.25)
+            .merge(telemetryDir, dir.resolve("sampled.otlp.jsonl.gz"));
+
+    assertThat(all.traces()).isEqualTo(400);
+    assertThat(sampled.traces()).as("a quarter of 400 random trace ids").isBetween(70, 130);
+    assertThat(sampled.spans()).isEqualTo(2L * sampled.traces());
+    assertThat(sampled.points()).isEqualTo(all.points());
+  }
 }
