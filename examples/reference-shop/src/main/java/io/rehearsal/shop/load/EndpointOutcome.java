@@ -1,10 +1,18 @@
 package io.rehearsal.shop.load;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
 
-/** What happened to the requests of one endpoint, as the load generator saw it. */
+/**
+ * What happened to the requests of one endpoint, as the load generator saw it. Requests that never
+ * reached a server (transport errors such as a refused connection to a restarting replica, and
+ * arrivals dropped beyond the outstanding bound) leave no span, so their planned times are kept
+ * ({@code unansweredOffsetsMs}, milliseconds after the measured start) for whoever counts bad
+ * events from the telemetry.
+ */
 public final class EndpointOutcome {
   private final Histogram latencyMicros = new Histogram(60_000_000L, 3);
   private long ok;
@@ -13,6 +21,7 @@ public final class EndpointOutcome {
   private long timeouts;
   private long transportErrors;
   private long dropped;
+  private final List<Long> unansweredOffsetsMs = new ArrayList<>();
 
   synchronized void answered(int status, long micros) {
     if (status < 400) {
@@ -25,16 +34,18 @@ public final class EndpointOutcome {
     latencyMicros.recordValue(Math.min(micros, latencyMicros.getHighestTrackableValue()));
   }
 
-  synchronized void failed(boolean timeout) {
+  synchronized void failed(boolean timeout, long offsetMs) {
     if (timeout) {
       timeouts++;
     } else {
       transportErrors++;
+      unansweredOffsetsMs.add(offsetMs);
     }
   }
 
-  synchronized void dropped() {
+  synchronized void dropped(long offsetMs) {
     dropped++;
+    unansweredOffsetsMs.add(offsetMs);
   }
 
   /** Requests sent (answered or failed), not counting dropped ones. */
@@ -59,6 +70,7 @@ public final class EndpointOutcome {
     out.put("dropped", dropped);
     out.put("p50Ms", latencyMicros.getValueAtPercentile(50) / 1000.0);
     out.put("p99Ms", latencyMicros.getValueAtPercentile(99) / 1000.0);
+    out.put("unansweredOffsetsMs", List.copyOf(unansweredOffsetsMs));
     return out;
   }
 }

@@ -78,19 +78,23 @@ public final class LoadGenerator {
       RequestMix.Planned planned = mix.next(random);
       EndpointOutcome outcome =
           outcomes.computeIfAbsent(planned.endpoint(), k -> new EndpointOutcome());
+      long offsetMs = arrival / 1_000_000L;
       if (outstanding.get() >= settings.maxOutstanding()) {
-        outcome.dropped();
+        outcome.dropped(offsetMs);
         continue;
       }
       outstanding.incrementAndGet();
-      send(planned, outcome, outstanding);
+      send(planned, outcome, outstanding, offsetMs);
     }
     awaitStragglers(outstanding);
     return new TreeMap<>(outcomes);
   }
 
   private void send(
-      RequestMix.Planned planned, EndpointOutcome outcome, AtomicInteger outstanding) {
+      RequestMix.Planned planned,
+      EndpointOutcome outcome,
+      AtomicInteger outstanding,
+      long offsetMs) {
     HttpRequest request =
         HttpRequest.newBuilder(targets.get().resolve(planned.pathAndQuery()))
             .timeout(settings.timeout())
@@ -105,7 +109,7 @@ public final class LoadGenerator {
               if (error == null) {
                 outcome.answered(response.statusCode(), micros);
               } else {
-                outcome.failed(isTimeout(error));
+                outcome.failed(isTimeout(error), offsetMs);
               }
               outstanding.decrementAndGet();
             });
