@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
       UpCommand.class,
       TwinCommand.class,
       SandboxCommand.class,
+      io.rehearsal.cli.policy.PolicyCommand.class,
     })
 final class RehearsalCommand implements Runnable {
 

@@ -6,11 +6,13 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.DumperOptions.ScalarStyle;
@@ -23,6 +25,7 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * A YAML node that remembers its file and line, so every typed read can fail with {@code file:line:
@@ -54,7 +57,10 @@ public final class YamlNode {
   public static YamlNode parse(String text, String file) {
     Node root;
     try {
-      root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(new StringReader(text));
+      LoaderOptions options = new LoaderOptions();
+      // Case files share fixtures through many aliases; the files are local and trusted.
+      options.setMaxAliasesForCollections(10_000);
+      root = new Yaml(new SafeConstructor(options)).compose(new StringReader(text));
     } catch (MarkedYAMLException e) {
       int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
       throw new YamlProblem(file, line, "YAML syntax error: " + e.getProblem());
@@ -104,15 +110,40 @@ public final class YamlNode {
       throw problem(path() + " must be a mapping");
     }
     Map<String, YamlNode> entries = new LinkedHashMap<>();
+    Set<String> merged = new HashSet<>();
     for (NodeTuple tuple : mapping.getValue()) {
       YamlNode key = new YamlNode(tuple.getKeyNode(), file, path);
+      if (tuple.getKeyNode().getTag() == Tag.MERGE) {
+        merge(entries, new YamlNode(tuple.getValueNode(), file, path), merged);
+        continue;
+      }
       String name = key.text();
       String childPath = path.isEmpty() ? name : path + "." + name;
-      if (entries.put(name, new YamlNode(tuple.getValueNode(), file, childPath)) != null) {
+      if (entries.put(name, new YamlNode(tuple.getValueNode(), file, childPath)) != null
+          && !merged.contains(name)) {
         throw key.problem("duplicate key '" + name + "' in " + path());
       }
+      merged.remove(name);
     }
     return entries;
+  }
+
+  /** YAML merge keys ({@code <<: *base}): the base's entries, which explicit keys override. */
+  private void merge(Map<String, YamlNode> entries, YamlNode base, Set<String> merged) {
+    List<YamlNode> bases = base.node instanceof SequenceNode ? base.items() : List.of(base);
+    for (YamlNode b : bases) {
+      for (Map.Entry<String, YamlNode> e : b.entries().entrySet()) {
+        String k = e.getKey();
+        if (!entries.containsKey(k)) {
+          entries.put(k, e.getValue().at(path.isEmpty() ? k : path + "." + k));
+          merged.add(k);
+        }
+      }
+    }
+  }
+
+  private YamlNode at(String newPath) {
+    return new YamlNode(node, file, newPath);
   }
 
   /** Fails with a problem naming the first key not in {@code allowed}. */
