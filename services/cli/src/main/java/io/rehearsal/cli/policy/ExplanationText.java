@@ -61,13 +61,14 @@ final class ExplanationText {
         !g.triggered()
             ? "clear"
             : g.changed() ? g.before() + " -> " + g.after() : "holds (no change)";
-    s.append(
+    String line =
         String.format(
             Locale.ROOT,
-            "      %-22s %-28s %s%n",
+            "      %-22s %-28s %s",
             g.guard().label(),
             result,
-            g.triggered() ? g.detail() : ""));
+            g.triggered() ? g.detail() : "");
+    s.append(line.stripTrailing()).append('\n');
   }
 
   private static String summary(Verdict v) {
