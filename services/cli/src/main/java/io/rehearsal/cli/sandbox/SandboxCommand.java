@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
       EvaluateCommand.class,
       BenchCommand.class,
       FitEvalCommand.class,
+      DecisionEvalCommand.class,
     })
 public final class SandboxCommand implements Runnable {
 
