@@ -26,7 +26,8 @@
 #   shed SERVICE SHARE [METHOD PATH] POST /admin/shed (no route: all routes)
 #   rate-limit SERVICE RATE         POST /admin/rate-limit, RATE split over the replicas
 #   Steps run in order at their times (a restart waits for health); the label records each step's
-#   start and end. New replicas of a faulty service carry its latency, error or workers fault.
+#   start and end. New replicas of a faulty service carry its latency, error or workers fault, and
+#   the service's earlier call-policy, shed and rate-limit steps.
 # --sample-ratio R keeps the traces whose id's random part is below R (whole; all metrics kept).
 # Fault kinds: latency (target service, magnitude = added ms), error (service, rate 0..1),
 #   fewer-workers (service, workers per replica), slow-dependency (payment-gateway, added ms),
@@ -82,6 +83,7 @@ LOADGEN_PID=""
 RECORDED=()
 NEXT_PORT=$((BASE_PORT + 50))
 ACTIVE_KIND="" ACTIVE_TARGET="" ACTIVE_MAGNITUDE=""
+CONFIG=() REPLAY=0 # the call-policy, shed and rate-limit steps carried out, replayed on new replicas
 
 now_ms() { date +%s%3N; }
 sleep_until() { local d=$(($1 - $(now_ms))); ((d > 0)) && sleep "$((d / 1000)).$(printf %03d $((d % 1000)))"; return 0; }
@@ -221,20 +223,31 @@ set_replicas() { # service: its callers (and, for the entry service, the load ge
     done
   done
 }
+alive_of() { # service: its replicas whose process runs
+  local inst
+  for inst in $(instances_of "$1"); do
+    if [[ -n "${PIDS[$inst]:-}" ]] && kill -0 "${PIDS[$inst]}" 2>/dev/null; then echo "$inst"; fi
+  done
+}
 act() { # verb args...: one remediation step on the running shop
-  local verb=$1 inst n=0 have new=() route json kv
+  local verb=$1 inst n=0 have new=() route json kv step
   shift
+  case "$verb" in call-policy | shed | rate-limit) ((REPLAY)) || CONFIG+=("$verb $* ") ;; esac
   case "$verb" in
-    scale)
-      have=$(instances_of "$1" | wc -l)
+    scale) # to N live replicas (a killed one does not count); new ones are numbered on
+      have=$(alive_of "$1" | wc -l) n=$(instances_of "$1" | wc -l)
       while ((have < $2)); do
-        have=$((have + 1)) inst="$1-$have"
+        have=$((have + 1)) n=$((n + 1)) inst="$1-$n"
         PLAN+=("$1 $inst $NEXT_PORT") EXTRA[$inst]=1 NEXT_PORT=$((NEXT_PORT + 1))
         start_instance "$inst"
         new+=("$inst")
       done
       for inst in "${new[@]}"; do await_health "$inst"; carry_fault "$inst" latency error fewer-workers; done
-      set_replicas "$1" ;;
+      set_replicas "$1"
+      for step in "${CONFIG[@]}"; do # the new replicas take the service's earlier settings
+        # shellcheck disable=SC2086 # a step is split into its words on purpose
+        [[ "$step" != *" $1 "* ]] || { REPLAY=1; act $step; REPLAY=0; }
+      done ;;
     restart)
       for inst in $(instances_of "$1"); do
         stop_pids "${PIDS[$inst]}"
@@ -261,9 +274,9 @@ act() { # verb args...: one remediation step on the running shop
       for inst in $(instances_of "$1"); do
         admin_at "$inst" POST /admin/shed "{\"route\":\"$route\",\"share\":$2}"
       done ;;
-    rate-limit)
-      n=$(instances_of "$1" | wc -l)
-      for inst in $(instances_of "$1"); do
+    rate-limit) # the service's rate, split over its live replicas
+      n=$(alive_of "$1" | wc -l)
+      for inst in $(alive_of "$1"); do
         admin_at "$inst" POST /admin/rate-limit "{\"ratePerSecond\":$(awk -v r="$2" -v n="$n" 'BEGIN {print r / n}')}"
       done ;;
     *) echo "unknown remediation step $verb" >&2; exit 2 ;;
