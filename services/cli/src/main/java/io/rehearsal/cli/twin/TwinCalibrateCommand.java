@@ -6,6 +6,7 @@ import io.rehearsal.calibration.CalibrationResult;
 import io.rehearsal.calibration.EndpointCalibration;
 import io.rehearsal.calibration.Overlay;
 import io.rehearsal.calibration.OverlayException;
+import io.rehearsal.calibration.WarmUp;
 import io.rehearsal.cli.CommandFailure;
 import io.rehearsal.otlp.RecordingOptions;
 import io.rehearsal.telemetry.Recording;
@@ -79,11 +80,10 @@ public final class TwinCalibrateCommand implements Callable<Integer> {
   @Option(
       names = "--skip",
       paramLabel = "SECONDS",
-      defaultValue = "0",
       description =
-          "Leave out traces that started in the first SECONDS of the recording, e.g. while the"
-              + " system was still warming up (default: ${DEFAULT-VALUE}).")
-  double skip;
+          "Leave out traces that started in the first SECONDS of the recording (default: the"
+              + " warm-up that MSER-5 finds in the per-endpoint latencies; 0 keeps everything).")
+  Double skip;
 
   @Option(
       names = "--name",
@@ -98,6 +98,9 @@ public final class TwinCalibrateCommand implements Callable<Integer> {
           spec.commandLine(), "--last must be a positive duration, but was " + last + " s");
     }
     Recording recording = RecordingInput.read(from, options());
+    if (skip == null) {
+      recording = withoutWarmUp(recording, spec.commandLine().getOut());
+    }
     Overlay facts = overlay == null ? Overlay.EMPTY : readOverlay(overlay);
     CalibrationResult result = calibrate(recording, facts);
     write(result);
@@ -111,7 +114,23 @@ public final class TwinCalibrateCommand implements Callable<Integer> {
     if (last != null) {
       options = options.last(last);
     }
-    return skip == 0 ? options : RecordingInput.skip(options, skip, spec);
+    return skip == null || skip == 0 ? options : RecordingInput.skip(options, skip, spec);
+  }
+
+  /** The recording without the warm-up MSER-5 finds, saying how much it left out. */
+  private static Recording withoutWarmUp(Recording recording, PrintWriter out) {
+    WarmUp warmUp = WarmUp.detect(recording);
+    out.printf(
+        Locale.ROOT,
+        "warm-up: left out the first %.0f s (MSER-5 on %d endpoints' latencies; --skip"
+            + " overrides)%s%n",
+        warmUp.droppedSeconds(),
+        warmUp.byEndpoint().size(),
+        warmUp.atLimit()
+            ? "; that is half the recording, MSER's limit: the system may still have been"
+                + " warming up, so record longer"
+            : "");
+    return warmUp.apply(recording);
   }
 
   private CalibrationResult calibrate(Recording recording, Overlay facts) {
