@@ -159,7 +159,8 @@ public final class DecisionEvalCommand implements Callable<Integer> {
     DecisionEvalManifest.Arm base = m.doNothing();
     Recording baseRecording = recording(base);
     double bucket = 2;
-    double observed = Math.floor((base.decisionEpochMs() - base.onsetEpochMs()) / 1000.0 / bucket);
+    // the fault is injected a few ms after its planned onset: round to whole buckets
+    double observed = Math.round((base.decisionEpochMs() - base.onsetEpochMs()) / 1000.0 / bucket);
     Incident incident;
     try {
       incident =
