@@ -2,10 +2,11 @@ package io.rehearsal.rehearse.evaluation;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Runs a whole evaluation in this process: the {@link Coordinator}'s stages, each stage's jobs on a
@@ -36,35 +37,44 @@ public final class Evaluator {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be >= 1, but was " + threads);
     }
-    JobRunner runner = new JobRunner(plan);
-    Coordinator coordinator = new Coordinator(plan);
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
-      for (List<Job> stage = coordinator.nextStage();
-          !stage.isEmpty();
-          stage = coordinator.nextStage()) {
-        listener.stageStarted(coordinator.stages(), stage);
-        runStage(pool, runner, stage, listener).forEach(coordinator::accept);
-      }
+      return evaluate(plan, pool, listener);
     } finally {
       pool.shutdownNow();
+    }
+  }
+
+  /**
+   * Evaluates the plan with its jobs on the caller's {@code executor} (which this does not shut
+   * down), telling {@code listener} about stages and runs; the result does not depend on the
+   * executor.
+   */
+  public static EvaluationResult evaluate(
+      EvaluationPlan plan, Executor executor, EvaluationListener listener) {
+    JobRunner runner = new JobRunner(plan);
+    Coordinator coordinator = new Coordinator(plan);
+    for (List<Job> stage = coordinator.nextStage();
+        !stage.isEmpty();
+        stage = coordinator.nextStage()) {
+      listener.stageStarted(coordinator.stages(), stage);
+      runStage(executor, runner, stage, listener).forEach(coordinator::accept);
     }
     return coordinator.result();
   }
 
   private static List<JobResult> runStage(
-      ExecutorService pool, JobRunner runner, List<Job> jobs, EvaluationListener listener) {
-    List<Future<JobResult>> futures = new ArrayList<>();
-    jobs.forEach(job -> futures.add(pool.submit(() -> runner.run(job, listener))));
+      Executor executor, JobRunner runner, List<Job> jobs, EvaluationListener listener) {
+    List<CompletableFuture<JobResult>> futures = new ArrayList<>();
+    jobs.forEach(
+        job ->
+            futures.add(CompletableFuture.supplyAsync(() -> runner.run(job, listener), executor)));
     List<JobResult> results = new ArrayList<>();
     try {
-      for (Future<JobResult> f : futures) {
-        results.add(f.get());
+      for (CompletableFuture<JobResult> f : futures) {
+        results.add(f.join());
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while running jobs", e);
-    } catch (ExecutionException e) {
+    } catch (CompletionException e) {
       throw new IllegalStateException("a job failed", e.getCause());
     }
     return results;

@@ -59,28 +59,38 @@ public final class FaultFitter {
    * @throws IllegalArgumentException if the symptoms name an endpoint the twin does not have
    */
   public List<FaultHypothesis> fit(Symptoms observed, Map<String, SymptomPoint> baseline) {
+    ExecutorService pool = Executors.newFixedThreadPool(config.threads());
+    try {
+      return fit(observed, baseline, pool);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /**
+   * As {@link #fit(Symptoms, Map)}, with the simulations on the caller's {@code pool} (which this
+   * does not shut down) instead of {@code config.threads()} threads of its own; the result does not
+   * depend on the pool.
+   */
+  public List<FaultHypothesis> fit(
+      Symptoms observed, Map<String, SymptomPoint> baseline, ExecutorService pool) {
     Symptoms healthy = new Trial(observed).symptoms(null, 0);
     Symptoms shifted = BaselineShift.apply(observed, healthy, baseline);
     Trial trial = new Trial(shifted);
     double unexplained = SymptomDistance.loss(shifted, healthy);
     List<Hypothesis> space = new HypothesisSpace(spec).prune(shifted, healthy);
-    ExecutorService pool = Executors.newFixedThreadPool(config.threads());
-    try {
-      List<double[]> screened = screen(pool, trial, space);
-      List<Integer> order = byLoss(screened);
-      List<Future<double[]>> refined = new ArrayList<>();
-      for (int i = 0; i < Math.min(config.refine(), order.size()); i++) {
-        Hypothesis h = space.get(order.get(i));
-        double[] best = screened.get(order.get(i));
-        refined.add(pool.submit(() -> refine(trial, h, best)));
-      }
-      for (int i = 0; i < refined.size(); i++) {
-        screened.set(order.get(i), get(refined.get(i)));
-      }
-      return rank(space, screened, unexplained);
-    } finally {
-      pool.shutdownNow();
+    List<double[]> screened = screen(pool, trial, space);
+    List<Integer> order = byLoss(screened);
+    List<Future<double[]>> refined = new ArrayList<>();
+    for (int i = 0; i < Math.min(config.refine(), order.size()); i++) {
+      Hypothesis h = space.get(order.get(i));
+      double[] best = screened.get(order.get(i));
+      refined.add(pool.submit(() -> refine(trial, h, best)));
     }
+    for (int i = 0; i < refined.size(); i++) {
+      screened.set(order.get(i), get(refined.get(i)));
+    }
+    return rank(space, screened, unexplained);
   }
 
   private List<double[]> screen(ExecutorService pool, Trial trial, List<Hypothesis> space) {

@@ -98,4 +98,16 @@ class EvaluatorTest {
     }
     return out.toString();
   }
+
+  @Test
+  void shouldGiveTheSameResultWhenRunOnTheCallersExecutor() {
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(3);
+    try {
+      assertThat(Evaluator.evaluate(PLAN, pool, EvaluationListener.NONE)).isEqualTo(RESULT);
+      assertThat(pool.isShutdown()).isFalse();
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }
