@@ -139,15 +139,28 @@ public final class DecisionEvalCommand implements Callable<Integer> {
     checkOptions();
     TwinSpec model = twin == null ? calibrated() : readTwin(twin);
     List<DecisionEvalReport.Incident> rows = new ArrayList<>();
+    Map<String, String> skipped = new LinkedHashMap<>();
     for (DecisionEvalManifest m : DecisionEvalManifest.readAll(data)) {
-      if (only.isEmpty() || only.contains(m.incident())) {
+      if (!only.isEmpty() && !only.contains(m.incident())) {
+        continue;
+      }
+      try {
         rows.add(evaluate(model, m));
+      } catch (CommandFailure e) {
+        // one incident the twin cannot rehearse (no reproducible symptom, a missing arm) is
+        // reported and left out; the others are still compared
+        skipped.put(m.incident(), e.getMessage());
+        err().println(m.incident() + ": skipped: " + e.getMessage());
       }
     }
     if (rows.isEmpty()) {
-      throw new CommandFailure("no incident of " + only + " under " + data);
+      throw new CommandFailure(
+          "no incident could be compared under "
+              + data
+              + (only.isEmpty() ? "" : " of " + only)
+              + (skipped.isEmpty() ? "" : ": " + skipped));
     }
-    DecisionEvalReport report = new DecisionEvalReport(rows);
+    DecisionEvalReport report = new DecisionEvalReport(rows, skipped);
     PrintWriter out = spec.commandLine().getOut();
     out.print(json ? report.json() : report.table());
     out.flush();

@@ -11,6 +11,7 @@ import io.rehearsal.rehearse.reality.RankingAgreement;
 import io.rehearsal.rehearse.reality.RealArm;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,14 +22,17 @@ import java.util.Map;
  * top1_agreement}, {@code kendall_tau}, {@code regret}) and per incident the twin's and the real
  * ranking with their figures, as JSON or as a table.
  *
- * @param incidents one row per incident
+ * @param incidents one row per incident compared
+ * @param skipped incidents that could not be compared, with the reason
  */
-record DecisionEvalReport(List<DecisionEvalReport.Incident> incidents) {
+record DecisionEvalReport(
+    List<DecisionEvalReport.Incident> incidents, Map<String, String> skipped) {
   static final double TOP1_TARGET = 0.8;
   static final double TAU_TARGET = 0.6;
 
   DecisionEvalReport {
     incidents = List.copyOf(incidents);
+    skipped = Collections.unmodifiableMap(new LinkedHashMap<>(skipped));
   }
 
   /**
@@ -93,6 +97,8 @@ record DecisionEvalReport(List<DecisionEvalReport.Incident> incidents) {
     targets.put("kendall_tau", TAU_TARGET);
     ArrayNode rows = root.putArray("per_incident");
     incidents.forEach(i -> incidentJson(i, rows.addObject()));
+    ObjectNode left = root.putObject("skipped");
+    skipped.forEach(left::put);
     try {
       return mapper.writeValueAsString(root) + System.lineSeparator();
     } catch (IOException e) {
@@ -171,6 +177,7 @@ record DecisionEvalReport(List<DecisionEvalReport.Incident> incidents) {
                 a.realBest().contains(real) ? " (best)" : ""));
       }
     }
+    skipped.forEach((id, why) -> b.append(id).append("  skipped: ").append(why).append('\n'));
     RankingAgreement.Summary s = summary();
     b.append(
         String.format(

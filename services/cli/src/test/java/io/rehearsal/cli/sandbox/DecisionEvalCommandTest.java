@@ -13,6 +13,7 @@ import io.rehearsal.rehearse.reality.RealArm;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -20,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -44,7 +46,14 @@ class DecisionEvalCommandTest {
     assertThat(report.fieldNames())
         .toIterable()
         .containsExactly(
-            "incidents", "top1_agreement", "kendall_tau", "regret", "targets", "per_incident");
+            "incidents",
+            "top1_agreement",
+            "kendall_tau",
+            "regret",
+            "targets",
+            "per_incident",
+            "skipped");
+    assertThat(report.path("skipped").size()).isZero();
     assertThat(report.path("incidents").asInt()).isEqualTo(1);
     assertThat(report.path("top1_agreement").asDouble()).isIn(0.0, 1.0);
     assertThat(report.path("kendall_tau").asDouble()).isBetween(-1.0, 1.0);
@@ -80,6 +89,36 @@ class DecisionEvalCommandTest {
     assertThat(lines.get(0)).startsWith("incident-latency  top1 ");
     assertThat(lines).hasSize(7);
     assertThat(lines.get(6)).matches("incidents 1  top1_agreement [01]\\.00 \\(target 0\\.8\\).*");
+  }
+
+  @Test
+  void shouldSkipAnIncidentWithoutRecordingsAndCompareTheOthers() throws IOException {
+    Path data = Files.createDirectories(dir.resolve("data"));
+    Path good = FIXTURE.resolve("incident-latency");
+    try (Stream<Path> files = Files.list(good)) {
+      Path copy = Files.createDirectories(data.resolve("incident-latency"));
+      for (Path f : files.toList()) {
+        Files.copy(f, copy.resolve(f.getFileName()));
+      }
+    }
+    Path broken = Files.createDirectories(data.resolve("incident-lost"));
+    Files.copy(good.resolve("candidates.yaml"), broken.resolve("candidates.yaml"));
+    Files.writeString(
+        broken.resolve("manifest.json"),
+        Files.readString(good.resolve("manifest.json"))
+            .replace("\"incident-latency\"", "\"incident-lost\""));
+    List<String> args = new ArrayList<>(List.of(args("--json")));
+    args.set(1, data.toString());
+
+    Run run = new Run(args.toArray(String[]::new));
+
+    assertThat(run.code).as(run.err.toString()).isZero();
+    JsonNode report = new ObjectMapper().readTree(run.out.toString());
+    assertThat(report.path("incidents").asInt()).isEqualTo(1);
+    assertThat(report.path("skipped").path("incident-lost").asText())
+        .contains("no recording")
+        .contains("do-nothing.otlp.jsonl.gz");
+    assertThat(run.err.toString()).contains("incident-lost: skipped");
   }
 
   @Test
@@ -122,7 +161,9 @@ class DecisionEvalCommandTest {
 
     JsonNode report =
         new ObjectMapper()
-            .readTree(new DecisionEvalReport(List.of(row(tied, arms), row(wrong, arms))).json());
+            .readTree(
+                new DecisionEvalReport(List.of(row(tied, arms), row(wrong, arms)), Map.of())
+                    .json());
 
     assertThat(report.path("incidents").asInt()).isEqualTo(2);
     assertThat(report.path("top1_agreement").asDouble()).isEqualTo(0.5);
