@@ -8,12 +8,14 @@
 #                                          (--sample-ratio), every metric point
 #   DATA/<incident>/<arm>.label.json      fault, onset/decision/end epoch ms, the steps carried out
 #   DATA/<incident>/<arm>.loadgen.json    what the load generator saw (requests that reached no server)
+#   DATA/<incident>/<arm>.requests.csv.gz every measured request as the client saw it (decision-eval
+#                                          --view client)
 #   DATA/<incident>/candidates.yaml       the candidate file the arms come from (SLOs, objectives)
 #   DATA/<incident>/manifest.json         incident, fault, times, seed, sample ratio, arms, what ran
 # (DATA defaults to ml-models/data/reference-shop/decisions). A recording measures CPU contention,
 # so nothing else may run meanwhile: hold the build lock, from the repository root:
 #   flock /tmp/rehearsal-mvn.lock examples/reference-shop/record-decisions.sh
-# About 2 minutes per arm (fresh shop, 20 s warm-up, 104 s window): 40 arms take ~85 minutes and
+# About 2.5 minutes per arm (fresh shop, 20 s warm-up, 104 s window): 40 arms take ~100 minutes and
 # about 15 MB. Options: [--plan FILE] [--out DIR] [--rate 30] [--warmup 20] [--sample-ratio 0.25]
 #   [--only INCIDENT] [--arms N (first N arms of each incident)] [--base-port 9100] [--no-build]
 # An incident's arms are rewritten only when it is recorded again; the manifest lists the arms
@@ -52,6 +54,7 @@ write_manifest() { # incident kind target magnitude onset decision end seed
   while IFS=$'\t' read -r arm name; do
     arms+="    {\"arm\": $(json_string "$arm"), \"candidate\": $([[ "$name" == - ]] && echo null || json_string "$name"),"
     arms+=" \"recording\": \"$arm.otlp.jsonl.gz\", \"loadgen\": \"$arm.loadgen.json\","
+    arms+=" \"requests\": \"$arm.requests.csv.gz\","
     arms+=" \"label\": $(cat "$dir/$arm.label.json")},"$'\n'
   done <"$dir/arms.tsv"
   cat >"$dir/manifest.json" <<JSON
@@ -105,7 +108,8 @@ while read -r incident kind target magnitude onset decision end seed candidate <
     --fault "$kind" --target "$target" --magnitude "$magnitude" --onset "$onset" --end "$end" \
     --decision "$decision" --actions "$actions" --sample-ratio "$SAMPLE" --name "$arm" \
     --base-port "$BASE_PORT" --metric-interval-ms "$METRIC_MS" --out "$WORK/out" </dev/null
-  mv "$WORK/out/$arm.otlp.jsonl.gz" "$WORK/out/$arm.label.json" "$WORK/out/$arm.loadgen.json" "$dir/"
+  mv "$WORK/out/$arm.otlp.jsonl.gz" "$WORK/out/$arm.label.json" "$WORK/out/$arm.loadgen.json" \
+    "$WORK/out/$arm.requests.csv.gz" "$dir/"
   mv "$WORK/out/$arm.summary.txt" "$dir/" 2>/dev/null || true
   printf '%s\t%s\n' "$arm" "$candidate" >>"$dir/arms.tsv"
   write_manifest "$incident" "$kind" "$target" "$magnitude" "$onset" "$decision" "$end" "$seed"

@@ -5,6 +5,7 @@
 #   OUT/NAME.otlp.jsonl.gz   telemetry of the window (OTLP JSON lines, gzipped)
 #   OUT/NAME.label.json      the fault label (kind, target, onset/end epoch ms), if a fault ran
 #   OUT/NAME.loadgen.json    what the load generator saw
+#   OUT/NAME.requests.csv.gz every measured request as the client saw it (load/RequestLog)
 #
 # One window:  run.sh [--rate 40 | --schedule 0:40,30:80] [--duration 60] [--warmup 30]
 #                     [--fault KIND --target T --magnitude M --onset 20 --end 40] [--name run]
@@ -308,7 +309,8 @@ run_window() { # seed name rate|schedule duration warmup [kind target magnitude 
   "${JVM[@]/-Xmx256m/-Xmx512m}" io.rehearsal.shop.load.LoadMain \
     --target "http://127.0.0.1:$(port_of frontend-1)" --schedule "$schedule" \
     --duration "$duration" --warmup "$warmup" --start-at-epoch-ms "$t0" --seed "$seed" \
-    --targets-file "$TARGETS" --out "$OUT/$name.loadgen.json" >>"$WORK/loadgen.log" 2>&1 &
+    --targets-file "$TARGETS" --requests-out "$OUT/$name.requests.csv.gz" \
+    --out "$OUT/$name.loadgen.json" >>"$WORK/loadgen.log" 2>&1 &
   LOADGEN_PID=$!
   if [[ -n "$kind" ]]; then
     sleep_until $((t0 + onset * 1000)); onset_ms=$(now_ms); inject "$kind" "$target" "$magnitude"

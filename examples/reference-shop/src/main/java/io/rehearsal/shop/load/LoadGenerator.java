@@ -67,6 +67,15 @@ public final class LoadGenerator {
    */
   public Map<String, EndpointOutcome> run(long[] arrivalsNanos, long startNanos)
       throws InterruptedException {
+    return run(arrivalsNanos, startNanos, new RequestLog());
+  }
+
+  /**
+   * Sends one request per arrival, as {@link #run(long[], long)} does, and logs each one in {@code
+   * log}.
+   */
+  public Map<String, EndpointOutcome> run(long[] arrivalsNanos, long startNanos, RequestLog log)
+      throws InterruptedException {
     SplittableRandom random = new SplittableRandom(settings.seed());
     Map<String, EndpointOutcome> outcomes = new ConcurrentHashMap<>();
     AtomicInteger outstanding = new AtomicInteger();
@@ -81,10 +90,11 @@ public final class LoadGenerator {
       long offsetMs = arrival / 1_000_000L;
       if (outstanding.get() >= settings.maxOutstanding()) {
         outcome.dropped(offsetMs);
+        log.add(new RequestLog.Entry(offsetMs, planned.endpoint(), 0, 0));
         continue;
       }
       outstanding.incrementAndGet();
-      send(planned, outcome, outstanding, offsetMs);
+      send(planned, outcome, outstanding, offsetMs, log);
     }
     awaitStragglers(outstanding);
     return new TreeMap<>(outcomes);
@@ -94,7 +104,8 @@ public final class LoadGenerator {
       RequestMix.Planned planned,
       EndpointOutcome outcome,
       AtomicInteger outstanding,
-      long offsetMs) {
+      long offsetMs,
+      RequestLog log) {
     HttpRequest request =
         HttpRequest.newBuilder(targets.get().resolve(planned.pathAndQuery()))
             .timeout(settings.timeout())
@@ -111,6 +122,8 @@ public final class LoadGenerator {
               } else {
                 outcome.failed(isTimeout(error), offsetMs);
               }
+              int status = error == null ? response.statusCode() : 0;
+              log.add(new RequestLog.Entry(offsetMs, planned.endpoint(), status, micros));
               outstanding.decrementAndGet();
             });
   }

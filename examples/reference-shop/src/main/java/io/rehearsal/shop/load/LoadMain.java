@@ -18,10 +18,13 @@ import java.util.concurrent.Executors;
  * java -cp ... io.rehearsal.shop.load.LoadMain --target http://127.0.0.1:9100 --rate 40
  *     [--schedule 0:40,60:80] --duration 60 [--warmup 10] [--start-at-epoch-ms T]
  *     [--seed 1] [--mix 0.6,0.3,0.1] [--max-outstanding 2000] [--timeout-ms 5000] [--out FILE]
- *     [--targets-file FILE]
+ *     [--targets-file FILE] [--requests-out FILE.csv.gz]
  * </pre>
  *
- * With {@code --targets-file} the requests go round robin over the base URIs listed in the file
+ * With {@code --requests-out} every measured request is also logged as the client saw it ({@link
+ * RequestLog}).
+ *
+ * <p>With {@code --targets-file} the requests go round robin over the base URIs listed in the file
  * (one per line, {@code --target} until it is readable), re-read when it changes: an entry service
  * scaled out during the run is picked up.
  *
@@ -49,7 +52,13 @@ public final class LoadMain {
       RateSchedule warm = RateSchedule.constant(load.segments().get(0).ratePerSecond(), warmup);
       generator.run(warm.arrivalsNanos(seed + 1), startNanos - (long) (warmup * 1e9));
     }
-    Map<String, EndpointOutcome> outcomes = generator.run(load.arrivalsNanos(seed), startNanos);
+    RequestLog log = new RequestLog();
+    Map<String, EndpointOutcome> outcomes =
+        generator.run(load.arrivalsNanos(seed), startNanos, log);
+    String requests = args.optional("requests-out", null);
+    if (requests != null) {
+      log.write(Path.of(requests));
+    }
 
     Map<String, Object> report = new LinkedHashMap<>();
     report.put("startEpochMs", startAt);

@@ -91,4 +91,25 @@ class LoadGeneratorTest {
                 .sum())
         .isEqualTo(arrivals.length - sent);
   }
+
+  @Test
+  void shouldLogEveryArrivalWithItsStatusWhenAskedForTheRequestLog() throws Exception {
+    LoadGenerator load = generator(300, 4, 2);
+    long[] arrivals = RateSchedule.constant(100, 0.5).arrivalsNanos(5);
+    RequestLog log = new RequestLog();
+
+    Map<String, EndpointOutcome> outcomes = load.run(arrivals, System.nanoTime(), log);
+
+    java.util.List<RequestLog.Entry> entries = log.entries();
+    assertThat(entries).hasSize(arrivals.length);
+    assertThat(entries.stream().filter(e -> e.status() == 200).count())
+        .isEqualTo(total(outcomes, EndpointOutcome::ok));
+    assertThat(entries.stream().filter(e -> e.status() == 0).count())
+        .as("dropped arrivals have no answer")
+        .isEqualTo(arrivals.length - total(outcomes, EndpointOutcome::sent));
+    assertThat(entries)
+        .isSortedAccordingTo(java.util.Comparator.comparingLong(RequestLog.Entry::offsetMs));
+    assertThat(entries.get(entries.size() - 1).offsetMs())
+        .isEqualTo(arrivals[arrivals.length - 1] / 1_000_000L);
+  }
 }
