@@ -119,6 +119,30 @@ public final class RealUtility {
     return score(tallies, slos, objectives, window, cost);
   }
 
+  /**
+   * Scores one arm from the client's view of its requests instead of the spans: every request
+   * counts (the client saw the rejected, shed and unanswered ones too), latency from sending to the
+   * answer. The cost still comes from the recording's metrics; the window's sample ratio is unused.
+   *
+   * @param requests the arm's requests, each under its SLO endpoint
+   * @param recording the arm's telemetry (for replica-seconds)
+   */
+  public static RealArm ofClientView(
+      List<ClientRequest> requests,
+      Recording recording,
+      List<SloSpec> slos,
+      Objectives objectives,
+      Window window) {
+    double[] cost = replicaSeconds(recording.metrics(), window);
+    List<SloTally> tallies = new ArrayList<>();
+    for (SloSpec slo : slos) {
+      SloTally t = new SloTally(slo, window);
+      requests.stream().filter(r -> r.endpoint().equals(slo.endpoint())).forEach(t::add);
+      tallies.add(t);
+    }
+    return score(tallies, slos, objectives, window, cost);
+  }
+
   private static RealArm score(
       List<SloTally> tallies, List<SloSpec> slos, Objectives o, Window w, double[] cost) {
     double total = 0;
@@ -214,6 +238,19 @@ public final class RealUtility {
       }
       for (int m = 0; m < good.length; m++) {
         if (s.durationNanos() <= slo.latency() * Objectives.GRADED_MULTIPLES.get(m) * 1e9) {
+          good[m][b]++;
+        }
+      }
+    }
+
+    void add(ClientRequest r) {
+      int b = window.block(r.epochNanos());
+      if (b < 0) {
+        return;
+      }
+      requests[b]++;
+      for (int m = 0; m < good.length; m++) {
+        if (r.goodWithin(slo.latency() * Objectives.GRADED_MULTIPLES.get(m))) {
           good[m][b]++;
         }
       }

@@ -168,4 +168,27 @@ class RealUtilityTest {
     RealArm arm = score(NO_COST, 1, Map.of());
     assertThat(arm.gradedAttainment()).isEqualTo(1);
   }
+
+  @Test
+  void shouldCountEveryClientRequestWithItsQueueingWhenScoringTheClientView() {
+    List<ClientRequest> requests =
+        List.of(
+            new ClientRequest("frontend/GET /browse", T0 + S, 200, 50_000_000L),
+            new ClientRequest("frontend/GET /browse", T0 + 2 * S, 200, 150_000_000L),
+            new ClientRequest("frontend/GET /browse", T0 + 3 * S, 503, 1_000_000L),
+            new ClientRequest("frontend/GET /browse", T0 + 4 * S, 0, 2_000_000L),
+            new ClientRequest("frontend/GET /browse", T0 + 11 * S, 200, 1_000_000L),
+            new ClientRequest("frontend/POST /cart", T0 + 5 * S, 200, 1_000_000L));
+    workers("frontend", 1);
+    RealUtility.Window w = new RealUtility.Window(T0, T0 + 10 * S, 0.25, 2, 2);
+
+    RealArm arm =
+        RealUtility.ofClientView(
+            requests, Recording.of(spans, metrics), List.of(BROWSE), NO_COST, w);
+
+    assertThat(arm.perSlo().get(0).sampledRequests()).isEqualTo(4);
+    assertThat(arm.attainment()).isEqualTo(1 / 4.0);
+    assertThat(arm.gradedAttainment()).isCloseTo((1 + 2 + 2) / 12.0, within(1e-12));
+    assertThat(arm.replicaSeconds()).isEqualTo(2);
+  }
 }
