@@ -85,7 +85,8 @@ final class Cel {
    * 'remediation'"); name the whole identifier the author wrote instead.
    */
   private static String clarify(String message, String expression, int line, int column) {
-    String cleaned = message.replace(" (in container '')", "");
+    String cleaned =
+        message.replace(" (in container '')", "").replaceFirst(" \\(candidates: .*\\)$", "");
     if (!cleaned.startsWith("undeclared reference to")) {
       return cleaned;
     }

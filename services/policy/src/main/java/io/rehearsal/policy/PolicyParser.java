@@ -118,7 +118,7 @@ final class PolicyParser {
                   + issue.message()
                   + " (column "
                   + issue.column()
-                  + ")"));
+                  + " of the condition)"));
     }
   }
 

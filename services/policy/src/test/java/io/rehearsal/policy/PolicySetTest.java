@@ -102,7 +102,7 @@ class PolicySetTest {
         .singleElement()
         .extracting(YamlProblem::getMessage)
         .isEqualTo(
-            "p.yaml:4: rule 'r': when: undeclared reference to 'remediation.knd' (column 1)");
+            "p.yaml:4: rule 'r': when: undeclared reference to 'remediation.knd' (column 1 of the condition)");
   }
 
   @Test
@@ -211,7 +211,8 @@ class PolicySetTest {
             p ->
                 assertThat(p.toList())
                     .containsExactly(
-                        12, "rule 'c': when: undeclared reference to 'nope' (column 1)"),
+                        12,
+                        "rule 'c': when: undeclared reference to 'nope' (column 1 of the condition)"),
             p -> assertThat(p.toList().get(1).toString()).startsWith("unknown key 'efect'"));
   }
 
