@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The helper functions rules may call, besides CEL's standard library (whose {@code
@@ -70,11 +71,11 @@ final class Functions {
   }
 
   /**
-   * The functions that read the input, bound for one evaluation; each call is written to {@code
-   * trace} so the explanation shows what the rule saw.
+   * The functions that read the input, bound for one decision; each call is written to the map
+   * {@code trace} holds at the time (the current rule's), so the explanation shows what it saw.
    */
   static CelLateFunctionBindings perInput(
-      PolicyInput input, Instant now, Map<String, String> trace) {
+      PolicyInput input, Instant now, AtomicReference<Map<String, String>> trace) {
     return CelLateFunctionBindings.from(
         CelFunctionBinding.from(
             RECENT,
@@ -95,8 +96,8 @@ final class Functions {
                     count(input, now, kind, window))));
   }
 
-  private static long traced(Map<String, String> trace, String call, long result) {
-    trace.put(call, Long.toString(result));
+  private static long traced(AtomicReference<Map<String, String>> trace, String call, long result) {
+    trace.get().put(call, Long.toString(result));
     return result;
   }
 

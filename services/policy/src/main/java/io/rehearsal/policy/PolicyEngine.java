@@ -1,6 +1,7 @@
 package io.rehearsal.policy;
 
 import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelLateFunctionBindings;
 import dev.cel.runtime.CelVariableResolver;
 import io.rehearsal.policy.RuleTrace.Outcome;
 import java.time.Clock;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Decides remediation requests against one {@link PolicySet}: the rules in order (first match wins,
@@ -48,10 +50,13 @@ public final class PolicyEngine {
   public Verdict decide(PolicyInput input) {
     Instant now = clock.instant();
     Map<String, Object> vars = Variables.bind(input, now);
+    AtomicReference<Map<String, String>> seen = new AtomicReference<>();
+    CelLateFunctionBindings functions = Functions.perInput(input, now, seen);
     List<RuleTrace> traces = new ArrayList<>();
     Optional<PolicyRule> matched = Optional.empty();
     for (CompiledRule rule : policies.compiled()) {
-      RuleTrace trace = evaluate(rule, input, vars, now);
+      seen.set(new LinkedHashMap<>());
+      RuleTrace trace = evaluate(rule, vars, functions, seen.get());
       traces.add(trace);
       if (counts(trace)) {
         matched = Optional.of(rule.rule());
@@ -71,8 +76,10 @@ public final class PolicyEngine {
   }
 
   private static RuleTrace evaluate(
-      CompiledRule rule, PolicyInput input, Map<String, Object> vars, Instant now) {
-    Map<String, String> seen = new LinkedHashMap<>();
+      CompiledRule rule,
+      Map<String, Object> vars,
+      CelLateFunctionBindings functions,
+      Map<String, String> seen) {
     CelVariableResolver resolver =
         name -> {
           Object value = vars.get(name);
@@ -82,7 +89,7 @@ public final class PolicyEngine {
           return Optional.ofNullable(value);
         };
     try {
-      Object result = rule.program().eval(resolver, Functions.perInput(input, now, seen));
+      Object result = rule.program().eval(resolver, functions);
       if (result instanceof Boolean b) {
         return new RuleTrace(
             rule.rule(), b ? Outcome.MATCHED : Outcome.NOT_MATCHED, seen, Optional.empty());
