@@ -14,6 +14,7 @@ import io.rehearsal.rehearse.evaluation.EvaluationResult;
 import io.rehearsal.rehearse.evaluation.ReplicationPolicy;
 import io.rehearsal.rehearse.incident.Incident;
 import io.rehearsal.rehearse.incident.Incidents;
+import io.rehearsal.rehearse.reality.ClientRequest;
 import io.rehearsal.rehearse.reality.RankingAgreement;
 import io.rehearsal.rehearse.reality.RealArm;
 import io.rehearsal.rehearse.reality.RealUtility;
@@ -111,6 +112,23 @@ public final class DecisionEvalCommand implements Callable<Integer> {
       description = "Replications per arm at most (default: ${DEFAULT-VALUE}).")
   int maxReplications;
 
+  /** Where the real outcomes come from. */
+  enum View {
+    /** The SERVER spans, rejections and unanswered requests of the recording. */
+    spans,
+    /** The load generator's log of every request. */
+    client
+  }
+
+  @Option(
+      names = "--view",
+      paramLabel = "V",
+      defaultValue = "spans",
+      description =
+          "Real outcomes from the recorded spans or from the client's request log: ${COMPLETION-CANDIDATES}"
+              + " (default: ${DEFAULT-VALUE}).")
+  View view;
+
   @Option(
       names = "--blocks",
       paramLabel = "N",
@@ -160,7 +178,7 @@ public final class DecisionEvalCommand implements Callable<Integer> {
               + (only.isEmpty() ? "" : " of " + only)
               + (skipped.isEmpty() ? "" : ": " + skipped));
     }
-    DecisionEvalReport report = new DecisionEvalReport(rows, skipped);
+    DecisionEvalReport report = new DecisionEvalReport(view.name(), rows, skipped);
     PrintWriter out = spec.commandLine().getOut();
     out.print(json ? report.json() : report.table());
     out.flush();
@@ -231,6 +249,10 @@ public final class DecisionEvalCommand implements Callable<Integer> {
             m.metricIntervalSeconds(),
             blocks);
     TwinSpec judged = set.judgedBy(model);
+    if (view == View.client) {
+      List<ClientRequest> requests = DecisionEvalManifest.requests(arm, entryService(judged));
+      return RealUtility.ofClientView(requests, r, judged.slos(), set.scoring(), window);
+    }
     Map<String, List<Long>> unseen = new LinkedHashMap<>();
     DecisionEvalManifest.unanswered(arm)
         .forEach((endpoint, times) -> unseen.put(entryService(judged) + "/" + endpoint, times));

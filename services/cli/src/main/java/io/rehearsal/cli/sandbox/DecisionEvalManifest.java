@@ -4,7 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rehearsal.cli.CommandFailure;
 import io.rehearsal.rehearse.incident.IncidentLabel;
+import io.rehearsal.rehearse.reality.ClientRequest;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
 
 /**
  * One incident's recorded decision arms, as {@code examples/reference-shop/record-decisions.sh}
@@ -45,6 +50,7 @@ record DecisionEvalManifest(
    * @param candidate the candidate's name, or null for do nothing
    * @param recording its telemetry
    * @param loadgen its load generator's log, or null
+   * @param requests the client's log of its requests ({@code load/RequestLog}), or null
    * @param onsetEpochMs when the fault was injected
    * @param decisionEpochMs when the candidate's steps started
    * @param windowStartEpochMs start of the measured window (the load generator's offsets count from
@@ -56,6 +62,7 @@ record DecisionEvalManifest(
       String candidate,
       Path recording,
       Path loadgen,
+      Path requests,
       long onsetEpochMs,
       long decisionEpochMs,
       long windowStartEpochMs,
@@ -137,6 +144,38 @@ record DecisionEvalManifest(
     }
   }
 
+  /**
+   * The client's log of the arm's requests, each under {@code entry/endpoint}.
+   *
+   * @throws CommandFailure if the arm has no readable log
+   */
+  static List<ClientRequest> requests(Arm arm, String entry) {
+    if (arm.requests() == null || !Files.isRegularFile(arm.requests())) {
+      throw new CommandFailure(
+          "no client request log for arm " + arm.arm() + " (" + arm.requests() + ")");
+    }
+    List<ClientRequest> out = new ArrayList<>();
+    try (BufferedReader in =
+        new BufferedReader(
+            new InputStreamReader(
+                new GZIPInputStream(Files.newInputStream(arm.requests())),
+                StandardCharsets.UTF_8))) {
+      String line = in.readLine();
+      while ((line = in.readLine()) != null) {
+        String[] f = line.split(",");
+        out.add(
+            new ClientRequest(
+                entry + "/" + f[1],
+                (arm.windowStartEpochMs() + Long.parseLong(f[0])) * 1_000_000L,
+                Integer.parseInt(f[2]),
+                Long.parseLong(f[3]) * 1000));
+      }
+      return out;
+    } catch (IOException | RuntimeException e) {
+      throw new CommandFailure("cannot read " + arm.requests() + ": " + e.getMessage(), e);
+    }
+  }
+
   private static Arm arm(Path dir, JsonNode a) {
     JsonNode label = a.path("label");
     JsonNode candidate = a.path("candidate");
@@ -145,6 +184,7 @@ record DecisionEvalManifest(
         candidate.isNull() || candidate.isMissingNode() ? null : candidate.asText(),
         dir.resolve(required(a, "recording").asText()),
         a.hasNonNull("loadgen") ? dir.resolve(a.path("loadgen").asText()) : null,
+        a.hasNonNull("requests") ? dir.resolve(a.path("requests").asText()) : null,
         required(label, "onsetEpochMs").asLong(),
         required(label, "decisionEpochMs").asLong(),
         required(label, "windowStartEpochMs").asLong(),

@@ -22,11 +22,12 @@ import java.util.Map;
  * top1_agreement}, {@code kendall_tau}, {@code regret}) and per incident the twin's and the real
  * ranking with their figures, as JSON or as a table.
  *
+ * @param view where the real outcomes came from ({@code spans} or {@code client})
  * @param incidents one row per incident compared
  * @param skipped incidents that could not be compared, with the reason
  */
 record DecisionEvalReport(
-    List<DecisionEvalReport.Incident> incidents, Map<String, String> skipped) {
+    String view, List<DecisionEvalReport.Incident> incidents, Map<String, String> skipped) {
   static final double TOP1_TARGET = 0.8;
   static final double TAU_TARGET = 0.6;
 
@@ -92,6 +93,7 @@ record DecisionEvalReport(
     root.put("top1_agreement", s.top1Agreement());
     root.put("kendall_tau", s.kendallTau());
     root.put("regret", s.regret());
+    root.put("view", view);
     ObjectNode targets = root.putObject("targets");
     targets.put("top1_agreement", TOP1_TARGET);
     targets.put("kendall_tau", TAU_TARGET);

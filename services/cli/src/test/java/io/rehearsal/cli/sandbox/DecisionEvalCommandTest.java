@@ -50,6 +50,7 @@ class DecisionEvalCommandTest {
             "top1_agreement",
             "kendall_tau",
             "regret",
+            "view",
             "targets",
             "per_incident",
             "skipped");
@@ -93,14 +94,8 @@ class DecisionEvalCommandTest {
 
   @Test
   void shouldSkipAnIncidentWithoutRecordingsAndCompareTheOthers() throws IOException {
-    Path data = Files.createDirectories(dir.resolve("data"));
+    Path data = copyOfFixture();
     Path good = FIXTURE.resolve("incident-latency");
-    try (Stream<Path> files = Files.list(good)) {
-      Path copy = Files.createDirectories(data.resolve("incident-latency"));
-      for (Path f : files.toList()) {
-        Files.copy(f, copy.resolve(f.getFileName()));
-      }
-    }
     Path broken = Files.createDirectories(data.resolve("incident-lost"));
     Files.copy(good.resolve("candidates.yaml"), broken.resolve("candidates.yaml"));
     Files.writeString(
@@ -119,6 +114,68 @@ class DecisionEvalCommandTest {
         .contains("no recording")
         .contains("do-nothing.otlp.jsonl.gz");
     assertThat(run.err.toString()).contains("incident-lost: skipped");
+  }
+
+  @Test
+  void shouldScoreTheClientsRequestLogWhenTheViewIsClient() throws IOException {
+    Path data = copyOfFixture();
+    Path incident = data.resolve("incident-latency");
+    String manifest = Files.readString(incident.resolve("manifest.json"));
+    for (String arm :
+        List.of("do-nothing", "roll-back-catalog", "scale-catalog-to-4", "restart-catalog")) {
+      manifest =
+          manifest.replace(
+              "\"loadgen\": \"" + arm + ".loadgen.json\"",
+              "\"loadgen\": \""
+                  + arm
+                  + ".loadgen.json\", \"requests\": \""
+                  + arm
+                  + ".requests.csv.gz\"");
+      // 100 browses over the measured window (16 s to 36 s); doing nothing leaves half at 500 ms
+      StringBuilder csv = new StringBuilder("offset_ms,endpoint,status,latency_us\n");
+      for (int i = 0; i < 100; i++) {
+        long latency = arm.equals("do-nothing") && i % 2 == 0 ? 500_000 : 20_000;
+        csv.append(16_100 + i * 190).append(",GET /browse,200,").append(latency).append('\n');
+      }
+      try (var out =
+          new java.util.zip.GZIPOutputStream(
+              Files.newOutputStream(incident.resolve(arm + ".requests.csv.gz")))) {
+        out.write(csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      }
+    }
+    Files.writeString(incident.resolve("manifest.json"), manifest);
+    List<String> args = new ArrayList<>(List.of(args("--json", "--view", "client")));
+    args.set(1, data.toString());
+
+    Run run = new Run(args.toArray(String[]::new));
+
+    assertThat(run.code).as(run.err.toString()).isZero();
+    JsonNode report = new ObjectMapper().readTree(run.out.toString());
+    assertThat(report.path("view").asText()).isEqualTo("client");
+    JsonNode ranking = report.path("per_incident").get(0).path("real_ranking");
+    JsonNode last = ranking.get(ranking.size() - 1);
+    assertThat(last.path("candidate").asText()).as(ranking.toString()).isEqualTo("do nothing");
+    // browse: half within 1 and 2 x 0.2 s, all within 4 x; cart and checkout saw no request
+    assertThat(last.path("graded_slo_attainment").asDouble())
+        .isCloseTo((2 / 3.0 + 1 + 1) / 3, within(1e-9));
+  }
+
+  @Test
+  void shouldSkipAnArmWithoutAClientLogWhenTheViewIsClient() {
+    Run run = new Run(args("--json", "--view", "client"));
+    assertThat(run.code).isEqualTo(1);
+    assertThat(run.err.toString()).contains("no client request log");
+  }
+
+  private Path copyOfFixture() throws IOException {
+    Path data = Files.createDirectories(dir.resolve("data"));
+    try (Stream<Path> files = Files.list(FIXTURE.resolve("incident-latency"))) {
+      Path copy = Files.createDirectories(data.resolve("incident-latency"));
+      for (Path f : files.toList()) {
+        Files.copy(f, copy.resolve(f.getFileName()));
+      }
+    }
+    return data;
   }
 
   @Test
@@ -162,7 +219,8 @@ class DecisionEvalCommandTest {
     JsonNode report =
         new ObjectMapper()
             .readTree(
-                new DecisionEvalReport(List.of(row(tied, arms), row(wrong, arms)), Map.of())
+                new DecisionEvalReport(
+                        "spans", List.of(row(tied, arms), row(wrong, arms)), Map.of())
                     .json());
 
     assertThat(report.path("incidents").asInt()).isEqualTo(2);
