@@ -62,7 +62,10 @@ final class Cel {
   static Compiled compile(String expression) {
     try {
       CelAbstractSyntaxTree ast = COMPILER.compile(expression).getAst();
-      return new Compiled(RUNTIME.createProgram(ast), List.of());
+      List<Issue> issues = Vocabulary.check(ast);
+      return issues.isEmpty()
+          ? new Compiled(RUNTIME.createProgram(ast), List.of())
+          : new Compiled(null, issues);
     } catch (CelValidationException e) {
       List<Issue> issues = new ArrayList<>();
       for (CelIssue issue : e.getErrors()) {

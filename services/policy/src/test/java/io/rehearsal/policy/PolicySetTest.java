@@ -7,6 +7,8 @@ import io.rehearsal.policy.yaml.YamlProblem;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class PolicySetTest {
 
@@ -229,6 +231,38 @@ class PolicySetTest {
         .singleElement()
         .extracting(YamlProblem::getMessage)
         .isEqualTo("p.yaml:1: rules must hold at least one rule");
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '`',
+      value = {
+        "remediation.kind == \"SCAEL\"|'SCAEL' is not a value of remediation.kind",
+        "\"PROD\" != remediation.environment|'PROD' is not a value of remediation.environment",
+        "remediation.environment in [\"STAGING\", \"QA\"]|'QA' is not a value of remediation.environment",
+        "\"NO_EFECT\" in evidence.flags|'NO_EFECT' is not a value of evidence.flags",
+        "evidence.recommendation == \"RESTORE\"|'RESTORE' is not a value of evidence.recommendation",
+        "recent_actions(\"REBOOT\", duration(\"1h\")) > 1|'REBOOT' is not a value of remediation.kind",
+        "is_weekend(now, \"Europe/Pariss\")|unknown time zone 'Europe/Pariss'",
+        "now.getHours(\"Mars/Olympus\") > 3|unknown time zone 'Mars/Olympus'"
+      })
+  void shouldRejectALiteralOutsideTheVocabularyWhenTheTypeCheckerCannotSeeIt(
+      String when, String message) {
+    assertThat(problems(rule("'" + when + "'", "DENY")))
+        .singleElement()
+        .extracting(YamlProblem::detail)
+        .asString()
+        .startsWith("rule 'r': when: " + message);
+  }
+
+  @Test
+  void shouldAcceptLiteralsFromTheVocabularyWhenTheyAreValid() {
+    String when =
+        "'remediation.kind in [\"SCALE\", \"ROLLBACK\"] && \"NO_EFFECT\" in evidence.flags"
+            + " && remediation.target.service == \"anything\" && is_weekend(now, \"UTC\")'";
+
+    assertThat(PolicySet.parse(rule(when, "DENY"), "p.yaml", "p").rules()).hasSize(1);
   }
 
   @Test
