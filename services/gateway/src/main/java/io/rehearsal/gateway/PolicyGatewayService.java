@@ -3,6 +3,8 @@ package io.rehearsal.gateway;
 import io.grpc.MethodDescriptor;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
+import io.rehearsal.gateway.decision.DecisionDesk;
+import io.rehearsal.gateway.decision.Submitted;
 import io.rehearsal.proto.v1.ApproveRequest;
 import io.rehearsal.proto.v1.CancelRequest;
 import io.rehearsal.proto.v1.Decision;
@@ -17,22 +19,44 @@ import io.rehearsal.proto.v1.ReportOutcomeRequest;
 import io.rehearsal.proto.v1.SubmitResponse;
 import io.rehearsal.proto.v1.WatchDecisionsRequest;
 import io.rehearsal.service.NotBuiltYet;
+import io.smallrye.common.annotation.Blocking;
+import java.util.function.Supplier;
 
-/** The gRPC {@code rehearsal.v1.PolicyGateway} service: decides whether a remediation may run. */
+/**
+ * The gRPC {@code rehearsal.v1.PolicyGateway} service: protocol in, a {@link DecisionDesk} call,
+ * protocol out. Calls block on Redis, so they run on worker threads.
+ */
 @GrpcService
 class PolicyGatewayService extends PolicyGatewayGrpc.PolicyGatewayImplBase {
 
   static final String GATEWAY_ISSUE =
-      "the policy-gateway issue (policies, decisions, approvals on the web and in Slack, audit)";
+      "the policy-gateway issue (decision watch, outcome reports, hooks, approvals on the web and"
+          + " in Slack)";
 
-  @Override
-  public void submit(RemediationRequest request, StreamObserver<SubmitResponse> response) {
-    notBuilt(PolicyGatewayGrpc.getSubmitMethod(), response);
+  private final DecisionDesk desk;
+
+  PolicyGatewayService(DecisionDesk desk) {
+    this.desk = desk;
   }
 
   @Override
+  @Blocking
+  public void submit(RemediationRequest request, StreamObserver<SubmitResponse> response) {
+    answer(
+        response,
+        () -> {
+          Submitted s = desk.submit(request);
+          return SubmitResponse.newBuilder()
+              .setDecision(s.decision())
+              .setCreated(s.created())
+              .build();
+        });
+  }
+
+  @Override
+  @Blocking
   public void getDecision(GetDecisionRequest request, StreamObserver<Decision> response) {
-    notBuilt(PolicyGatewayGrpc.getGetDecisionMethod(), response);
+    answer(response, () -> desk.get(request.getDecisionId()));
   }
 
   @Override
@@ -42,18 +66,21 @@ class PolicyGatewayService extends PolicyGatewayGrpc.PolicyGatewayImplBase {
   }
 
   @Override
+  @Blocking
   public void approve(ApproveRequest request, StreamObserver<Decision> response) {
-    notBuilt(PolicyGatewayGrpc.getApproveMethod(), response);
+    answer(response, () -> desk.approve(request));
   }
 
   @Override
+  @Blocking
   public void reject(RejectRequest request, StreamObserver<Decision> response) {
-    notBuilt(PolicyGatewayGrpc.getRejectMethod(), response);
+    answer(response, () -> desk.reject(request));
   }
 
   @Override
+  @Blocking
   public void cancel(CancelRequest request, StreamObserver<Decision> response) {
-    notBuilt(PolicyGatewayGrpc.getCancelMethod(), response);
+    answer(response, () -> desk.cancel(request));
   }
 
   @Override
@@ -62,8 +89,21 @@ class PolicyGatewayService extends PolicyGatewayGrpc.PolicyGatewayImplBase {
   }
 
   @Override
+  @Blocking
   public void explain(ExplainRequest request, StreamObserver<Explanation> response) {
-    notBuilt(PolicyGatewayGrpc.getExplainMethod(), response);
+    answer(response, () -> desk.explain(request));
+  }
+
+  private static <T> void answer(StreamObserver<T> response, Supplier<T> call) {
+    T result;
+    try {
+      result = call.get();
+    } catch (RuntimeException e) {
+      response.onError(Statuses.of(e));
+      return;
+    }
+    response.onNext(result);
+    response.onCompleted();
   }
 
   private static void notBuilt(MethodDescriptor<?, ?> method, StreamObserver<?> response) {

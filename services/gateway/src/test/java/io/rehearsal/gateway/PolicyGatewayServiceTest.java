@@ -6,15 +6,33 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.quarkus.test.junit.QuarkusTest;
+import io.rehearsal.proto.v1.Decision;
+import io.rehearsal.proto.v1.DecisionState;
+import io.rehearsal.proto.v1.Environment;
+import io.rehearsal.proto.v1.ExplainRequest;
+import io.rehearsal.proto.v1.Explanation;
+import io.rehearsal.proto.v1.GetDecisionRequest;
+import io.rehearsal.proto.v1.PolicyEffect;
 import io.rehearsal.proto.v1.PolicyGatewayGrpc;
 import io.rehearsal.proto.v1.RemediationRequest;
+import io.rehearsal.proto.v1.ReportOutcomeRequest;
+import io.rehearsal.proto.v1.SubmitResponse;
 import io.rehearsal.proto.v1.WatchDecisionsRequest;
 import io.rehearsal.service.testing.ServiceContract;
+import io.rehearsal.store.RedisStore;
+import jakarta.inject.Inject;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The packaged gateway as configured by default (no policy file: everything denied), over the
+ * Quarkus test gRPC port and its Redis.
+ */
 @QuarkusTest
 class PolicyGatewayServiceTest extends ServiceContract {
+
+  @Inject RedisStore store;
 
   @Override
   protected List<String> hostedServices() {
@@ -22,18 +40,51 @@ class PolicyGatewayServiceTest extends ServiceContract {
   }
 
   @Test
-  void shouldAnswerUnimplementedNamingTheIssueWhenSubmitIsCalled() {
+  void shouldStoreAndAuditAPendingDecisionWhenSubmittedWithoutEvidence() {
+    RemediationRequest request =
+        Fixtures.request(
+                "quarkus-" + UUID.randomUUID(), Fixtures.scaleUp(), Environment.ENVIRONMENT_STAGING)
+            .toBuilder()
+            .clearEvaluationId()
+            .build();
+
+    SubmitResponse response = stub().submit(request);
+    Decision read =
+        stub()
+            .getDecision(
+                GetDecisionRequest.newBuilder()
+                    .setDecisionId(response.getDecision().getId())
+                    .build());
+
+    assertThat(response.getCreated()).isTrue();
+    assertThat(read.getState()).isEqualTo(DecisionState.DECISION_STATE_PENDING_EVIDENCE);
+    assertThat(store.audit().find("decision:" + read.getId() + ":1")).isPresent();
+    assertThat(store.audit().verifyChain().intact()).isTrue();
+  }
+
+  @Test
+  void shouldDenyByDefaultWhenNoPolicyFileIsConfigured() {
+    RemediationRequest request =
+        Fixtures.request("quarkus-dry", Fixtures.scaleUp(), Environment.ENVIRONMENT_STAGING)
+            .toBuilder()
+            .clearEvaluationId()
+            .build();
+
+    Explanation e = stub().explain(ExplainRequest.newBuilder().setRequest(request).build());
+
+    assertThat(e.getEffect()).isEqualTo(PolicyEffect.POLICY_EFFECT_DENY);
+    assertThat(e.getRules(0).getRuleId()).isEqualTo("no-policy-configured");
+    assertThat(e.getRules(0).getMatched()).isTrue();
+  }
+
+  @Test
+  void shouldAnswerNotFoundWhenTheDecisionIsUnknown() {
     StatusRuntimeException error =
         catchThrowableOfType(
             StatusRuntimeException.class,
-            () ->
-                PolicyGatewayGrpc.newBlockingStub(probe.channel())
-                    .submit(RemediationRequest.newBuilder().setRequestId("r-1").build()));
+            () -> stub().getDecision(GetDecisionRequest.newBuilder().setDecisionId("x").build()));
 
-    assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.UNIMPLEMENTED);
-    assertThat(error.getStatus().getDescription())
-        .startsWith("rehearsal.v1.PolicyGateway/Submit is not built yet")
-        .contains("policy-gateway issue");
+    assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
   }
 
   @Test
@@ -41,12 +92,25 @@ class PolicyGatewayServiceTest extends ServiceContract {
     StatusRuntimeException error =
         catchThrowableOfType(
             StatusRuntimeException.class,
-            () ->
-                PolicyGatewayGrpc.newBlockingStub(probe.channel())
-                    .watchDecisions(WatchDecisionsRequest.getDefaultInstance())
-                    .hasNext());
+            () -> stub().watchDecisions(WatchDecisionsRequest.getDefaultInstance()).hasNext());
 
     assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.UNIMPLEMENTED);
     assertThat(error.getStatus().getDescription()).contains("policy-gateway issue");
+  }
+
+  @Test
+  void shouldAnswerUnimplementedWhenAnOutcomeIsReported() {
+    StatusRuntimeException error =
+        catchThrowableOfType(
+            StatusRuntimeException.class,
+            () -> stub().reportOutcome(ReportOutcomeRequest.getDefaultInstance()));
+
+    assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.UNIMPLEMENTED);
+    assertThat(error.getStatus().getDescription())
+        .startsWith("rehearsal.v1.PolicyGateway/ReportOutcome is not built yet");
+  }
+
+  private PolicyGatewayGrpc.PolicyGatewayBlockingStub stub() {
+    return PolicyGatewayGrpc.newBlockingStub(probe.channel());
   }
 }

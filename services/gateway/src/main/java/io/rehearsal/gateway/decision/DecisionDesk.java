@@ -1,0 +1,236 @@
+package io.rehearsal.gateway.decision;
+
+import io.rehearsal.gateway.mapping.ExplanationMapper;
+import io.rehearsal.gateway.mapping.PolicyInputMapper;
+import io.rehearsal.policy.PolicyEngine;
+import io.rehearsal.policy.Verdict;
+import io.rehearsal.proto.v1.ApproveRequest;
+import io.rehearsal.proto.v1.CancelRequest;
+import io.rehearsal.proto.v1.Decision;
+import io.rehearsal.proto.v1.DecisionState;
+import io.rehearsal.proto.v1.ExplainRequest;
+import io.rehearsal.proto.v1.Explanation;
+import io.rehearsal.proto.v1.RejectRequest;
+import io.rehearsal.proto.v1.RemediationRequest;
+import io.rehearsal.store.AuditLog;
+import io.rehearsal.store.Decisions;
+import io.rehearsal.store.Evaluations;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Where remediation requests become decisions: validates a submission, fetches its evidence from
+ * the store, asks the policy engine, and stores the decision and its audit entry before answering;
+ * then serves reads and the reviews that move a decision through its {@link Transition lifecycle}.
+ *
+ * <p>Idempotent on request_id: the decision id is derived from it, so a replay finds the stored
+ * decision (and any number of concurrent replays create one). Fail closed: when Redis cannot be
+ * reached the store's exception propagates and nothing is decided.
+ */
+public final class DecisionDesk {
+
+  private static final Pattern DECISION_ID = Pattern.compile("dec-[0-9a-f]{32}");
+
+  private final DecisionRecords records;
+  private final EvidenceLookup evidence;
+  private final PolicyEngine engine;
+  private final Duration defaultTtl;
+  private final Clock clock;
+  private final Reviews reviews;
+
+  /**
+   * @param decisions where decisions are stored (create and compare-and-set)
+   * @param audit the hash-chained audit log every change is appended to
+   * @param evaluations the sandbox's stored evaluations, where evidence comes from
+   * @param engine the policy engine
+   * @param defaultTtl how long a decision may wait when neither request nor policy says
+   * @param clock the gateway's clock (creation, expiry, review times)
+   */
+  public DecisionDesk(
+      Decisions decisions,
+      AuditLog audit,
+      Evaluations evaluations,
+      PolicyEngine engine,
+      Duration defaultTtl,
+      Clock clock) {
+    if (defaultTtl.isNegative() || defaultTtl.isZero()) {
+      throw new IllegalArgumentException("defaultTtl must be positive, but was " + defaultTtl);
+    }
+    this.records = new DecisionRecords(decisions, audit);
+    this.evidence = new EvidenceLookup(evaluations);
+    this.engine = engine;
+    this.defaultTtl = defaultTtl;
+    this.clock = clock;
+    this.reviews = new Reviews(records, clock);
+  }
+
+  /** The version (content hash) of the policy set this desk decides with. */
+  public String policyVersion() {
+    return engine.policies().version();
+  }
+
+  /**
+   * Decides {@code request}, or returns the decision already made for its request_id.
+   *
+   * @throws GatewayException INVALID_ARGUMENT, NOT_FOUND (evaluation or evidence), ALREADY_EXISTS
+   *     (request_id used for another request), FAILED_PRECONDITION (evidence of another action)
+   */
+  public Submitted submit(RemediationRequest request) {
+    RequestValidator.validate(request);
+    String id = decisionId(request.getRequestId());
+    Optional<StoredDecision> existing = records.get(id);
+    if (existing.isPresent()) {
+      return replay(existing.get(), request);
+    }
+    DecisionRecords.Created result = records.create(decide(id, request));
+    return result.created()
+        ? new Submitted(result.record().decision(), true)
+        : replay(result.record(), request);
+  }
+
+  /** The current decision; NOT_FOUND for an unknown id. */
+  public Decision get(String decisionId) {
+    return load(decisionId).decision();
+  }
+
+  /** The explanation of a decision, or a dry run of a request (nothing is recorded). */
+  public Explanation explain(ExplainRequest request) {
+    return switch (request.getSubjectCase()) {
+      case DECISION_ID -> load(request.getDecisionId()).explanation();
+      case REQUEST -> dryRun(request.getRequest());
+      case SUBJECT_NOT_SET ->
+          throw GatewayException.invalid(
+              "subject", "exactly one of decision_id or request is required");
+    };
+  }
+
+  /** Records an approval; see {@link Reviews#approve}. */
+  public Decision approve(ApproveRequest request) {
+    return reviews.approve(request, load(request.getDecisionId()));
+  }
+
+  /** Records a rejection; see {@link Reviews#reject}. */
+  public Decision reject(RejectRequest request) {
+    return reviews.reject(request, load(request.getDecisionId()));
+  }
+
+  /** Withdraws a decision; see {@link Reviews#cancel}. */
+  public Decision cancel(CancelRequest request) {
+    return reviews.cancel(request, load(request.getDecisionId()));
+  }
+
+  /** The decision id of a request_id: {@code dec-} and 128 bits of its SHA-256. */
+  public static String decisionId(String requestId) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(requestId.getBytes(StandardCharsets.UTF_8));
+      return "dec-" + HexFormat.of().formatHex(digest, 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+
+  private StoredDecision load(String decisionId) {
+    Optional<StoredDecision> found =
+        DECISION_ID.matcher(decisionId).matches() ? records.get(decisionId) : Optional.empty();
+    return found.orElseThrow(
+        () ->
+            GatewayException.of(
+                GatewayException.Reason.NOT_FOUND, "decision '" + decisionId + "' is unknown"));
+  }
+
+  private Submitted replay(StoredDecision stored, RemediationRequest request) {
+    if (!stored.decision().getRequest().equals(request)) {
+      throw GatewayException.of(
+          GatewayException.Reason.ALREADY_EXISTS,
+          "request_id '"
+              + request.getRequestId()
+              + "' was already used for a different request (decision "
+              + stored.decision().getId()
+              + "); use a new request_id");
+    }
+    return new Submitted(records.audited(stored).decision(), false);
+  }
+
+  private StoredDecision decide(String id, RemediationRequest request) {
+    Instant now = clock.instant();
+    Decision.Builder base =
+        Decision.newBuilder()
+            .setId(id)
+            .setRequest(request)
+            .setRevision(1)
+            .setCreatedAt(Timestamps.of(now))
+            .setUpdatedAt(Timestamps.of(now))
+            .setPolicyVersion(policyVersion());
+    if (request.getEvaluationId().isEmpty()) {
+      return pendingEvidence(base, request, now);
+    }
+    EvidenceLookup.Found found = evidence.find(request.getEvaluationId(), request.getRemediation());
+    Verdict verdict = engine.decide(input(request, found));
+    DecisionState state = Verdicts.state(verdict);
+    Transition.of(DecisionState.DECISION_STATE_UNSPECIFIED, state);
+    base.setState(state)
+        .addAllReasons(verdict.reasons())
+        .addAllMatchedRules(ExplanationMapper.matched(verdict))
+        .setEvidenceHash(found.evidence().getEvidenceHash())
+        .setEvaluationId(request.getEvaluationId())
+        .setRequiredApprovers(verdict.approvers().count())
+        .setPolicyVersion(verdict.policyVersion());
+    if (state != DecisionState.DECISION_STATE_REJECTED) {
+      base.setExpiresAt(Timestamps.of(now.plus(ttl(request, verdict.expiry()))));
+    }
+    Explanation explanation =
+        ExplanationMapper.explanation(verdict).toBuilder()
+            .setDecisionId(id)
+            .setDecisionRevision(1)
+            .build();
+    return new StoredDecision(base.build(), explanation);
+  }
+
+  private StoredDecision pendingEvidence(
+      Decision.Builder base, RemediationRequest request, Instant now) {
+    DecisionState state = Transition.SUBMITTED_WITHOUT_EVIDENCE.to();
+    base.setState(state)
+        .addReasons("waiting for sandbox evidence: the request names no evaluation")
+        .setExpiresAt(Timestamps.of(now.plus(ttl(request, Optional.empty()))));
+    Explanation explanation =
+        Explanation.newBuilder()
+            .setDecisionId(base.getId())
+            .setDecisionRevision(1)
+            .setPolicyVersion(policyVersion())
+            .build();
+    return new StoredDecision(base.build(), explanation);
+  }
+
+  private Explanation dryRun(RemediationRequest request) {
+    RequestValidator.validate(request);
+    Verdict verdict =
+        request.getEvaluationId().isEmpty()
+            ? engine.decide(PolicyInputMapper.input(request, Optional.empty(), Optional.empty()))
+            : engine.decide(
+                input(request, evidence.find(request.getEvaluationId(), request.getRemediation())));
+    return ExplanationMapper.explanation(verdict);
+  }
+
+  private static io.rehearsal.policy.PolicyInput input(
+      RemediationRequest request, EvidenceLookup.Found found) {
+    return PolicyInputMapper.input(
+        request, Optional.of(found.evaluation()), Optional.of(found.evidence()));
+  }
+
+  /** The request's ttl capped by the policy's, else the policy's, else the gateway default. */
+  private Duration ttl(RemediationRequest request, Optional<Duration> policy) {
+    if (!request.hasTtl()) {
+      return policy.orElse(defaultTtl);
+    }
+    Duration asked = Timestamps.duration(request.getTtl());
+    return policy.filter(p -> p.compareTo(asked) < 0).orElse(asked);
+  }
+}

@@ -1,0 +1,106 @@
+package io.rehearsal.gateway.decision;
+
+import io.rehearsal.proto.v1.Decision;
+import io.rehearsal.store.AuditLog;
+import io.rehearsal.store.Decisions;
+import io.rehearsal.store.Versioned;
+import io.rehearsal.store.WriteResult;
+import java.util.Optional;
+
+/**
+ * Decisions in the store, each change followed by its audit entry: a revision is written by create
+ * or compare-and-set, then appended to the hash-chained audit log under the key {@code
+ * decision:<id>:<revision>} with the decision's deterministic bytes as payload. Both happen before
+ * the caller answers. If the process or Redis fails between the two, the next reader of the
+ * decision ({@link #audited}) appends the missing entry; the key makes that append idempotent.
+ */
+final class DecisionRecords {
+
+  private final Decisions decisions;
+  private final AuditLog audit;
+
+  DecisionRecords(Decisions decisions, AuditLog audit) {
+    this.decisions = decisions;
+    this.audit = audit;
+  }
+
+  /** The stored decision, its revision checked against the stored record's. */
+  Optional<StoredDecision> get(String id) {
+    return decisions.get(id).map(DecisionRecords::decode);
+  }
+
+  /** Creates {@code record} at revision 1, audited; the stored one if the id is taken. */
+  Created create(StoredDecision record) {
+    WriteResult result = decisions.create(record.decision().getId(), record.encode());
+    if (result instanceof WriteResult.Ok) {
+      append(record.decision());
+      return new Created(record, true);
+    }
+    StoredDecision existing =
+        get(record.decision().getId())
+            .orElseThrow(() -> new IllegalStateException("decision vanished after " + result));
+    return new Created(existing, false);
+  }
+
+  /**
+   * Replaces the decision at {@code expectedRevision} by {@code next} (whose revision must be one
+   * more), audited.
+   *
+   * @throws GatewayException ABORTED when the stored revision moved on
+   */
+  StoredDecision update(long expectedRevision, StoredDecision next) {
+    String id = next.decision().getId();
+    WriteResult result = decisions.compareAndSet(id, expectedRevision, next.encode());
+    if (result.applied()) {
+      append(next.decision());
+      return next;
+    }
+    if (result instanceof WriteResult.Conflict conflict) {
+      throw GatewayException.of(
+          GatewayException.Reason.ABORTED,
+          "decision "
+              + id
+              + " is at revision "
+              + conflict.currentRevision()
+              + ", not "
+              + expectedRevision
+              + ": re-read and retry");
+    }
+    throw GatewayException.of(
+        GatewayException.Reason.NOT_FOUND, "decision " + id + " does not exist");
+  }
+
+  /** {@code record}, after making sure its current revision is in the audit log. */
+  StoredDecision audited(StoredDecision record) {
+    if (audit.find(auditKey(record.decision())).isEmpty()) {
+      append(record.decision());
+    }
+    return record;
+  }
+
+  /** The audit key of a decision revision. */
+  static String auditKey(Decision decision) {
+    return "decision:" + decision.getId() + ":" + decision.getRevision();
+  }
+
+  private void append(Decision decision) {
+    audit.append(auditKey(decision), StoredDecision.deterministic(decision));
+  }
+
+  private static StoredDecision decode(Versioned versioned) {
+    StoredDecision record = StoredDecision.decode(versioned.payload());
+    if (record.decision().getRevision() != versioned.revision()) {
+      throw new IllegalStateException(
+          "decision "
+              + record.decision().getId()
+              + " holds revision "
+              + record.decision().getRevision()
+              + " in a record at revision "
+              + versioned.revision());
+    }
+    return record;
+  }
+
+  /** A create's outcome: the stored record and whether this call made it. */
+  record Created(StoredDecision record, boolean created) {}
+}
