@@ -107,7 +107,8 @@ while read -r incident kind target magnitude onset decision end seed candidate <
   "$HERE/run.sh" --no-build --rate "$RATE" --duration "$end" --warmup "$WARMUP" --seed "$seed" \
     --fault "$kind" --target "$target" --magnitude "$magnitude" --onset "$onset" --end "$end" \
     --decision "$decision" --actions "$actions" --sample-ratio "$SAMPLE" --name "$arm" \
-    --base-port "$BASE_PORT" --metric-interval-ms "$METRIC_MS" --out "$WORK/out" </dev/null
+    --base-port "$BASE_PORT" --metric-interval-ms "$METRIC_MS" --out "$WORK/out" </dev/null ||
+    { cp -r "$WORK/out/logs" "$dir/logs-$arm" 2>/dev/null; echo "arm $arm failed; logs in $dir/logs-$arm" >&2; exit 1; }
   mv "$WORK/out/$arm.otlp.jsonl.gz" "$WORK/out/$arm.label.json" "$WORK/out/$arm.loadgen.json" \
     "$WORK/out/$arm.requests.csv.gz" "$dir/"
   mv "$WORK/out/$arm.summary.txt" "$dir/" 2>/dev/null || true

@@ -23,7 +23,8 @@
 #                                   comes back on the fresh JVM)
 #   rollback SERVICE                each replica in turn to the previous version: DELETE /admin/fault
 #                                   (a dead replica is started)
-#   call-policy CALLER CALLEE [timeoutMs=N] [retries=N] [backoffMs=N]   POST /admin/call-policy
+#   call-policy CALLER CALLEE [timeoutMs=N] [retries=N] [backoffMs=N] [retryOn=any|unavailable]
+#                                   POST /admin/call-policy
 #   shed SERVICE SHARE [METHOD PATH] POST /admin/shed (no route: all routes)
 #   rate-limit SERVICE RATE         POST /admin/rate-limit, RATE split over the replicas
 #   Steps run in order at their times (a restart waits for health); the label records each step's
@@ -267,7 +268,9 @@ act() { # verb args...: one remediation step on the running shop
       [[ "$(service_of "${ACTIVE_TARGET:-none}")" != "$1" ]] || ACTIVE_KIND="" ;;
     call-policy)
       json="{\"to\":\"$2\""
-      for kv in "${@:3}"; do json+=",\"${kv%%=*}\":${kv#*=}"; done
+      for kv in "${@:3}"; do # numbers as they are, words (retryOn=any) quoted
+        if [[ "${kv#*=}" =~ ^[0-9.]+$ ]]; then json+=",\"${kv%%=*}\":${kv#*=}"; else json+=",\"${kv%%=*}\":\"${kv#*=}\""; fi
+      done
       for inst in $(instances_of "$1"); do admin_at "$inst" POST /admin/call-policy "$json}"; done ;;
     shed)
       route="*"

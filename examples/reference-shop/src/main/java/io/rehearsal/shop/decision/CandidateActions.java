@@ -26,8 +26,9 @@ import java.util.Locale;
  *   <tr><td>ROLLBACK svc</td><td>{@code rollback svc}</td><td>each replica in turn back to the
  *       previous version: {@code DELETE /admin/fault}</td></tr>
  *   <tr><td>CALL_POLICY caller/endpoint to callee</td><td>{@code call-policy caller callee
- *       timeoutMs=.. retries=.. backoffMs=..}</td><td>{@code POST /admin/call-policy} on the
- *       caller's replicas</td></tr>
+ *       timeoutMs=.. retries=.. backoffMs=.. retryOn=any}</td><td>{@code POST /admin/call-policy}
+ *       on the caller's replicas; a retry policy retries after any failure, as the twin's
+ *       does</td></tr>
  *   <tr><td>SHED_LOAD svc/METHOD /path, share</td><td>{@code shed svc share METHOD /path}</td>
  *       <td>{@code POST /admin/shed}</td></tr>
  *   <tr><td>RATE_LIMIT svc, rate</td><td>{@code rate-limit svc rate}</td><td>{@code POST
@@ -102,6 +103,7 @@ public final class CandidateActions {
     if (!retry.isMissingNode()) {
       args.add("retries=" + retry.path("maxRetries").asInt(0));
       args.add("backoffMs=" + Math.round(retry.path("backoff").asDouble(0) * 1000));
+      args.add("retryOn=any");
     }
     return new ShopAction(at, "call-policy", args);
   }

@@ -43,7 +43,8 @@ public final class CallPolicies {
           new Downstream.Policy(
               Duration.ofMillis(millis(body, "timeoutMs", p.timeout().toMillis(), 1)),
               (int) millis(body, "retries", p.retries(), 0),
-              Duration.ofMillis(millis(body, "backoffMs", p.backoff().toMillis(), 0))));
+              Duration.ofMillis(millis(body, "backoffMs", p.backoff().toMillis(), 0)),
+              retryOn(body, p.retryAnyFailure())));
     }
     return state();
   }
@@ -82,6 +83,7 @@ public final class CallPolicies {
       one.put("timeoutMs", p.timeout().toMillis());
       one.put("retries", p.retries());
       one.put("backoffMs", p.backoff().toMillis());
+      one.put("retryOn", p.retryAnyFailure() ? "any" : "unavailable");
       one.put("replicas", r.client().replicas().stream().map(URI::toString).toList());
       out.put(r.client().peerService(), one);
     }
@@ -97,6 +99,17 @@ public final class CallPolicies {
           "to must be a service this process calls, but was '" + to + "'");
     }
     return out;
+  }
+
+  private static boolean retryOn(JsonNode body, boolean fallback) {
+    String on = body.path("retryOn").asText(fallback ? "any" : "unavailable");
+    return switch (on) {
+      case "any" -> true;
+      case "unavailable" -> false;
+      default ->
+          throw new Request.BadRequestException(
+              "retryOn must be any or unavailable, but was '" + on + "'");
+    };
   }
 
   private static long millis(JsonNode body, String field, long fallback, long min) {

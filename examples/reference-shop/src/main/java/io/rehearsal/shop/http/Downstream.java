@@ -37,8 +37,15 @@ public final class Downstream {
    * @param timeout per attempt
    * @param retries extra attempts
    * @param backoff pause before each retry
+   * @param retryAnyFailure retry after any failure (5xx, timeout, transport error), as the twin's
+   *     retry policy does; false: only after a connect failure, 429 or 503
    */
-  public record Policy(Duration timeout, int retries, Duration backoff) {}
+  public record Policy(Duration timeout, int retries, Duration backoff, boolean retryAnyFailure) {
+    /** A policy that retries only after a connect failure, 429 or 503 (the overlay's). */
+    public Policy(Duration timeout, int retries, Duration backoff) {
+      this(timeout, retries, backoff, false);
+    }
+  }
 
   private record Attempt(Reply reply, boolean retryable) {}
 
@@ -111,13 +118,17 @@ public final class Downstream {
   public Reply call(String method, String pathAndQuery, byte[] body) {
     Policy p = policy;
     Attempt attempt = attempt(method, pathAndQuery, body, 0, p);
-    for (int resend = 1; resend <= p.retries() && attempt.retryable(); resend++) {
+    for (int resend = 1; resend <= p.retries() && retry(attempt, p); resend++) {
       if (!pause(p.backoff())) {
         break;
       }
       attempt = attempt(method, pathAndQuery, body, resend, p);
     }
     return attempt.reply();
+  }
+
+  private static boolean retry(Attempt attempt, Policy p) {
+    return attempt.retryable() || (p.retryAnyFailure() && attempt.reply().status() >= 500);
   }
 
   /** Runs calls in parallel on {@code executor} within the current trace; waits for all. */

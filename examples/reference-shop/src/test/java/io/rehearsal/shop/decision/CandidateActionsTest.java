@@ -43,7 +43,7 @@ class CandidateActionsTest {
             "0 scale payment 3",
             "0 rate-limit frontend 20",
             "0 shed frontend 0.3 GET /browse",
-            "0 call-policy frontend catalog timeoutMs=100 retries=0 backoffMs=50",
+            "0 call-policy frontend catalog timeoutMs=100 retries=0 backoffMs=50 retryOn=any",
             "2 restart cart",
             "5 rollback catalog");
   }

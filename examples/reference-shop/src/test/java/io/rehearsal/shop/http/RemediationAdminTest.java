@@ -104,6 +104,29 @@ class RemediationAdminTest {
   }
 
   @Test
+  void shouldRetryAfterAServerErrorOnlyWhenRetryOnIsAny() throws Exception {
+    ShopServer flaky = server("back", OpenTelemetry.noop());
+    java.util.concurrent.atomic.AtomicInteger calls =
+        new java.util.concurrent.atomic.AtomicInteger();
+    flaky
+        .route(
+            "GET",
+            "/work",
+            r -> calls.incrementAndGet() < 3 ? Reply.error(500, "not yet") : Reply.ok(Map.of()))
+        .start();
+    ShopServer front = front(flaky, 1000);
+    send(front, "POST", "/admin/call-policy", "{\"to\":\"back\",\"retries\":1}");
+    assertThat(send(front, "GET", "/page", "").statusCode()).isEqualTo(500);
+
+    HttpResponse<String> set =
+        send(front, "POST", "/admin/call-policy", "{\"to\":\"back\",\"retryOn\":\"any\"}");
+
+    assertThat(set.body()).contains("\"retryOn\":\"any\"");
+    assertThat(send(front, "GET", "/page", "").statusCode()).isEqualTo(200);
+    assertThat(calls.get()).isEqualTo(3);
+  }
+
+  @Test
   void shouldRestoreTheConfiguredPolicyWhenRemediationsAreCleared() throws Exception {
     ShopServer front = front(back(150), 1000);
     send(front, "POST", "/admin/call-policy", "{\"to\":\"back\",\"timeoutMs\":50,\"retries\":2}");
