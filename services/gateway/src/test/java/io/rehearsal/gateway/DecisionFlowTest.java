@@ -28,6 +28,12 @@ import io.rehearsal.store.AuditEntry;
 import io.rehearsal.store.ChainVerification;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -211,6 +217,31 @@ class DecisionFlowTest {
     assertThat(first.getCreated()).isTrue();
     assertThat(created).isZero();
     assertThat(gateway.store.audit().size()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldCreateOneDecisionWhenTheSameSubmitRacesOnEightThreads() throws Exception {
+    RemediationRequest r =
+        request("r-race", Fixtures.restart(), Environment.ENVIRONMENT_PRODUCTION);
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    List<Future<SubmitResponse>> answers = new ArrayList<>();
+    try {
+      for (int i = 0; i < 200; i++) {
+        answers.add(pool.submit(() -> submit(r)));
+      }
+      List<SubmitResponse> responses = new ArrayList<>();
+      for (Future<SubmitResponse> a : answers) {
+        responses.add(a.get(60, TimeUnit.SECONDS));
+      }
+
+      assertThat(responses).filteredOn(SubmitResponse::getCreated).hasSize(1);
+      assertThat(responses)
+          .extracting(SubmitResponse::getDecision)
+          .containsOnly(responses.get(0).getDecision());
+      assertThat(gateway.store.audit().size()).isEqualTo(1);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test

@@ -113,17 +113,17 @@ public final class DecisionDesk {
 
   /** Records an approval; see {@link Reviews#approve}. */
   public Decision approve(ApproveRequest request) {
-    return reviews.approve(request, load(request.getDecisionId()));
+    return reviews.approve(request, current(request.getDecisionId()));
   }
 
   /** Records a rejection; see {@link Reviews#reject}. */
   public Decision reject(RejectRequest request) {
-    return reviews.reject(request, load(request.getDecisionId()));
+    return reviews.reject(request, current(request.getDecisionId()));
   }
 
   /** Withdraws a decision; see {@link Reviews#cancel}. */
   public Decision cancel(CancelRequest request) {
-    return reviews.cancel(request, load(request.getDecisionId()));
+    return reviews.cancel(request, current(request.getDecisionId()));
   }
 
   /** The decision id of a request_id: {@code dec-} and 128 bits of its SHA-256. */
@@ -144,6 +144,14 @@ public final class DecisionDesk {
         () ->
             GatewayException.of(
                 GatewayException.Reason.NOT_FOUND, "decision '" + decisionId + "' is unknown"));
+  }
+
+  /**
+   * The decision a review changes, after making sure its current revision is audited (a change
+   * whose audit append failed is repaired before the next one, so the chain holds every revision).
+   */
+  private StoredDecision current(String decisionId) {
+    return records.audited(load(decisionId));
   }
 
   private Submitted replay(StoredDecision stored, RemediationRequest request) {
