@@ -20,6 +20,7 @@ import io.rehearsal.proto.v1.Explanation;
 import io.rehearsal.proto.v1.GetDecisionRequest;
 import io.rehearsal.proto.v1.PolicyEffect;
 import io.rehearsal.proto.v1.RejectRequest;
+import io.rehearsal.proto.v1.Remediation;
 import io.rehearsal.proto.v1.RemediationRequest;
 import io.rehearsal.proto.v1.ReviewChannel;
 import io.rehearsal.proto.v1.RuleResult;
@@ -145,6 +146,32 @@ class DecisionFlowTest {
     assertThat(e.getEffect()).isEqualTo(PolicyEffect.POLICY_EFFECT_ALLOW);
     assertThat(e.getDecisionId()).isEmpty();
     assertThat(e.getDecisionRevision()).isZero();
+    assertThat(gateway.store.audit().size()).isZero();
+  }
+
+  @Test
+  void shouldAskForApprovalInsteadOfAllowingWhenTheEvidenceIsStale() {
+    gateway.clock.advance(Duration.ofHours(2));
+
+    Decision d =
+        submit(request("r-stale", Fixtures.scaleUp(), Environment.ENVIRONMENT_STAGING))
+            .getDecision();
+
+    assertThat(d.getState()).isEqualTo(DecisionState.DECISION_STATE_PENDING_APPROVAL);
+    assertThat(d.getMatchedRulesList())
+        .extracting(RuleResult::getRuleId)
+        .contains("staging-scale-up", "guard:stale-evidence");
+  }
+
+  @Test
+  void shouldRefuseEvidenceOfAnotherActionWhenTheRemediationIdIsReused() {
+    Remediation changed =
+        Fixtures.scaleUp().toBuilder().setScale(Remediation.Scale.newBuilder().setDelta(9)).build();
+
+    StatusRuntimeException error =
+        failure(() -> submit(request("r-other", changed, Environment.ENVIRONMENT_STAGING)));
+
+    assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
     assertThat(gateway.store.audit().size()).isZero();
   }
 

@@ -32,7 +32,7 @@ final class DecisionRecords {
   /** Creates {@code record} at revision 1, audited; the stored one if the id is taken. */
   Created create(StoredDecision record) {
     WriteResult result = decisions.create(record.decision().getId(), record.encode());
-    if (result instanceof WriteResult.Ok) {
+    if (result.applied()) { // Ok, or our own create re-sent by Lettuce after a reconnect
       append(record.decision());
       return new Created(record, true);
     }

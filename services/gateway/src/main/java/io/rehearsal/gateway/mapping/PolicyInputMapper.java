@@ -35,8 +35,6 @@ import java.util.Set;
  */
 public final class PolicyInputMapper {
 
-  private static final String DO_NOTHING = "no candidate is better than doing nothing";
-
   private PolicyInputMapper() {}
 
   /**
@@ -138,7 +136,7 @@ public final class PolicyInputMapper {
     var utility = e.getVsDoNothing().getUtility();
     return new Evidence(
         e.getEvidenceHash(),
-        Math.max(1, e.getRank()),
+        rank(evaluation, e),
         best,
         flags(e.getFlagsList()),
         utility.getProbabilityOfImprovement(),
@@ -147,6 +145,18 @@ public final class PolicyInputMapper {
         recommendation,
         instant(
             evaluation.hasFinishedAt() ? evaluation.getFinishedAt() : evaluation.getCreatedAt()));
+  }
+
+  /**
+   * The evidence's rank; when unset (0), its place in the evaluation's ranking, or last of all when
+   * it is not ranked, so a missing rank never reads as "best".
+   */
+  static int rank(Evaluation evaluation, io.rehearsal.proto.v1.Evidence e) {
+    if (e.getRank() >= 1) {
+      return e.getRank();
+    }
+    int place = evaluation.getRankingList().indexOf(e.getCandidate().getId());
+    return place >= 0 ? place + 1 : Math.max(evaluation.getRankingCount(), 1) + 1;
   }
 
   /**
@@ -161,10 +171,6 @@ public final class PolicyInputMapper {
       return Recommendation.Kind.BEST_MITIGATION;
     }
     return Recommendation.Kind.DO_NOTHING;
-  }
-
-  static boolean doesNothing(String sentence) {
-    return sentence.equals(DO_NOTHING);
   }
 
   private static Set<io.rehearsal.rehearse.evaluation.EvidenceFlag> flags(List<EvidenceFlag> in) {

@@ -119,6 +119,17 @@ class PolicyInputMapperTest {
   }
 
   @Test
+  void shouldRankAnUnrankedCandidateByTheRankingOrLastWhenItsRankIsUnset() {
+    Evidence unranked = evidence(1).toBuilder().setRank(0).build();
+    Evaluation ranked =
+        evaluation(unranked, "x restores every SLO").toBuilder().addRanking("other").build();
+    Evaluation absent = ranked.toBuilder().clearRanking().addRanking("other").build();
+
+    assertThat(PolicyInputMapper.rank(ranked, unranked)).isEqualTo(1);
+    assertThat(PolicyInputMapper.rank(absent, unranked)).isEqualTo(2);
+  }
+
+  @Test
   void shouldTreatAnUnknownRecommendationSentenceAsDoNothingWhenMapped() {
     assertThat(PolicyInputMapper.recommendation("something else"))
         .isEqualTo(Recommendation.Kind.DO_NOTHING);
