@@ -113,16 +113,19 @@ public final class DecisionDesk {
 
   /** Records an approval; see {@link Reviews#approve}. */
   public Decision approve(ApproveRequest request) {
+    Reviews.validate(request);
     return reviews.approve(request, current(request.getDecisionId()));
   }
 
   /** Records a rejection; see {@link Reviews#reject}. */
   public Decision reject(RejectRequest request) {
+    Reviews.validate(request);
     return reviews.reject(request, current(request.getDecisionId()));
   }
 
   /** Withdraws a decision; see {@link Reviews#cancel}. */
   public Decision cancel(CancelRequest request) {
+    Reviews.validate(request);
     return reviews.cancel(request, current(request.getDecisionId()));
   }
 

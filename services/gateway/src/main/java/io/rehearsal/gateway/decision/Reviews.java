@@ -35,8 +35,6 @@ final class Reviews {
    *     before)
    */
   Decision approve(ApproveRequest request, StoredDecision current) {
-    required("reviewer", request.getReviewer());
-    channel(request.getChannel());
     Decision d = ready(current, request.getExpectedRevision(), "approved");
     reviewer(d, request.getReviewer());
     if (approvedBy(d, request.getReviewer())) {
@@ -71,9 +69,6 @@ final class Reviews {
    *     a reason
    */
   Decision reject(RejectRequest request, StoredDecision current) {
-    required("reviewer", request.getReviewer());
-    channel(request.getChannel());
-    required("reason", request.getReason());
     Decision d = ready(current, request.getExpectedRevision(), "rejected");
     reviewer(d, request.getReviewer());
     String reason = "rejected by " + request.getReviewer() + ": " + request.getReason();
@@ -91,9 +86,6 @@ final class Reviews {
    *     expired)
    */
   Decision cancel(CancelRequest request, StoredDecision current) {
-    required("actor", request.getActor());
-    required("reason", request.getReason());
-    revisionGiven(request.getExpectedRevision());
     Decision d = unexpired(current);
     revision(d, request.getExpectedRevision());
     DecisionState next = DecisionState.DECISION_STATE_CANCELLED;
@@ -104,9 +96,30 @@ final class Reviews {
         current, next, "cancelled by " + request.getActor() + ": " + request.getReason(), null);
   }
 
+  /** Checks an approval's fields, before the decision is read (INVALID_ARGUMENT). */
+  static void validate(ApproveRequest request) {
+    required("reviewer", request.getReviewer());
+    channel(request.getChannel());
+    revisionGiven(request.getExpectedRevision());
+  }
+
+  /** Checks a rejection's fields, before the decision is read (INVALID_ARGUMENT). */
+  static void validate(RejectRequest request) {
+    required("reviewer", request.getReviewer());
+    channel(request.getChannel());
+    required("reason", request.getReason());
+    revisionGiven(request.getExpectedRevision());
+  }
+
+  /** Checks a cancellation's fields, before the decision is read (INVALID_ARGUMENT). */
+  static void validate(CancelRequest request) {
+    required("actor", request.getActor());
+    required("reason", request.getReason());
+    revisionGiven(request.getExpectedRevision());
+  }
+
   /** Expiry, revision and state checks shared by approve and reject. */
   private Decision ready(StoredDecision current, long expectedRevision, String verb) {
-    revisionGiven(expectedRevision);
     Decision d = unexpired(current);
     revision(d, expectedRevision);
     if (d.getState() != DecisionState.DECISION_STATE_PENDING_APPROVAL) {
