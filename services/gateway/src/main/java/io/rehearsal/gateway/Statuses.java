@@ -1,13 +1,10 @@
 package io.rehearsal.gateway;
 
-import com.google.protobuf.Any;
-import com.google.rpc.BadRequest;
-import com.google.rpc.Code;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.protobuf.StatusProto;
 import io.lettuce.core.RedisException;
 import io.rehearsal.gateway.decision.GatewayException;
+import io.rehearsal.service.GrpcStatuses;
 
 /** Exceptions to gRPC statuses, chosen by the litmus test of {@link Status}. */
 final class Statuses {
@@ -27,13 +24,7 @@ final class Statuses {
           .withCause(redis)
           .asRuntimeException();
     }
-    if (e instanceof StatusRuntimeException status) {
-      return status;
-    }
-    return Status.INTERNAL
-        .withDescription(e.getClass().getSimpleName() + ": " + e.getMessage())
-        .withCause(e)
-        .asRuntimeException();
+    return GrpcStatuses.unexpected(e);
   }
 
   private static StatusRuntimeException refused(GatewayException e) {
@@ -47,18 +38,6 @@ final class Statuses {
 
   /** INVALID_ARGUMENT with a {@code BadRequest} naming the field. */
   private static StatusRuntimeException invalid(GatewayException e) {
-    BadRequest details =
-        BadRequest.newBuilder()
-            .addFieldViolations(
-                BadRequest.FieldViolation.newBuilder()
-                    .setField(e.field().orElse(""))
-                    .setDescription(e.problem()))
-            .build();
-    return StatusProto.toStatusRuntimeException(
-        com.google.rpc.Status.newBuilder()
-            .setCode(Code.INVALID_ARGUMENT_VALUE)
-            .setMessage(e.getMessage())
-            .addDetails(Any.pack(details))
-            .build());
+    return GrpcStatuses.badRequest(e.field().orElse(""), e.problem(), e.getMessage());
   }
 }

@@ -9,6 +9,7 @@ import io.rehearsal.proto.v1.EvaluationStatus;
 import io.rehearsal.proto.v1.Evidence;
 import io.rehearsal.proto.v1.PairedComparison;
 import io.rehearsal.proto.v1.PairedDifference;
+import io.rehearsal.proto.v1.RecommendationKind;
 import io.rehearsal.proto.v1.Remediation;
 import io.rehearsal.proto.v1.RemediationRequest;
 import io.rehearsal.proto.v1.Target;
@@ -86,7 +87,8 @@ final class Fixtures {
             .setStatus(EvaluationStatus.EVALUATION_STATUS_SUCCEEDED)
             .setCreatedAt(timestamp(at.minusSeconds(60)))
             .setFinishedAt(timestamp(at))
-            .setRecommendation("scale-checkout restores every SLO (time to recover 40 s)");
+            .setRecommendation("scale-checkout restores every SLO (time to recover 40 s)")
+            .setRecommendationKind(RecommendationKind.RECOMMENDATION_KIND_RESTORES);
     for (int i = 0; i < candidates.size(); i++) {
       e.addEvidence(evidence(candidates.get(i), i + 1, at));
       e.addRanking(candidates.get(i).getId());

@@ -1,13 +1,10 @@
 package io.rehearsal.sandbox;
 
-import com.google.protobuf.Any;
-import com.google.rpc.BadRequest;
-import com.google.rpc.Code;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.protobuf.StatusProto;
 import io.rehearsal.sandbox.evaluation.RequestRejectedException;
 import io.rehearsal.sandbox.mapping.InvalidRequestException;
+import io.rehearsal.service.GrpcStatuses;
 
 /** Exceptions to gRPC statuses, chosen by the litmus test of {@link Status}. */
 final class Statuses {
@@ -16,20 +13,7 @@ final class Statuses {
 
   /** INVALID_ARGUMENT with a {@code BadRequest} naming the field. */
   static StatusRuntimeException invalid(InvalidRequestException e) {
-    BadRequest details =
-        BadRequest.newBuilder()
-            .addFieldViolations(
-                BadRequest.FieldViolation.newBuilder()
-                    .setField(e.field())
-                    .setDescription(e.problem()))
-            .build();
-    com.google.rpc.Status status =
-        com.google.rpc.Status.newBuilder()
-            .setCode(Code.INVALID_ARGUMENT_VALUE)
-            .setMessage(e.getMessage())
-            .addDetails(Any.pack(details))
-            .build();
-    return StatusProto.toStatusRuntimeException(status);
+    return GrpcStatuses.badRequest(e.field(), e.problem(), e.getMessage());
   }
 
   /** NOT_FOUND or FAILED_PRECONDITION. */
@@ -49,12 +33,6 @@ final class Statuses {
     if (e instanceof RequestRejectedException rejected) {
       return rejected(rejected);
     }
-    if (e instanceof StatusRuntimeException status) {
-      return status;
-    }
-    return Status.INTERNAL
-        .withDescription(e.getClass().getSimpleName() + ": " + e.getMessage())
-        .withCause(e)
-        .asRuntimeException();
+    return GrpcStatuses.unexpected(e);
   }
 }

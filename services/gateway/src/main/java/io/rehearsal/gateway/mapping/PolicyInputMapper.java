@@ -128,7 +128,7 @@ public final class PolicyInputMapper {
 
   /** The stored evidence of one candidate, with what its evaluation recommended. */
   static Evidence evidence(Evaluation evaluation, io.rehearsal.proto.v1.Evidence e) {
-    Recommendation.Kind recommendation = recommendation(evaluation.getRecommendation());
+    Recommendation.Kind recommendation = recommendation(evaluation.getRecommendationKind());
     boolean best =
         recommendation != Recommendation.Kind.DO_NOTHING
             && evaluation.getRankingCount() > 0
@@ -160,17 +160,15 @@ public final class PolicyInputMapper {
   }
 
   /**
-   * The kind of the evaluation's one-sentence recommendation (see {@link Recommendation}); an
-   * unrecognised sentence counts as "do nothing", so it can never make evidence look conclusive.
+   * The kind of the evaluation's recommendation (see {@link Recommendation}); an unset kind counts
+   * as "do nothing", so it can never make evidence look conclusive.
    */
-  static Recommendation.Kind recommendation(String sentence) {
-    if (sentence.contains("restores every SLO")) {
-      return Recommendation.Kind.RESTORES;
-    }
-    if (sentence.contains("best mitigation")) {
-      return Recommendation.Kind.BEST_MITIGATION;
-    }
-    return Recommendation.Kind.DO_NOTHING;
+  static Recommendation.Kind recommendation(io.rehearsal.proto.v1.RecommendationKind kind) {
+    return switch (kind) {
+      case RECOMMENDATION_KIND_RESTORES -> Recommendation.Kind.RESTORES;
+      case RECOMMENDATION_KIND_BEST_MITIGATION -> Recommendation.Kind.BEST_MITIGATION;
+      default -> Recommendation.Kind.DO_NOTHING;
+    };
   }
 
   private static Set<io.rehearsal.rehearse.evaluation.EvidenceFlag> flags(List<EvidenceFlag> in) {

@@ -15,6 +15,7 @@ import io.rehearsal.proto.v1.Evidence;
 import io.rehearsal.proto.v1.EvidenceFlag;
 import io.rehearsal.proto.v1.PairedComparison;
 import io.rehearsal.proto.v1.PairedDifference;
+import io.rehearsal.proto.v1.RecommendationKind;
 import io.rehearsal.proto.v1.Remediation;
 import io.rehearsal.proto.v1.RemediationRequest;
 import io.rehearsal.proto.v1.Target;
@@ -130,10 +131,12 @@ class PolicyInputMapperTest {
   }
 
   @Test
-  void shouldTreatAnUnknownRecommendationSentenceAsDoNothingWhenMapped() {
-    assertThat(PolicyInputMapper.recommendation("something else"))
+  void shouldTreatAnUnsetRecommendationKindAsDoNothingWhenMapped() {
+    assertThat(PolicyInputMapper.recommendation(RecommendationKind.RECOMMENDATION_KIND_UNSPECIFIED))
         .isEqualTo(Recommendation.Kind.DO_NOTHING);
-    assertThat(PolicyInputMapper.recommendation("no candidate restores SLO x; best mitigation: y"))
+    assertThat(
+            PolicyInputMapper.recommendation(
+                RecommendationKind.RECOMMENDATION_KIND_BEST_MITIGATION))
         .isEqualTo(Recommendation.Kind.BEST_MITIGATION);
   }
 
@@ -182,6 +185,10 @@ class PolicyInputMapperTest {
         .addEvidence(evidence)
         .addRanking(evidence.getCandidate().getId())
         .setRecommendation(recommendation)
+        .setRecommendationKind(
+            recommendation.contains("restores every SLO")
+                ? RecommendationKind.RECOMMENDATION_KIND_RESTORES
+                : RecommendationKind.RECOMMENDATION_KIND_DO_NOTHING)
         .setCreatedAt(timestamp(FINISHED.minusSeconds(60)))
         .setFinishedAt(timestamp(FINISHED))
         .build();

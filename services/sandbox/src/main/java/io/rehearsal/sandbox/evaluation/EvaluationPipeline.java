@@ -179,6 +179,9 @@ public final class EvaluationPipeline {
     return record
         .addAllRanking(result.ranking())
         .setRecommendation(result.recommendation().sentence())
+        .setRecommendationKind(
+            io.rehearsal.proto.v1.RecommendationKind.valueOf(
+                "RECOMMENDATION_KIND_" + result.recommendation().kind().name()))
         .setStatus(EvaluationStatus.EVALUATION_STATUS_SUCCEEDED)
         .setFinishedAt(now())
         .build();
