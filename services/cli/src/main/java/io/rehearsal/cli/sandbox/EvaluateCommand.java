@@ -56,7 +56,7 @@ public final class EvaluateCommand implements Callable<Integer> {
       names = "--candidates",
       required = true,
       paramLabel = "FILE",
-      description = "Candidate remediations (YAML, see services/cli/README.md).")
+      description = "Candidate remediations (YAML, see docs/cli.md).")
   Path candidatesFile;
 
   @Option(names = "--json", description = "Print one JSON object instead of the table.")
