@@ -23,17 +23,21 @@
  *
  * <ul>
  *   <li>{@code Model}: the compiled spec, immutable and shared by replications.
- *   <li>{@code Requests}: requests in flight (by handle), their CPU progress and their call slots
- *       ({@code handle * SLOTS + i}).
+ *   <li>{@code Requests}: requests in flight (by handle): the request, the CPU part of its self
+ *       time and its call slots ({@code handle * SLOTS + i}), kept flat for speed (its class
+ *       comment says why).
  *   <li>{@code Replicas}: replica state, busy workers, waiting queues, per-service integrals.
- *   <li>{@code Knobs}: the values faults and remediations change during a run, per service, call,
- *       dependency, database, cache, traffic source and region.
+ *   <li>{@code Knobs}: the values faults and remediations change during a run, marked in groups for
+ *       services, calls, dependencies, databases, caches, traffic sources and the network, also
+ *       kept flat for speed.
  *   <li>{@code CpuHosts}, {@code Breakers}, {@code TimeoutRings}, {@code Recorder}: the state of
  *       one mechanism each.
  * </ul>
  *
  * <p>Arrays rather than one object per request or call: a run handles millions of events, and
- * pooled primitive arrays keep it free of allocation and of pointer chasing.
+ * pooled primitive arrays keep it free of allocation and of pointer chasing. The hottest of them
+ * ({@code Requests}, {@code Knobs}) stay flat fields of one class each, their groups marked by
+ * comments: holder objects per group measured slower (the class comments give the figures).
  *
  * <h2>Rules every handler keeps</h2>
  *
