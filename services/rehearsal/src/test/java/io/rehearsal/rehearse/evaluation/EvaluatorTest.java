@@ -110,4 +110,16 @@ class EvaluatorTest {
       pool.shutdownNow();
     }
   }
+
+  /** Evidence and outcomes are lists indexed by Metric.ordinal(): each slot must hold its metric. */
+  @Test
+  void shouldFindEveryMetricInItsOwnSlotWhenLookedUpByOrdinal() {
+    for (CandidateEvidence c : RESULT.candidates()) {
+      assertThat(c.vsDoNothing()).hasSize(Metric.values().length);
+      for (Metric m : Metric.values()) {
+        assertThat(c.difference(m).metric()).as("%s of %s", m, c.candidate()).isEqualTo(m);
+      }
+      assertThat(c.outcome().statistics()).hasSize(Metric.values().length);
+    }
+  }
 }
