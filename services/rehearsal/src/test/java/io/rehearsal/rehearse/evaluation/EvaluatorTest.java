@@ -111,7 +111,9 @@ class EvaluatorTest {
     }
   }
 
-  /** Evidence and outcomes are lists indexed by Metric.ordinal(): each slot must hold its metric. */
+  /**
+   * Evidence and outcomes are lists indexed by Metric.ordinal(): each slot must hold its metric.
+   */
   @Test
   void shouldFindEveryMetricInItsOwnSlotWhenLookedUpByOrdinal() {
     for (CandidateEvidence c : RESULT.candidates()) {
