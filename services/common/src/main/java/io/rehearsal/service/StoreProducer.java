@@ -1,6 +1,7 @@
 package io.rehearsal.service;
 
 import io.quarkus.runtime.StartupEvent;
+import io.rehearsal.store.AuditKey;
 import io.rehearsal.store.RedisStore;
 import io.rehearsal.store.StoreConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +21,10 @@ class StoreProducer {
   @Singleton
   RedisStore redisStore(RedisConfig config) {
     StoreConfig storeConfig =
-        StoreConfig.defaults().withRedisUrl(config.url()).withDataDir(config.dataDir());
+        StoreConfig.defaults()
+            .withRedisUrl(config.url())
+            .withDataDir(config.dataDir())
+            .withAuditKey(config.auditKey().map(AuditKey::fromBase64));
     RedisStore store = RedisStore.connect(storeConfig);
     LOG.infof(
         "Redis store at %s (%s)",

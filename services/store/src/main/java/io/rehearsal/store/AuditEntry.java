@@ -9,9 +9,9 @@ import java.util.Objects;
  * @param id the Redis stream entry id ({@code millis-sequence}), which orders entries
  * @param key the idempotency key it was appended with
  * @param payload the caller's bytes (a defensive copy)
- * @param prevHash hex SHA-256 of the previous entry ({@link AuditLog#GENESIS_HASH}, 64 zeros, for
- *     the first)
- * @param hash hex {@code sha256(prevHash bytes || payload)}
+ * @param prevHash the hash of the previous entry ({@link AuditLog#GENESIS_HASH}, 64 zeros, for the
+ *     first)
+ * @param hash hex {@code HMAC-SHA256(audit key, prevHash bytes || payload)} (see {@link AuditKey})
  */
 public record AuditEntry(String id, String key, byte[] payload, String prevHash, String hash) {
 
@@ -30,9 +30,9 @@ public record AuditEntry(String id, String key, byte[] payload, String prevHash,
     return payload.clone();
   }
 
-  /** Whether {@link #hash} is {@code sha256(prevHash || payload)}. */
-  public boolean hashMatches() {
-    return Digests.isSha256Hex(prevHash) && hash.equals(AuditLog.chainHash(prevHash, payload));
+  /** Whether {@link #hash} is {@code HMAC-SHA256(key, prevHash || payload)}. */
+  public boolean hashMatches(AuditKey key) {
+    return Digests.isSha256Hex(prevHash) && hash.equals(key.chainHash(prevHash, payload));
   }
 
   @Override

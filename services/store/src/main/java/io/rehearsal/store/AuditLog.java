@@ -10,11 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The append-only, hash-chained audit log: a Redis Stream whose entries each carry the hash of the
- * previous entry and their own hash, {@code sha256(prev hash bytes || payload)}, so removing,
- * reordering or altering an entry breaks the chain at that point ({@link #verifyChain()}).
+ * previous entry and their own hash, {@code HMAC-SHA256(key, prev hash bytes || payload)}, so
+ * removing, reordering or altering an entry breaks the chain at that point ({@link
+ * #verifyChain()}), and nobody without the {@link AuditKey} can write a replacement chain that
+ * verifies.
  *
  * <p>An append runs as one Lua script that checks the caller chained onto the current head and that
  * its idempotency key is new, then adds the entry and moves the head. A re-sent append (after a
@@ -32,11 +35,18 @@ public final class AuditLog {
 
   private final RedisCommands<byte[], byte[]> redis;
   private final Keys keys;
+  private final Supplier<AuditKey> keySource;
+  private volatile AuditKey key;
   private volatile String knownHead;
 
-  AuditLog(RedisCommands<byte[], byte[]> redis, Keys keys) {
+  /**
+   * @param keySource called once, on the first append or verification, so a process that never
+   *     touches the audit log never needs (or creates) the key
+   */
+  AuditLog(RedisCommands<byte[], byte[]> redis, Keys keys, Supplier<AuditKey> keySource) {
     this.redis = redis;
     this.keys = keys;
+    this.keySource = keySource;
   }
 
   /**
@@ -51,7 +61,8 @@ public final class AuditLog {
     String prev = knownHead != null ? knownHead : head().orElse(GENESIS_HASH);
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       String hash = chainHash(prev, payload);
-      List<Object> reply = APPEND.run(redis, streamKeys(), args(key, payload, prev, hash));
+      List<Object> reply =
+          APPEND.run(redis, streamKeys(), args(key, payload, prev, hash, key().fingerprint()));
       String outcome = Replies.textAt(reply, 0);
       String value = Replies.textAt(reply, 1);
       switch (outcome) {
@@ -63,6 +74,7 @@ public final class AuditLog {
           return existing(key, value, payload);
         }
         case "race" -> prev = value;
+        case "key" -> throw new StoreIntegrityException(wrongKey(value));
         default -> throw new StoreIntegrityException("unexpected audit append reply " + outcome);
       }
     }
@@ -100,16 +112,39 @@ public final class AuditLog {
 
   /**
    * Walks the whole stream and checks each link: the entry's previous-hash equals the hash of the
-   * entry before it (the genesis hash for the first), its hash is {@code sha256(prev || payload)},
-   * and the stored head is the last entry. Returns the first broken link as a value.
+   * entry before it (the genesis hash for the first), its hash is {@code HMAC-SHA256(key, prev ||
+   * payload)}, and the stored head is the last entry. Returns the first broken link as a value, or
+   * {@link ChainVerification.WrongKey} when the log says it was chained with another key.
    */
   public ChainVerification verifyChain() {
-    return new ChainWalk(this).run();
+    Optional<String> chainedWith =
+        Optional.ofNullable(redis.hget(keys.auditHead(), Keys.utf8("key"))).map(Keys::text);
+    if (chainedWith.isPresent() && !chainedWith.get().equals(key().fingerprint())) {
+      return new ChainVerification.WrongKey(chainedWith.get(), key().fingerprint());
+    }
+    return new ChainWalk(this, key()).run();
   }
 
-  /** {@code sha256(unhex(prevHash) || payload)} as lowercase hex. */
-  static String chainHash(String prevHash, byte[] payload) {
-    return Digests.sha256Hex(Digests.unhex(prevHash), payload);
+  /** Which key this log chains with: its fingerprint, never the key. */
+  public String keyFingerprint() {
+    return key().fingerprint();
+  }
+
+  private String chainHash(String prevHash, byte[] payload) {
+    return key().chainHash(prevHash, payload);
+  }
+
+  private AuditKey key() {
+    AuditKey k = key;
+    if (k == null) {
+      synchronized (this) {
+        if (key == null) {
+          key = Objects.requireNonNull(keySource.get(), "the audit key source gave null");
+        }
+        k = key;
+      }
+    }
+    return k;
   }
 
   List<StreamMessage<byte[], byte[]>> range(Range<String> range, int count) {
@@ -183,7 +218,20 @@ public final class AuditLog {
     return new byte[][] {keys.auditStream(), keys.auditHead(), keys.auditKeys()};
   }
 
-  private static byte[][] args(String key, byte[] payload, String prev, String hash) {
-    return new byte[][] {Keys.utf8(key), payload, Keys.utf8(prev), Keys.utf8(hash)};
+  private String wrongKey(String logFingerprint) {
+    return "the audit log is chained with key "
+        + logFingerprint
+        + " but this process has key "
+        + key().fingerprint()
+        + ": give every process the same audit key ("
+        + StoreConfig.AUDIT_KEY_ENV
+        + "); nothing was appended";
+  }
+
+  private static byte[][] args(
+      String key, byte[] payload, String prev, String hash, String fingerprint) {
+    return new byte[][] {
+      Keys.utf8(key), payload, Keys.utf8(prev), Keys.utf8(hash), Keys.utf8(fingerprint)
+    };
   }
 }

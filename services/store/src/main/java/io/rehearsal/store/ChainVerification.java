@@ -1,6 +1,9 @@
 package io.rehearsal.store;
 
-/** What {@link AuditLog#verifyChain()} found: an intact chain, or the first broken link. */
+/**
+ * What {@link AuditLog#verifyChain()} found: an intact chain, the first broken link, or a key that
+ * is not the log's.
+ */
 public sealed interface ChainVerification {
 
   /** Whether every link checked out. */
@@ -24,4 +27,13 @@ public sealed interface ChainVerification {
    * @param reason what does not match, with the expected and actual values
    */
   record Broken(String entryId, String reason) implements ChainVerification {}
+
+  /**
+   * The log says it was chained with another key than the one given: nothing can be verified with
+   * this key (every entry would look forged). Configure the key the writers use.
+   *
+   * @param logKey the fingerprint of the key the log was chained with, as its head records it
+   * @param givenKey the fingerprint of the key given to verify with
+   */
+  record WrongKey(String logKey, String givenKey) implements ChainVerification {}
 }

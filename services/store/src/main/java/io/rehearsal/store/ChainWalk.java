@@ -14,13 +14,15 @@ import java.util.Optional;
 final class ChainWalk {
 
   private final AuditLog log;
+  private final AuditKey key;
   private String expectedPrev = AuditLog.GENESIS_HASH;
   private String lastId;
   private long entries;
   private boolean sawHead;
 
-  ChainWalk(AuditLog log) {
+  ChainWalk(AuditLog log, AuditKey key) {
     this.log = log;
+    this.key = key;
   }
 
   ChainVerification run() {
@@ -63,13 +65,15 @@ final class ChainWalk {
               + " but the entry before has hash "
               + expectedPrev);
     }
-    if (!entry.hashMatches()) {
+    if (!entry.hashMatches(key)) {
       return broken(
           entry.id(),
           "hash is "
               + entry.hash()
-              + " but sha256(prev || payload) is "
-              + AuditLog.chainHash(entry.prevHash(), entry.payload()));
+              + " but HMAC-SHA256(key "
+              + key.fingerprint()
+              + ", prev || payload) is "
+              + key.chainHash(entry.prevHash(), entry.payload()));
     }
     if (head.isPresent() && head.get().id().equals(entry.id())) {
       if (!head.get().hash().equals(entry.hash())) {

@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
  * PREFIX {decision:ID}                   hash: rev, data
  * PREFIX {decision:ID}:writes            list of "token revision" of the last writes
  * PREFIX {audit}:stream                  stream: key, payload, prev, hash
- * PREFIX {audit}:head                    hash: hash, id of the last entry
+ * PREFIX {audit}:head                    hash: hash, id of the last entry, key fingerprint
  * PREFIX {audit}:keys                    hash: idempotency key to entry id
  * PREFIX {telemetry}:windows             stream: start, window; entry id = window start ms
  * PREFIX {jobs:Q}:stream                 stream: batch, job, payload; consumer group "workers"

@@ -77,7 +77,11 @@ public final class RedisStore implements AutoCloseable {
     this.incidents = new Incidents(new RecentRecords(redis, keys, "incidents", limit));
     this.evaluations = new Evaluations(new RecentRecords(redis, keys, "evaluations", limit));
     this.decisions = new Decisions(redis, keys);
-    this.audit = new AuditLog(redis, keys);
+    this.audit =
+        new AuditLog(
+            redis,
+            keys,
+            () -> config.auditKey().orElseGet(() -> AuditKey.loadOrCreate(config.auditKeyFile())));
     this.telemetryWindows = new TelemetryWindows(redis, keys);
   }
 
@@ -146,7 +150,7 @@ public final class RedisStore implements AutoCloseable {
     return decisions;
   }
 
-  /** The hash-chained audit log. */
+  /** The hash-chained audit log, keyed by the configured {@link AuditKey}. */
   public AuditLog audit() {
     return audit;
   }

@@ -18,6 +18,8 @@ import java.util.Properties;
  * @param keyPrefix prepended to every key, so several deployments can share one Redis
  * @param recentLimit how many incidents and how many evaluations are retained (the newest by
  *     caller-given timestamp); older ones are deleted as new ones arrive
+ * @param auditKey the key of the audit chain; when empty, the key in {@link #auditKeyFile()},
+ *     created there on first use (one machine: every process using that data directory agrees)
  */
 public record StoreConfig(
     Optional<String> redisUrl,
@@ -25,13 +27,20 @@ public record StoreConfig(
     Duration commandTimeout,
     Duration connectTimeout,
     String keyPrefix,
-    int recentLimit) {
+    int recentLimit,
+    Optional<AuditKey> auditKey) {
 
   /** System property naming the Redis to use instead of an embedded one. */
   public static final String URL_PROPERTY = "rehearsal.redis.url";
 
   /** Environment variable naming the Redis to use; the system property wins over it. */
   public static final String URL_ENV = "REHEARSAL_REDIS_URL";
+
+  /** System property holding the audit key (base64). */
+  public static final String AUDIT_KEY_PROPERTY = "rehearsal.redis.audit-key";
+
+  /** Environment variable holding the audit key (base64); the system property wins over it. */
+  public static final String AUDIT_KEY_ENV = "REHEARSAL_REDIS_AUDIT_KEY";
 
   /** Validates every field; messages name the field and the bad value. */
   public StoreConfig {
@@ -48,6 +57,7 @@ public record StoreConfig(
     if (recentLimit < 1) {
       throw new IllegalArgumentException("recentLimit must be at least 1, but was " + recentLimit);
     }
+    Objects.requireNonNull(auditKey, "auditKey must not be null (use Optional.empty())");
   }
 
   /**
@@ -61,17 +71,37 @@ public record StoreConfig(
         Duration.ofSeconds(5),
         Duration.ofSeconds(5),
         "rehearsal:",
-        10_000);
+        10_000,
+        Optional.empty());
   }
 
   /**
    * {@link #defaults()} with the url taken from the {@value #URL_PROPERTY} property, else the
-   * {@value #URL_ENV} variable, when either is set and not blank. Pass {@code System.getenv()} and
-   * {@code System.getProperties()}.
+   * {@value #URL_ENV} variable, and the audit key from {@value #AUDIT_KEY_PROPERTY}, else {@value
+   * #AUDIT_KEY_ENV}, when set and not blank. Pass {@code System.getenv()} and {@code
+   * System.getProperties()}.
    */
   public static StoreConfig fromEnvironment(Map<String, String> env, Properties properties) {
     String url = properties.getProperty(URL_PROPERTY, env.getOrDefault(URL_ENV, ""));
-    return url.isBlank() ? defaults() : defaults().withRedisUrl(url.trim());
+    String key = properties.getProperty(AUDIT_KEY_PROPERTY, env.getOrDefault(AUDIT_KEY_ENV, ""));
+    StoreConfig config = url.isBlank() ? defaults() : defaults().withRedisUrl(url.trim());
+    return key.isBlank() ? config : config.withAuditKey(AuditKey.fromBase64(key));
+  }
+
+  /** Where the audit key is kept when none is configured: {@code audit.key} in the data dir. */
+  public Path auditKeyFile() {
+    return dataDir.resolve("audit.key");
+  }
+
+  /** This config chaining the audit log with {@code key}. */
+  public StoreConfig withAuditKey(AuditKey key) {
+    return withAuditKey(Optional.of(key));
+  }
+
+  /** This config chaining the audit log with {@code key}, or the key file's when empty. */
+  public StoreConfig withAuditKey(Optional<AuditKey> key) {
+    return new StoreConfig(
+        redisUrl, dataDir, commandTimeout, connectTimeout, keyPrefix, recentLimit, key);
   }
 
   /** This config using the Redis at {@code url}. */
@@ -81,32 +111,38 @@ public record StoreConfig(
 
   /** This config using the Redis at {@code url}, or an embedded one when empty. */
   public StoreConfig withRedisUrl(Optional<String> url) {
-    return new StoreConfig(url, dataDir, commandTimeout, connectTimeout, keyPrefix, recentLimit);
+    return new StoreConfig(
+        url, dataDir, commandTimeout, connectTimeout, keyPrefix, recentLimit, auditKey);
   }
 
   /** This config with the embedded server's data in {@code dir}. */
   public StoreConfig withDataDir(Path dir) {
-    return new StoreConfig(redisUrl, dir, commandTimeout, connectTimeout, keyPrefix, recentLimit);
+    return new StoreConfig(
+        redisUrl, dir, commandTimeout, connectTimeout, keyPrefix, recentLimit, auditKey);
   }
 
   /** This config with another command timeout. */
   public StoreConfig withCommandTimeout(Duration timeout) {
-    return new StoreConfig(redisUrl, dataDir, timeout, connectTimeout, keyPrefix, recentLimit);
+    return new StoreConfig(
+        redisUrl, dataDir, timeout, connectTimeout, keyPrefix, recentLimit, auditKey);
   }
 
   /** This config with another connect timeout. */
   public StoreConfig withConnectTimeout(Duration timeout) {
-    return new StoreConfig(redisUrl, dataDir, commandTimeout, timeout, keyPrefix, recentLimit);
+    return new StoreConfig(
+        redisUrl, dataDir, commandTimeout, timeout, keyPrefix, recentLimit, auditKey);
   }
 
   /** This config with another key prefix. */
   public StoreConfig withKeyPrefix(String prefix) {
-    return new StoreConfig(redisUrl, dataDir, commandTimeout, connectTimeout, prefix, recentLimit);
+    return new StoreConfig(
+        redisUrl, dataDir, commandTimeout, connectTimeout, prefix, recentLimit, auditKey);
   }
 
   /** This config retaining {@code limit} incidents and {@code limit} evaluations. */
   public StoreConfig withRecentLimit(int limit) {
-    return new StoreConfig(redisUrl, dataDir, commandTimeout, connectTimeout, keyPrefix, limit);
+    return new StoreConfig(
+        redisUrl, dataDir, commandTimeout, connectTimeout, keyPrefix, limit, auditKey);
   }
 
   private static void requireRedisUrl(String url) {

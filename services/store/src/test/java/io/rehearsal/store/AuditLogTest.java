@@ -1,5 +1,7 @@
 package io.rehearsal.store;
 
+import static io.rehearsal.store.StoreFixture.AUDIT_KEY;
+import static io.rehearsal.store.StoreFixture.AUDIT_KEY_BYTES;
 import static io.rehearsal.store.StoreFixture.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -17,6 +19,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -43,10 +47,10 @@ class AuditLogTest {
     AuditEntry second = audit.append("k2", bytes("approved"));
 
     assertThat(first.prevHash()).isEqualTo(AuditLog.GENESIS_HASH);
-    assertThat(first.hash()).isEqualTo(sha256(new byte[32], bytes("submitted")));
+    assertThat(first.hash()).isEqualTo(hmac(new byte[32], bytes("submitted")));
     assertThat(second.prevHash()).isEqualTo(first.hash());
     assertThat(second.hash())
-        .isEqualTo(sha256(HexFormat.of().parseHex(first.hash()), bytes("approved")));
+        .isEqualTo(hmac(HexFormat.of().parseHex(first.hash()), bytes("approved")));
     assertThat(audit.head()).contains(second.hash());
     assertThat(audit.read("-", 10)).containsExactly(first, second);
   }
@@ -137,14 +141,15 @@ class AuditLogTest {
 
     assertThat(result).isInstanceOf(ChainVerification.Broken.class);
     assertThat(((ChainVerification.Broken) result).entryId()).isEqualTo(victim.id());
-    assertThat(((ChainVerification.Broken) result).reason()).contains("sha256(prev || payload)");
+    assertThat(((ChainVerification.Broken) result).reason())
+        .contains("HMAC-SHA256(key " + AUDIT_KEY.fingerprint());
   }
 
   @Test
   void shouldReportForgedEntryWhenWrittenBehindTheLogsBack() throws Exception {
     AuditEntry last = audit.append("k1", bytes("a"));
     byte[] payload = bytes("forged");
-    String hash = sha256(HexFormat.of().parseHex(last.hash()), payload);
+    String hash = hmac(HexFormat.of().parseHex(last.hash()), payload);
     String forged = fixture.raw().xadd(STREAM, fields("k-forged", payload, last.hash(), hash));
 
     ChainVerification result = audit.verifyChain();
@@ -180,6 +185,38 @@ class AuditLogTest {
         .isEqualTo(new ChainVerification.Intact(200, audit.head().orElseThrow()));
   }
 
+  @Test
+  void shouldReportFirstForgedEntryWhenChainIsRewrittenWithoutTheKey() throws Exception {
+    audit.append("k1", bytes("a"));
+    AuditEntry victim = audit.append("k2", bytes("approved by alice"));
+    audit.append("k3", bytes("c"));
+    rewriteChainFrom(victim.id(), bytes("approved by mallory"));
+
+    ChainVerification result = audit.verifyChain();
+
+    assertThat(result).isInstanceOf(ChainVerification.Broken.class);
+    assertThat(((ChainVerification.Broken) result).entryId()).isEqualTo(victim.id());
+  }
+
+  @Test
+  void shouldRefuseToAppendAndWriteNothingWhenProcessHasAnotherKey() {
+    audit.append("k1", bytes("a"));
+    AuditKey other = AuditKey.of(bytes("another-key-another-key-another-key!"));
+    try (StoreFixture wrong =
+        StoreFixture.open(
+            dir.resolve("unused"), c -> c.withRedisUrl(fixture.store.uri()).withAuditKey(other))) {
+
+      assertThatThrownBy(() -> wrong.store.audit().append("k2", bytes("b")))
+          .isInstanceOf(StoreIntegrityException.class)
+          .hasMessageContaining(AUDIT_KEY.fingerprint())
+          .hasMessageContaining(other.fingerprint());
+      assertThat(wrong.store.audit().verifyChain())
+          .isEqualTo(new ChainVerification.WrongKey(AUDIT_KEY.fingerprint(), other.fingerprint()));
+    }
+    assertThat(audit.size()).isEqualTo(1);
+    assertThat(audit.verifyChain().intact()).isTrue();
+  }
+
   private static void appendMany(AuditLog log, String thread, int count) {
     for (int i = 0; i < count; i++) {
       log.append(thread + "-" + i, bytes(thread + " entry " + i));
@@ -202,6 +239,29 @@ class AuditLogTest {
     }
   }
 
+  /**
+   * What someone with write access to Redis but without the key would do: replace one payload and
+   * recompute every hash from there on with plain SHA-256, moving the head along.
+   */
+  private void rewriteChainFrom(String victimId, byte[] newPayload) throws Exception {
+    List<StreamMessage<byte[], byte[]>> all = fixture.raw().xrange(STREAM, Range.create("-", "+"));
+    fixture.raw().del(STREAM);
+    String prev = AuditLog.GENESIS_HASH;
+    boolean forging = false;
+    for (StreamMessage<byte[], byte[]> message : all) {
+      AuditEntry entry = AuditLog.parse(message);
+      forging |= message.getId().equals(victimId);
+      byte[] payload = message.getId().equals(victimId) ? newPayload : entry.payload();
+      String hash = forging ? sha256(HexFormat.of().parseHex(prev), payload) : entry.hash();
+      fixture
+          .raw()
+          .xadd(
+              STREAM, new XAddArgs().id(message.getId()), fields(entry.key(), payload, prev, hash));
+      prev = hash;
+    }
+    fixture.raw().hset(bytes("rehearsal:{audit}:head"), bytes("hash"), bytes(prev));
+  }
+
   private static Map<byte[], byte[]> fields(String key, byte[] payload, String prev, String hash) {
     Map<byte[], byte[]> fields = new LinkedHashMap<>();
     fields.put(bytes("key"), bytes(key));
@@ -209,6 +269,14 @@ class AuditLogTest {
     fields.put(bytes("prev"), bytes(prev));
     fields.put(bytes("hash"), bytes(hash));
     return fields;
+  }
+
+  private static String hmac(byte[] first, byte[] second) throws Exception {
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(AUDIT_KEY_BYTES, "HmacSHA256"));
+    mac.update(first);
+    mac.update(second);
+    return HexFormat.of().formatHex(mac.doFinal());
   }
 
   private static String sha256(byte[] first, byte[] second) throws Exception {

@@ -16,6 +16,11 @@ import java.util.function.UnaryOperator;
  */
 final class StoreFixture implements AutoCloseable {
 
+  /** The audit key of every fixture's store: known bytes, so tests can compute expected hashes. */
+  static final byte[] AUDIT_KEY_BYTES = "rehearsal-store-tests-audit-key-32+bytes".getBytes();
+
+  static final AuditKey AUDIT_KEY = AuditKey.of(AUDIT_KEY_BYTES);
+
   final RedisStore store;
   private final RedisClient rawClient;
   private final StatefulRedisConnection<byte[], byte[]> rawConnection;
@@ -33,7 +38,10 @@ final class StoreFixture implements AutoCloseable {
   static StoreFixture open(Path dir, UnaryOperator<StoreConfig> tweak) {
     StoreConfig config =
         tweak.apply(
-            StoreConfig.defaults().withDataDir(dir).withCommandTimeout(Duration.ofSeconds(10)));
+            StoreConfig.defaults()
+                .withDataDir(dir)
+                .withCommandTimeout(Duration.ofSeconds(10))
+                .withAuditKey(AUDIT_KEY));
     return new StoreFixture(RedisStore.connect(config));
   }
 
