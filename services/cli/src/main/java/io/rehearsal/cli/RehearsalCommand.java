@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
       TwinCommand.class,
       SandboxCommand.class,
       io.rehearsal.cli.policy.PolicyCommand.class,
+      io.rehearsal.cli.audit.AuditCommand.class,
     })
 final class RehearsalCommand implements Runnable {
 
