@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
  * PREFIX {audit}:stream                  stream: key, payload, prev, hash
  * PREFIX {audit}:head                    hash: hash, id of the last entry, key fingerprint
  * PREFIX {audit}:keys                    hash: idempotency key to entry id
+ * PREFIX {ratelimit}:SCOPE               hash: tokens, at (a token bucket; expires when full)
  * PREFIX {telemetry}:windows             stream: start, window; entry id = window start ms
  * PREFIX {jobs:Q}:stream                 stream: batch, job, payload; consumer group "workers"
  * PREFIX {jobs:Q}:plan:B                 batch B's plan bytes (with a time to live)
@@ -100,6 +101,10 @@ final class Keys {
 
   byte[] auditKeys() {
     return bytes("{audit}:keys");
+  }
+
+  byte[] rateBucket(String scope) {
+    return bytes("{ratelimit}:" + Ids.require("scope", scope));
   }
 
   private byte[] bytes(String suffix) {

@@ -51,6 +51,7 @@ public final class RedisStore implements AutoCloseable {
   private final Evaluations evaluations;
   private final Decisions decisions;
   private final AuditLog audit;
+  private final RateLimits rateLimits;
   private final TelemetryWindows telemetryWindows;
   private final Keys keys;
   private final RedisURI redisUri;
@@ -83,6 +84,7 @@ public final class RedisStore implements AutoCloseable {
             keys,
             () -> config.auditKey().orElseGet(() -> AuditKey.loadOrCreate(config.auditKeyFile())));
     this.telemetryWindows = new TelemetryWindows(redis, keys);
+    this.rateLimits = new RateLimits(redis, keys);
   }
 
   /**
@@ -153,6 +155,11 @@ public final class RedisStore implements AutoCloseable {
   /** The hash-chained audit log, keyed by the configured {@link AuditKey}. */
   public AuditLog audit() {
     return audit;
+  }
+
+  /** Token buckets rationing automatic actions, shared by every gateway replica. */
+  public RateLimits rateLimits() {
+    return rateLimits;
   }
 
   /** Closed telemetry windows, in a stream ordered by window start with bounded retention. */
