@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.quarkus.test.junit.QuarkusTest;
+import io.rehearsal.gateway.security.Credentials;
+import io.rehearsal.gateway.security.RpcRoles;
 import io.rehearsal.proto.v1.Decision;
 import io.rehearsal.proto.v1.DecisionState;
 import io.rehearsal.proto.v1.Environment;
@@ -27,7 +29,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The packaged gateway as configured by default (no policy file: everything denied), over the
- * Quarkus test gRPC port and its Redis.
+ * Quarkus test port (plaintext gRPC, bearer tokens the gateway generated for the test) and its
+ * Redis.
  */
 @QuarkusTest
 class PolicyGatewayServiceTest extends ServiceContract {
@@ -46,6 +49,7 @@ class PolicyGatewayServiceTest extends ServiceContract {
                 "quarkus-" + UUID.randomUUID(), Fixtures.scaleUp(), Environment.ENVIRONMENT_STAGING)
             .toBuilder()
             .clearEvaluationId()
+            .clearRequester()
             .build();
 
     SubmitResponse response = stub().submit(request);
@@ -57,6 +61,7 @@ class PolicyGatewayServiceTest extends ServiceContract {
                     .build());
 
     assertThat(response.getCreated()).isTrue();
+    assertThat(read.getRequest().getRequester()).isEqualTo("local-automation");
     assertThat(read.getState()).isEqualTo(DecisionState.DECISION_STATE_PENDING_EVIDENCE);
     assertThat(store.audit().find("decision:" + read.getId() + ":1")).isPresent();
     assertThat(store.audit().verifyChain().intact()).isTrue();
@@ -70,7 +75,8 @@ class PolicyGatewayServiceTest extends ServiceContract {
             .clearEvaluationId()
             .build();
 
-    Explanation e = stub().explain(ExplainRequest.newBuilder().setRequest(request).build());
+    Explanation e =
+        stub(RpcRoles.ONCALL).explain(ExplainRequest.newBuilder().setRequest(request).build());
 
     assertThat(e.getEffect()).isEqualTo(PolicyEffect.POLICY_EFFECT_DENY);
     assertThat(e.getRules(0).getRuleId()).isEqualTo("no-policy-configured");
@@ -110,7 +116,13 @@ class PolicyGatewayServiceTest extends ServiceContract {
         .startsWith("rehearsal.v1.PolicyGateway/ReportOutcome is not built yet");
   }
 
+  /** As the automation loop, with the token the gateway generated for that role. */
   private PolicyGatewayGrpc.PolicyGatewayBlockingStub stub() {
-    return PolicyGatewayGrpc.newBlockingStub(probe.channel());
+    return stub(RpcRoles.AUTOMATION);
+  }
+
+  private PolicyGatewayGrpc.PolicyGatewayBlockingStub stub(String role) {
+    return PolicyGatewayGrpc.newBlockingStub(probe.channel())
+        .withCallCredentials(Credentials.bearer(Credentials.localToken(role)));
   }
 }
