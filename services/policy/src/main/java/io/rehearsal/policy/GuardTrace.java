@@ -36,7 +36,12 @@ public record GuardTrace(
      * The twin is unknown, marked stale, or calibrated longer ago than the bound: ALLOW becomes
      * REQUIRE_APPROVAL.
      */
-    STALE_TWIN;
+    STALE_TWIN,
+    /**
+     * The rate limit on automatic actions (for the target, or globally) is used up: ALLOW becomes
+     * REQUIRE_APPROVAL, so a loop that keeps firing cannot act faster than the limit allows.
+     */
+    RATE_LIMIT;
 
     /** The name used in reasons, e.g. {@code kill-switch}. */
     public String label() {

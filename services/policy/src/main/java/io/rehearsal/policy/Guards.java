@@ -11,8 +11,8 @@ import java.util.Optional;
 /**
  * The built-in guards, applied after the rules in a fixed order. Each can only make the effect
  * stricter: a freeze or the kill switch denies; evidence worse than doing nothing turns an ALLOW
- * into DENY; missing, inconclusive or stale evidence, or a stale twin, turns an ALLOW into
- * REQUIRE_APPROVAL.
+ * into DENY; missing, inconclusive or stale evidence, a stale twin, or a used-up rate limit on
+ * automatic actions, turns an ALLOW into REQUIRE_APPROVAL.
  */
 final class Guards {
 
@@ -41,7 +41,7 @@ final class Guards {
     return switch (guard) {
       case KILL_SWITCH, FREEZE -> Effect.DENY;
       case WORSE_THAN_DO_NOTHING -> effect == Effect.ALLOW ? Effect.DENY : effect;
-      case INCONCLUSIVE_EVIDENCE, STALE_EVIDENCE, STALE_TWIN ->
+      case INCONCLUSIVE_EVIDENCE, STALE_EVIDENCE, STALE_TWIN, RATE_LIMIT ->
           effect == Effect.ALLOW ? Effect.REQUIRE_APPROVAL : effect;
     };
   }
@@ -54,6 +54,10 @@ final class Guards {
       case INCONCLUSIVE_EVIDENCE -> inconclusive(input);
       case STALE_EVIDENCE -> staleEvidence(input, now);
       case STALE_TWIN -> staleTwin(input, now);
+      case RATE_LIMIT ->
+          input.budget().exhausted()
+              ? Optional.of("rate limit used up: " + input.budget().detail())
+              : Optional.empty();
     };
   }
 

@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param freezes freeze windows (active or not: the engine checks them against its clock)
  * @param killSwitch the emergency stop
  * @param approvals approvals recorded so far
+ * @param budget whether the rate limits on automatic actions leave room for this one
  */
 public record PolicyInput(
     Action action,
@@ -24,7 +25,8 @@ public record PolicyInput(
     List<PastAction> recent,
     List<FreezeWindow> freezes,
     KillSwitch killSwitch,
-    List<Approval> approvals) {
+    List<Approval> approvals,
+    AutomationBudget budget) {
 
   /** Copies the lists and checks that nothing is missing. */
   public PolicyInput {
@@ -35,6 +37,25 @@ public record PolicyInput(
     freezes = List.copyOf(freezes);
     Objects.requireNonNull(killSwitch, "killSwitch");
     approvals = List.copyOf(approvals);
+    Objects.requireNonNull(budget, "budget");
+  }
+
+  /** An input whose rate limits leave room ({@link AutomationBudget#AVAILABLE}). */
+  public PolicyInput(
+      Action action,
+      Optional<Evidence> evidence,
+      Optional<TwinFidelity> twin,
+      List<PastAction> recent,
+      List<FreezeWindow> freezes,
+      KillSwitch killSwitch,
+      List<Approval> approvals) {
+    this(
+        action, evidence, twin, recent, freezes, killSwitch, approvals, AutomationBudget.AVAILABLE);
+  }
+
+  /** This input with another automation budget. */
+  public PolicyInput withBudget(AutomationBudget other) {
+    return new PolicyInput(action, evidence, twin, recent, freezes, killSwitch, approvals, other);
   }
 
   /** An input with only the action and its evidence: no history, freezes or approvals. */

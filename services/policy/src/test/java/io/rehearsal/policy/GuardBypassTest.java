@@ -93,6 +93,7 @@ class GuardBypassTest {
     Evidence e = input.evidence().get();
     TwinFidelity t = input.twin().get();
     return e.inconclusive()
+        || input.budget().exhausted()
         || e.flags().contains(EvidenceFlag.WORSE_THAN_DO_NOTHING)
         || Duration.between(e.createdAt(), now).compareTo(Duration.ofHours(1)) > 0
         || t.stale()

@@ -50,7 +50,10 @@ final class RandomInputs {
         recent(now),
         chance(nice ? 0.3 : 1) ? freezes(now) : List.of(),
         chance(nice ? 0.3 : 1) ? killSwitch() : KillSwitch.OFF,
-        approvals());
+        approvals(),
+        chance(nice ? 0.05 : 0.2)
+            ? AutomationBudget.exhausted("target:" + action.target().key() + " 3 per 1h")
+            : AutomationBudget.AVAILABLE);
   }
 
   /** True, for a nice input, most of the time. */

@@ -147,6 +147,9 @@ final class ShopReference {
             || in.twin().get().stale()
             || Duration.between(in.twin().get().calibratedAt(), now).compareTo(Duration.ofHours(24))
                 > 0;
-    return inconclusive || staleEvidence || staleTwin ? Effect.REQUIRE_APPROVAL : Effect.ALLOW;
+    boolean rateLimited = in.budget().exhausted();
+    return inconclusive || staleEvidence || staleTwin || rateLimited
+        ? Effect.REQUIRE_APPROVAL
+        : Effect.ALLOW;
   }
 }

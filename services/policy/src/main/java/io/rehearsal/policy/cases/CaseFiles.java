@@ -3,6 +3,7 @@ package io.rehearsal.policy.cases;
 import io.rehearsal.policy.Action;
 import io.rehearsal.policy.ActionKind;
 import io.rehearsal.policy.Approval;
+import io.rehearsal.policy.AutomationBudget;
 import io.rehearsal.policy.BlastRadius;
 import io.rehearsal.policy.Effect;
 import io.rehearsal.policy.Environment;
@@ -51,6 +52,7 @@ public final class CaseFiles {
           "freezes",
           "kill_switch",
           "approvals",
+          "rate_limited",
           "expect");
 
   private static final Pattern CASES_KEY = Pattern.compile("(?m)^cases:");
@@ -126,7 +128,10 @@ public final class CaseFiles {
               node.get("recent").map(r -> recent(r, clock)).orElse(List.of()),
               node.get("freezes").map(CaseFiles::freezes).orElse(List.of()),
               node.get("kill_switch").map(CaseFiles::killSwitch).orElse(KillSwitch.OFF),
-              node.get("approvals").map(CaseFiles::approvals).orElse(List.of()));
+              node.get("approvals").map(CaseFiles::approvals).orElse(List.of()),
+              node.get("rate_limited")
+                  .map(r -> AutomationBudget.exhausted(r.text()))
+                  .orElse(AutomationBudget.AVAILABLE));
       YamlNode expect =
           node.require("expect").allowOnly(List.of("effect", "rule", "default_deny", "approvers"));
       return new PolicyCase(
