@@ -92,6 +92,7 @@ public final class UpCommand implements Callable<Integer> {
     RedisSource redis = RedisSource.open(System.getenv(ServiceLaunch.REDIS_ENV), dataDir);
     stack.shutdown.register(() -> stopRedis(redis));
     say(redis.description());
+    GatewayCredentials credentials = GatewayCredentials.before(stack.home);
     Supervisor supervisor = new Supervisor(Ticker.system(), STOP_GRACE, out());
     stack.shutdown.register(supervisor);
     for (ServicePorts service : stack.services) {
@@ -108,6 +109,7 @@ public final class UpCommand implements Callable<Integer> {
       return fail(stack, (Readiness.NotReady) readiness);
     }
     printReady(stack, (Readiness.Ready) readiness, redis);
+    credentials.lines().forEach(this::say);
     return awaitEnd(stack, supervisor);
   }
 

@@ -30,6 +30,28 @@ class ServiceLaunchTest {
   }
 
   @Test
+  void shouldServeGrpcOnTheHttpPortAndPassLocalCredentialsWhenLaunchingTheGateway() {
+    ServiceLaunch gateway =
+        new ServiceLaunch(
+            new ServicePorts(Service.GATEWAY, 19090, 18080),
+            Path.of("/jdk/bin/java"),
+            HOME,
+            Path.of("/logs/gateway.log"),
+            "redis://127.0.0.1:6380");
+
+    assertThat(gateway.command())
+        .containsExactly(
+            "/jdk/bin/java",
+            "-Dquarkus.http.port=19090",
+            "-Dquarkus.management.port=18080",
+            "-Drehearsal.gateway.auth.local-credentials=/repo/.rehearsal/credentials",
+            "-Dmp.jwt.verify.publickey.location=/repo/.rehearsal/credentials/jwt-public.pem",
+            "-Dmp.jwt.verify.issuer=rehearsal-local",
+            "-jar",
+            "/repo/services/gateway/target/quarkus-app/quarkus-run.jar");
+  }
+
+  @Test
   void shouldSetRedisUrlLogFileAndModuleDirectoryWhenBuildingTheProcess() {
     ProcessBuilder builder = SANDBOX.processBuilder();
 
