@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -107,26 +108,7 @@ public final class BenchCommand implements Callable<Integer> {
       description = "First seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(
-      names = "--min-replications",
-      paramLabel = "N",
-      defaultValue = "4",
-      description = "First-stage replications per arm (default: ${DEFAULT-VALUE}).")
-  int minReplications;
-
-  @Option(
-      names = "--max-replications",
-      paramLabel = "N",
-      defaultValue = "40",
-      description = "Replications per arm at most (default: ${DEFAULT-VALUE}).")
-  int maxReplications;
-
-  @Option(
-      names = "--indifference",
-      paramLabel = "X",
-      defaultValue = "0.01",
-      description = "Indifference zone of the utility (default: ${DEFAULT-VALUE}).")
-  double indifference;
+  @Mixin ReplicationOptions replication = new ReplicationOptions(4, 40);
 
   @Option(names = "--progress", description = "Name each run on stderr even off a terminal.")
   boolean progress;
@@ -180,7 +162,7 @@ public final class BenchCommand implements Callable<Integer> {
               + seeds);
     }
     try {
-      return new ReplicationPolicy(minReplications, maxReplications, 5, 0.95, indifference);
+      return replication.policy();
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }

@@ -32,6 +32,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -98,19 +99,7 @@ public final class DecisionEvalCommand implements Callable<Integer> {
   @Option(names = "--threads", paramLabel = "N", description = "Threads (default: the cores).")
   Integer threads;
 
-  @Option(
-      names = "--min-replications",
-      paramLabel = "N",
-      defaultValue = "10",
-      description = "First-stage replications per arm (default: ${DEFAULT-VALUE}).")
-  int minReplications;
-
-  @Option(
-      names = "--max-replications",
-      paramLabel = "N",
-      defaultValue = "60",
-      description = "Replications per arm at most (default: ${DEFAULT-VALUE}).")
-  int maxReplications;
+  @Mixin ReplicationOptions replication = new ReplicationOptions(10, 60);
 
   /** Where the real outcomes come from. */
   enum View {
@@ -286,9 +275,9 @@ public final class DecisionEvalCommand implements Callable<Integer> {
   private RehearsalSettings settings(double horizon) {
     ReplicationPolicy policy;
     try {
-      policy = new ReplicationPolicy(minReplications, maxReplications, 5, 0.95, 0.01);
+      policy = replication.policy();
     } catch (IllegalArgumentException e) {
-      throw usage("--min-replications, --max-replications: " + e.getMessage());
+      throw usage(e.getMessage());
     }
     int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
     return new RehearsalSettings(seed, n, 60, horizon, Math.min(10, horizon), policy);

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -99,34 +100,7 @@ public final class EvaluateCommand implements Callable<Integer> {
       description = "Time-series bucket of the plots (default: ${DEFAULT-VALUE} s).")
   double bucket;
 
-  @Option(
-      names = "--min-replications",
-      paramLabel = "N",
-      defaultValue = "10",
-      description = "First-stage replications per arm (default: ${DEFAULT-VALUE}).")
-  int minReplications;
-
-  @Option(
-      names = "--max-replications",
-      paramLabel = "N",
-      defaultValue = "100",
-      description = "Replications per arm at most (default: ${DEFAULT-VALUE}).")
-  int maxReplications;
-
-  @Option(
-      names = "--indifference",
-      paramLabel = "X",
-      defaultValue = "0.01",
-      description =
-          "Utility difference below which arms count as equal (default: ${DEFAULT-VALUE}).")
-  double indifference;
-
-  @Option(
-      names = "--pcs",
-      paramLabel = "P",
-      defaultValue = "0.95",
-      description = "Required probability of correct selection (default: ${DEFAULT-VALUE}).")
-  double pcs;
+  @Mixin ReplicationOptions replication = new ReplicationOptions(10, 100);
 
   @Option(names = "--progress", description = "Show progress even when not on a terminal.")
   boolean progress;
@@ -166,10 +140,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
     ReplicationPolicy policy;
     try {
-      policy = new ReplicationPolicy(minReplications, maxReplications, 5, pcs, indifference);
+      policy = replication.policy();
     } catch (IllegalArgumentException e) {
-      throw usage(
-          "--min-replications, --max-replications, --pcs, --indifference: " + e.getMessage());
+      throw usage(e.getMessage());
     }
     int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
     return new RehearsalSettings(seed, n, warmup, horizon, bucket, policy);
