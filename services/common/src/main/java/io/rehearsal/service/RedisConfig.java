@@ -22,9 +22,9 @@ public interface RedisConfig {
 
   /**
    * The key of the audit chain, base64 of at least 32 bytes ({@code REHEARSAL_REDIS_AUDIT_KEY},
-   * from a secret). Every process writing to one Redis must have the same key. When absent, the
-   * key in {@code audit.key} of {@link #dataDir()} is used, created there on first use: right for
-   * one machine, where every service shares that directory.
+   * from a secret). Every process writing to one Redis must have the same key. When absent, the key
+   * in {@code audit.key} of {@link #dataDir()} is used, created there on first use: right for one
+   * machine, where every service shares that directory.
    */
   Optional<String> auditKey();
 }
