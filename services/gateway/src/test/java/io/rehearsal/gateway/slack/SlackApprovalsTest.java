@@ -171,4 +171,19 @@ class SlackApprovalsTest {
     assertThat(h.slack.calls("chat.update").get(0).fields().get("blocks"))
         .contains(Interaction.buttonValue(d.getId(), half.getRevision()));
   }
+
+  @Test
+  void shouldShowTheDecisionExpiredWhenClickedAfterItsExpiry() {
+    Decision d = posted("slack-expired", false);
+    h.clock.advance(java.time.Duration.ofHours(3));
+
+    SlackApprovals.Outcome outcome = click("U0ALICE", Interaction.Verdict.APPROVE, d);
+
+    assertThat(outcome).isEqualTo(SlackApprovals.Outcome.SUPERSEDED);
+    assertThat(h.desk.get(d.getId()).getState()).isEqualTo(DecisionState.DECISION_STATE_EXPIRED);
+    assertThat(h.desk.get(d.getId()).getReviewsList()).isEmpty();
+    assertThat(h.slack.calls("chat.update").get(0).fields().get("blocks"))
+        .contains("EXPIRED")
+        .doesNotContain("rehearsal_approve");
+  }
 }

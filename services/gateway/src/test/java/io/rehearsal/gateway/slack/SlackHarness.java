@@ -6,10 +6,8 @@ import io.rehearsal.gateway.decision.DecisionDesk;
 import io.rehearsal.store.RedisStore;
 import io.rehearsal.store.StoreConfig;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
 
 /**
@@ -29,7 +27,7 @@ final class SlackHarness implements AutoCloseable {
           "U0BOB", "bob@example.com",
           "U0CAROL", SlackFixtures.REQUESTER);
 
-  final Clock clock = Clock.fixed(START, ZoneOffset.UTC);
+  final MovableClock clock = new MovableClock(START);
   final RedisStore store;
   final DecisionDesk desk;
   final SlackStandIn slack = SlackStandIn.start();
