@@ -1,0 +1,50 @@
+package io.rehearsal.ml.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
+
+class DetectorsTest {
+
+  static final java.util.List<String> NAMES = Detectors.NAMES;
+
+  @ParameterizedTest
+  @FieldSource("NAMES")
+  void shouldGiveTheSameScoresWhenRunTwiceWithTheSameSeed(String name) {
+    double[] values = Series.daily(900, 0.3, 7);
+    values[800] += 15;
+    DetectorConfig config = DetectorConfig.defaults();
+    assertThat(Series.run(Detectors.create(name, config), values))
+        .containsExactly(Series.run(Detectors.create(name, config), values));
+  }
+
+  @ParameterizedTest
+  @FieldSource("NAMES")
+  void shouldScoreASpikeAboveTheQuietStretchBeforeItWhenTheSeriesIsSeasonal(String name) {
+    double[] values = Series.daily(900, 0.3, 11);
+    values[800] += 15;
+    double[] scores = Series.run(Detectors.create(name, DetectorConfig.defaults()), values);
+    assertThat(Series.max(scores, 795, 812)).isGreaterThan(Series.max(scores, 600, 790));
+    assertThat(java.util.Arrays.stream(scores).allMatch(s -> s >= 0 && s <= 1)).isTrue();
+  }
+
+  @ParameterizedTest
+  @FieldSource("NAMES")
+  void shouldScoreZeroAndKeepGoingWhenAValueIsNotFinite(String name) {
+    StreamingDetector d = Detectors.create(name, DetectorConfig.defaults());
+    Series.run(d, Series.daily(400, 0.3, 3));
+    assertThat(d.update(Series.START, Double.NaN)).isZero();
+    assertThat(d.update(Series.START, Double.POSITIVE_INFINITY)).isZero();
+    assertThat(d.update(Series.START + 401 * Series.HOUR, 10.0)).isFinite();
+  }
+
+  @Test
+  void shouldRefuseWhenTheNameIsUnknown() {
+    assertThatThrownBy(() -> Detectors.create("htm", DetectorConfig.defaults()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("unknown detector 'htm'");
+  }
+}
