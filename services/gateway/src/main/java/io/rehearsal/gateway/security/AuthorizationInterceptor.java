@@ -4,6 +4,7 @@ import io.grpc.Context;
 import io.grpc.Contexts;
 import io.grpc.ForwardingServerCallListener;
 import io.grpc.Metadata;
+import io.grpc.MethodDescriptor;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
@@ -78,12 +79,18 @@ public class AuthorizationInterceptor implements ServerInterceptor, Prioritized 
     return new ServerCall.Listener<>() {};
   }
 
-  /** Rewrites each request's identity field to the caller, or closes the call when it differs. */
+  /**
+   * Rewrites each request's identity field to the caller, or closes the call when it differs; and
+   * answers INVALID_ARGUMENT when a single-request call ends without a request it could parse (the
+   * unified server drops bytes that are not a protobuf of the request type, and the generated stub
+   * would then answer INTERNAL "Half-closed without a request").
+   */
   private static final class BoundFields<Q>
       extends ForwardingServerCallListener.SimpleForwardingServerCallListener<Q> {
     private final ServerCall<Q, ?> call;
     private final Caller caller;
     private boolean refused;
+    private boolean received;
 
     BoundFields(ServerCall.Listener<Q> delegate, ServerCall<Q, ?> call, Caller caller) {
       super(delegate);
@@ -97,6 +104,7 @@ public class AuthorizationInterceptor implements ServerInterceptor, Prioritized 
       if (refused) {
         return;
       }
+      received = true;
       Q bound;
       try {
         bound = (Q) IdentityFields.bind(message, caller);
@@ -110,9 +118,21 @@ public class AuthorizationInterceptor implements ServerInterceptor, Prioritized 
 
     @Override
     public void onHalfClose() {
-      if (!refused) {
-        super.onHalfClose();
+      if (refused) {
+        return;
       }
+      MethodDescriptor<Q, ?> method = call.getMethodDescriptor();
+      if (!received && method.getType().clientSendsOneMessage()) {
+        refused = true;
+        call.close(
+            Status.INVALID_ARGUMENT.withDescription(
+                method.getFullMethodName()
+                    + " received no request it could parse: the message is missing, truncated or"
+                    + " not a protobuf of the request type"),
+            new Metadata());
+        return;
+      }
+      super.onHalfClose();
     }
   }
 }
