@@ -1,0 +1,96 @@
+package io.rehearsal.ml.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.rehearsal.ml.detect.DetectorConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ModelArtifactsTest {
+
+  private static final String GOLDEN_V1 = "rehearsal-format-1.json";
+
+  @Test
+  void shouldLoadTheCommittedFormatOneArtifactWhenReadByThisBuild() throws Exception {
+    ModelArtifact artifact = ModelArtifacts.read(GOLDEN_V1, resource(GOLDEN_V1));
+    assertThat(artifact.formatVersion()).isEqualTo(1);
+    assertThat(artifact.detector()).isEqualTo("rehearsal");
+    assertThat(artifact.config()).isEqualTo(DetectorConfig.defaults());
+    assertThat(artifact.provenance().dataIdentity()).startsWith("sha256:5b2f1a0c");
+    assertThat(artifact.provenance().points()).isEqualTo(4032);
+    assertThat(artifact.calibration().alarmThreshold()).isEqualTo(0.9994);
+    assertThat(artifact.newDetector().update(0, 1.0)).isZero();
+  }
+
+  @Test
+  void shouldRoundTripWhenWrittenInTheCurrentFormat() throws Exception {
+    ModelArtifact trained = trained();
+    String json = ModelArtifacts.write(trained);
+    assertThat(json).contains("\"format_version\" : 2").contains("\"checksum\"");
+    assertThat(ModelArtifacts.read("mem", json)).isEqualTo(trained);
+  }
+
+  @Test
+  void shouldRefuseWhenAValueWasEditedBehindTheChecksum() {
+    String json = ModelArtifacts.write(trained()).replace("\"levels\" : 16", "\"levels\" : 17");
+    assertThatThrownBy(() -> ModelArtifacts.read("edited.json", json))
+        .isInstanceOf(ModelArtifactException.class)
+        .hasMessageContaining("edited.json: checksum mismatch");
+  }
+
+  @Test
+  void shouldRefuseWhenTheJsonIsTruncated() {
+    String json = ModelArtifacts.write(trained());
+    assertThatThrownBy(() -> ModelArtifacts.read("cut.json", json.substring(0, json.length() / 2)))
+        .isInstanceOf(ModelArtifactException.class)
+        .hasMessageContaining("cut.json: corrupt JSON at line");
+  }
+
+  @Test
+  void shouldRefuseWhenTheFormatIsNewerThanThisBuild() {
+    String json =
+        ModelArtifacts.write(trained()).replace("\"format_version\" : 2", "\"format_version\" : 3");
+    assertThatThrownBy(() -> ModelArtifacts.read("future.json", json))
+        .isInstanceOf(ModelArtifactException.class)
+        .hasMessageContaining("format_version 3 is not supported");
+  }
+
+  @Test
+  void shouldRefuseWhenAFormatOneArtifactHoldsAnOutOfRangeValue() throws Exception {
+    String json = resource(GOLDEN_V1).replace("\"levels\" : 16", "\"levels\" : 1");
+    assertThatThrownBy(() -> ModelArtifacts.read("bad-v1.json", json))
+        .isInstanceOf(ModelArtifactException.class)
+        .hasMessageContaining("bad-v1.json: incompatible artifact")
+        .hasMessageContaining("context.levels is out of range, but was 1");
+  }
+
+  @Test
+  void shouldRefuseWhenAFormatOneConfigHasAFieldThisBuildDoesNotKnow() throws Exception {
+    String json = resource(GOLDEN_V1).replace("\"levels\" : 16,", "\"levels\" : 16, \"bits\" : 3,");
+    assertThatThrownBy(() -> ModelArtifacts.read("unknown.json", json))
+        .isInstanceOf(ModelArtifactException.class)
+        .hasMessageContaining("unknown.json: incompatible artifact")
+        .hasMessageContaining("bits");
+  }
+
+  private static ModelArtifact trained() {
+    double[] values = new double[300];
+    long[] times = new long[300];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = Math.sin(i / 5.0);
+      times[i] = 1_600_000_000L + 300L * i;
+    }
+    return new ModelTrainer("rehearsal", DetectorConfig.defaults(), 0.5)
+        .train(List.of(new ModelTrainer.TrainingSeries(times, values)));
+  }
+
+  private static String resource(String name) throws IOException {
+    try (InputStream in = ModelArtifactsTest.class.getResourceAsStream(name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+}
