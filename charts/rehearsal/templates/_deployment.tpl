@@ -154,9 +154,13 @@ spec:
     {{- end }}
 {{- end }}
 
-{{/* The PodDisruptionBudget of one service, when enabled. Same dict as above. */}}
+{{/*
+The PodDisruptionBudget of one service, when enabled and the service runs at least two pods: a
+budget of one pod out of one would block every node drain. Same dict as above, plus "pods", the
+fewest pods the service runs.
+*/}}
 {{- define "rehearsal.pdb" -}}
-{{- if .svc.pdb.enabled }}
+{{- if and .svc.pdb.enabled (ge (int .pods) 2) }}
 {{- $ctx := dict "root" .root "component" .component }}
 apiVersion: policy/v1
 kind: PodDisruptionBudget

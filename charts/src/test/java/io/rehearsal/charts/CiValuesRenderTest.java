@@ -106,16 +106,32 @@ class CiValuesRenderTest {
   }
 
   @Test
-  void shouldRunTwoGatewaysAndDetectorsUnderADisruptionBudgetWhenRenderedWithDefaults() {
+  void shouldRunTwoGatewaysUnderADisruptionBudgetAndOneDetectorWhenRenderedWithDefaults() {
     Rendered rendered = CHART.renderCi("default");
 
-    for (String service : List.of("detector", "gateway")) {
-      assertThat(rendered.one("Deployment", "rehearsal-" + service).at("/spec/replicas").asInt())
-          .isEqualTo(2);
-      ObjectNode budget = rendered.one("PodDisruptionBudget", "rehearsal-" + service);
-      assertThat(budget.at("/spec/minAvailable").asInt()).isEqualTo(1);
-      assertThat(budget.at("/spec/selector/matchLabels/app.kubernetes.io~1component").asText())
-          .isEqualTo(service);
+    assertThat(rendered.one("Deployment", "rehearsal-gateway").at("/spec/replicas").asInt())
+        .isEqualTo(2);
+    ObjectNode budget = rendered.one("PodDisruptionBudget", "rehearsal-gateway");
+    assertThat(budget.at("/spec/minAvailable").asInt()).isEqualTo(1);
+    assertThat(budget.at("/spec/selector/matchLabels/app.kubernetes.io~1component").asText())
+        .isEqualTo("gateway");
+    // Two detectors would drop each other's windows as duplicates (same start time, one stream).
+    assertThat(rendered.one("Deployment", "rehearsal-detector").at("/spec/replicas").asInt())
+        .isEqualTo(1);
+    assertThat(rendered.has("PodDisruptionBudget", "rehearsal-detector"))
+        .as("a budget of one pod out of one would block node drains")
+        .isFalse();
+    assertThat(rendered.has("PodDisruptionBudget", "rehearsal-sandbox")).isFalse();
+  }
+
+  @Test
+  void shouldGuardEveryServiceRunningTwoPodsWithABudgetWhenScaledUp() {
+    Rendered rendered =
+        CHART.renderCi(
+            "no-keda-hpa", Map.of("detector.replicas", 2, "sandbox.autoscaling.minReplicas", 2));
+
+    for (String service : SERVICES) {
+      assertThat(rendered.has("PodDisruptionBudget", "rehearsal-" + service)).as(service).isTrue();
     }
   }
 
