@@ -62,13 +62,13 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{- end }}
 
 {{- define "rehearsal.redis.scheme" -}}
-{{- if eq .Values.redis.mode "external" }}{{ (urlParse .Values.redis.external.url).scheme }}{{ else }}redis{{ end }}
+{{- if eq .Values.redis.mode "external" }}{{ (urlParse .Values.redis.url).scheme }}{{ else }}redis{{ end }}
 {{- end }}
 
 {{/* host:port of Redis, as KEDA's address wants it. */}}
 {{- define "rehearsal.redis.address" -}}
 {{- if eq .Values.redis.mode "external" }}
-{{- $u := urlParse .Values.redis.external.url }}
+{{- $u := urlParse .Values.redis.url }}
 {{- if contains ":" $u.host }}{{ $u.host }}{{ else }}{{ printf "%s:6379" $u.host }}{{ end }}
 {{- else }}
 {{- printf "%s:%d" (include "rehearsal.redis.bundledHost" .) (int .Values.redis.bundled.port) }}

@@ -28,7 +28,7 @@ class ValuesSchemaTest {
         "detector.ports.http|http|/detector/ports/http",
         "redis.mode|cluster|/redis/mode",
         "redis.bundled.appendfsync|no|/redis/bundled/appendfsync",
-        "redis.external.url|redis://user:secret@host:6379|/redis/external/url",
+        "redis.url|redis://user:secret@host:6379|/redis/url",
         "containerSecurityContext.readOnlyRootFilesystem|false|/containerSecurityContext/readOnlyRootFilesystem",
         "podSecurityContext.runAsNonRoot|false|/podSecurityContext/runAsNonRoot",
         "secrets.auditHmacKey|short|/secrets/auditHmacKey",
@@ -60,6 +60,6 @@ class ValuesSchemaTest {
   @org.junit.jupiter.api.Test
   void shouldRequireAnUrlWhenRedisIsExternal() {
     assertThatThrownBy(() -> CHART.renderCi("default", Map.of("redis.mode", "external")))
-        .hasMessageContaining("/redis/external");
+        .hasMessageContaining("/redis/url");
   }
 }
