@@ -57,6 +57,7 @@ class CredentialMatrixTest {
     Map<String, MethodDescriptor<byte[], byte[]>> methods = RawCalls.gatewayMethods();
     ManagedChannel untrustedCert = tls(TestTls.UNTRUSTED);
     List<String> wrong = new ArrayList<>();
+    Map<String, Set<String>> codes = new java.util.TreeMap<>();
     int refusedCalls = 0;
 
     try (RedisWrites redis = new RedisWrites(store.uri())) {
@@ -95,12 +96,19 @@ class CredentialMatrixTest {
                 RawCalls.call(tls(certificateOf(other)), method, null, EMPTY));
         for (var r : refused.entrySet()) {
           refusedCalls++;
+          codes
+              .computeIfAbsent(
+                  r.getKey().replaceAll(" (automation|oncall|admin)$", ""), k -> new TreeSet<>())
+              .add(r.getValue().getCode().name());
           if (!isRefusal(r.getKey(), r.getValue())) {
             wrong.add(name + " with " + r.getKey() + " answered " + r.getValue());
           }
         }
       }
       RedisWrites.Snapshot after = redis.snapshot();
+      System.out.printf(
+          "credential matrix: %d RPCs, %d refused calls, codes %s, Redis %s -> %s%n",
+          methods.size(), refusedCalls, codes, before, after);
 
       assertThat(wrong).as("calls that were not refused").isEmpty();
       assertThat(refusedCalls).isEqualTo(methods.size() * 6);
@@ -124,6 +132,25 @@ class CredentialMatrixTest {
     }
 
     assertThat(wrong).isEmpty();
+  }
+
+  @Test
+  void shouldRefuseAnApprovalInAnotherNameWhenTheReviewerIsNotTheCaller() {
+    io.grpc.StatusRuntimeException e =
+        org.assertj.core.api.Assertions.catchThrowableOfType(
+            io.grpc.StatusRuntimeException.class,
+            () ->
+                io.rehearsal.proto.v1.PolicyGatewayGrpc.newBlockingStub(plaintext)
+                    .withCallCredentials(bearer(Credentials.localToken(RpcRoles.ONCALL)))
+                    .approve(
+                        io.rehearsal.proto.v1.ApproveRequest.newBuilder()
+                            .setDecisionId("dec-x")
+                            .setReviewer("somebody-else")
+                            .setExpectedRevision(1)
+                            .build()));
+
+    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
+    assertThat(e.getStatus().getDescription()).contains("'somebody-else'", "'local-oncall'");
   }
 
   private static boolean isRefusal(String credential, Status status) {
