@@ -32,7 +32,7 @@ public record DetectorConfig(
   public static DetectorConfig defaults() {
     return new DetectorConfig(
         42L,
-        new Context(16, 7, 0.99, 100),
+        new Context(16, 7, 0.99, 50),
         new Seasonal(48, 64, 8, 3, 16, 0.05),
         new Forest(8, 30, 256),
         new Likelihood(8640, 10, 300, 1e-4),

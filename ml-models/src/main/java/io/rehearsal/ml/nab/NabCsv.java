@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.Writer;
 import java.time.LocalDateTime;
 import java.util.Arrays;
-import java.util.Locale;
 
 /**
  * NAB's CSV files: data files ({@code timestamp,value}) and result files ({@code
@@ -61,11 +60,12 @@ public final class NabCsv {
     }
   }
 
+  /** Shortest text that reads back as the same double; integers without a decimal point. */
   private static String format(double v) {
     if (v == Math.rint(v) && Math.abs(v) < 1e15) {
       return Long.toString((long) v);
     }
-    return String.format(Locale.ROOT, "%.10g", v).replaceFirst("\\.?0+(e|$)", "$1");
+    return Double.toString(v);
   }
 
   private static Row parseRow(String name, int lineNumber, String line, Columns columns) {
