@@ -1,0 +1,64 @@
+-- A decision write (create or compare-and-set, as decision_write.lua) that also appends the
+-- change to the decision event stream and updates the dispatch outbox, all in one atomic step:
+-- a reader never sees a state change without its event, nor an APPROVED decision without its
+-- outbox entry. The keys span several hash slots: this script needs a single Redis node.
+-- KEYS[1] record hash (rev, data), KEYS[2] list of "token revision" of the last writes,
+-- KEYS[3] event stream, KEYS[4] outbox due sorted set, KEYS[5] outbox attempts hash,
+-- KEYS[6] outbox errors hash, KEYS[7] dead-letter sorted set
+-- ARGV[1] 'create' or 'cas', ARGV[2] expected revision, ARGV[3] bytes, ARGV[4] write token,
+-- ARGV[5] write tokens remembered, ARGV[6] event bytes, ARGV[7] events retained (approx.),
+-- ARGV[8] outbox op: 'none', 'enqueue' or 'done', ARGV[9] decision id, ARGV[10] due (ms)
+-- Returns {code, revision, event id}: 1 applied, 2 this token's write applied already,
+-- 3 conflict (current revision), 4 not found; the event id is '' unless applied now.
+local function applied_revision(token)
+  for _, entry in ipairs(redis.call('LRANGE', KEYS[2], 0, -1)) do
+    local sep = string.find(entry, ' ', 1, true)
+    if string.sub(entry, 1, sep - 1) == token then
+      return tonumber(string.sub(entry, sep + 1))
+    end
+  end
+  return nil
+end
+
+local function outbox()
+  if ARGV[8] == 'enqueue' then
+    redis.call('ZADD', KEYS[4], 'NX', ARGV[10], ARGV[9])
+    redis.call('HSET', KEYS[5], ARGV[9], 0)
+  elseif ARGV[8] == 'done' then
+    redis.call('ZREM', KEYS[4], ARGV[9])
+    redis.call('ZREM', KEYS[7], ARGV[9])
+    redis.call('HDEL', KEYS[5], ARGV[9])
+    redis.call('HDEL', KEYS[6], ARGV[9])
+  end
+end
+
+local function write(revision)
+  redis.call('HSET', KEYS[1], 'rev', revision, 'data', ARGV[3])
+  redis.call('LPUSH', KEYS[2], ARGV[4] .. ' ' .. revision)
+  redis.call('LTRIM', KEYS[2], 0, tonumber(ARGV[5]) - 1)
+  local id = redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[7], '*',
+    'decision', ARGV[9], 'event', ARGV[6])
+  outbox()
+  return {1, revision, id}
+end
+
+local current = redis.call('HGET', KEYS[1], 'rev')
+if current then
+  local mine = applied_revision(ARGV[4])
+  if mine then
+    return {2, mine, ''}
+  end
+end
+if ARGV[1] == 'create' then
+  if current then
+    return {3, tonumber(current), ''}
+  end
+  return write(1)
+end
+if not current then
+  return {4, 0, ''}
+end
+if tonumber(current) ~= tonumber(ARGV[2]) then
+  return {3, tonumber(current), ''}
+end
+return write(tonumber(current) + 1)

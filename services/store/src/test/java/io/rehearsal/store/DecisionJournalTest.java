@@ -1,0 +1,132 @@
+package io.rehearsal.store;
+
+import static io.rehearsal.store.StoreFixture.bytes;
+import static io.rehearsal.store.StoreFixture.text;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.rehearsal.store.DecisionJournal.OutboxOp;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(StoreExtension.class)
+class DecisionJournalTest {
+
+  private StoreFixture fixture;
+  private DecisionJournal journal;
+
+  @BeforeEach
+  void open(StoreFixture fixture) {
+    this.fixture = fixture;
+    journal =
+        DecisionJournal.connect(
+            fixture.store.uri(), StoreConfig.defaults().keyPrefix(), Duration.ofSeconds(5));
+  }
+
+  @AfterEach
+  void close() {
+    journal.close();
+  }
+
+  @Test
+  void shouldWriteTheRecordItsEventAndItsOutboxEntryTogetherWhenApproved() {
+    DecisionJournal.Written w =
+        journal.create("d1", bytes("approved"), bytes("e1"), OutboxOp.ENQUEUE, 1_000);
+
+    assertThat(w.result()).isEqualTo(new WriteResult.Ok(1));
+    assertThat(fixture.store.decisions().get("d1")).contains(new Versioned(1, bytes("approved")));
+    List<JournalEvent> events = journal.after(Optional.empty(), 10);
+    assertThat(events)
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.cursor()).isEqualTo(w.cursor().orElseThrow());
+              assertThat(e.decisionId()).isEqualTo("d1");
+              assertThat(text(e.payload())).isEqualTo("e1");
+            });
+    assertThat(journal.outbox().pending("d1")).isTrue();
+  }
+
+  @Test
+  void shouldWriteNothingWhenTheRevisionMovedOn() {
+    journal.create("d1", bytes("a"), bytes("e1"), OutboxOp.NONE, 0);
+
+    DecisionJournal.Written w =
+        journal.compareAndSet("d1", 7, bytes("b"), bytes("e2"), OutboxOp.ENQUEUE, 0);
+
+    assertThat(w.result()).isEqualTo(new WriteResult.Conflict(1));
+    assertThat(w.cursor()).isEmpty();
+    assertThat(journal.after(Optional.empty(), 10)).hasSize(1);
+    assertThat(journal.outbox().size()).isZero();
+  }
+
+  @Test
+  void shouldReadOnlyEventsAfterTheCursorWhenResumed() {
+    journal.create("d1", bytes("a"), bytes("e1"), OutboxOp.NONE, 0);
+    String first = journal.after(Optional.empty(), 1).get(0).cursor();
+    journal.compareAndSet("d1", 1, bytes("b"), bytes("e2"), OutboxOp.NONE, 0);
+    journal.create("d2", bytes("c"), bytes("e3"), OutboxOp.NONE, 0);
+
+    assertThat(journal.after(Optional.of(first), 10))
+        .extracting(e -> text(e.payload()))
+        .containsExactly("e2", "e3");
+    assertThat(journal.oldest()).contains(first);
+    assertThat(DecisionJournal.before("5-0", "10-0")).isTrue();
+    assertThat(DecisionJournal.before("10-1", "10-0")).isFalse();
+    assertThatThrownBy(() -> journal.after(Optional.of("soon"), 1))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void shouldLeaseCountRetryDeadLetterAndReviveWhenDeliveriesFail() {
+    journal.create("d1", bytes("a"), bytes("e1"), OutboxOp.ENQUEUE, 100);
+    DispatchOutbox outbox = journal.outbox();
+
+    assertThat(outbox.claim(50, 1_000, 10)).isEmpty(); // not due yet
+    assertThat(outbox.claim(100, 1_000, 10)).containsExactly(new DispatchOutbox.Claim("d1", 1));
+    assertThat(outbox.claim(999, 2_000, 10)).isEmpty(); // leased
+    assertThat(outbox.claim(1_000, 2_000, 10))
+        .containsExactly(new DispatchOutbox.Claim("d1", 2)); // lease over
+    assertThat(outbox.retryLater("d1", 1_500, "HTTP 503")).isTrue();
+    assertThat(outbox.claim(1_500, 3_000, 10)).containsExactly(new DispatchOutbox.Claim("d1", 3));
+    assertThat(outbox.deadLetter("d1", 1_600, "HTTP 500")).isTrue();
+
+    assertThat(outbox.pending("d1")).isFalse();
+    assertThat(outbox.dead(10))
+        .containsExactly(new DispatchOutbox.Dead("d1", 3, "HTTP 500", 1_600));
+    assertThat(outbox.revive("d1", 2_000)).isTrue();
+    assertThat(outbox.revive("d1", 2_000)).isFalse();
+    assertThat(outbox.claim(2_000, 3_000, 10)).containsExactly(new DispatchOutbox.Claim("d1", 1));
+  }
+
+  @Test
+  void shouldRemoveTheOutboxEntryWhenTheDecisionLeavesApproval() {
+    journal.create("d1", bytes("a"), bytes("e1"), OutboxOp.ENQUEUE, 0);
+    journal.outbox().claim(0, 1_000, 1);
+
+    journal.compareAndSet("d1", 1, bytes("b"), bytes("e2"), OutboxOp.DONE, 0);
+
+    assertThat(journal.outbox().size()).isZero();
+    assertThat(journal.outbox().retryLater("d1", 5, "late failure")).isFalse(); // not resurrected
+    assertThat(journal.outbox().size()).isZero();
+  }
+
+  @Test
+  void shouldKeepTheFirstTimeAndReplaceBytesWhenALedgerEntryIsRewritten() {
+    Ledger ledger = journal.ledger("shadow");
+    ledger.put("d1", bytes("one"), 10);
+    ledger.put("d2", bytes("two"), 20);
+    ledger.put("d1", bytes("one+outcome"), 30);
+
+    assertThat(ledger.newest(10))
+        .extracting(StoreFixture::text)
+        .containsExactly("two", "one+outcome");
+    assertThat(ledger.get("d1").map(StoreFixture::text)).contains("one+outcome");
+    assertThat(ledger.size()).isEqualTo(2);
+  }
+}
