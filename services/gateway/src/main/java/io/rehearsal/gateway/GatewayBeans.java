@@ -1,19 +1,36 @@
 package io.rehearsal.gateway;
 
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.rehearsal.gateway.decision.DecisionDesk;
+import io.rehearsal.gateway.dispatch.DeadLetters;
+import io.rehearsal.gateway.dispatch.Dispatcher;
+import io.rehearsal.gateway.dispatch.HookTarget;
+import io.rehearsal.gateway.dispatch.WebhookSender;
+import io.rehearsal.gateway.shadow.ShadowLedger;
+import io.rehearsal.gateway.watch.WatchStreams;
 import io.rehearsal.policy.GuardSettings;
 import io.rehearsal.policy.PolicyEngine;
 import io.rehearsal.policy.PolicySet;
+import io.rehearsal.store.DecisionJournal;
 import io.rehearsal.store.RedisStore;
+import io.rehearsal.store.StoreConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.SplittableRandom;
 import org.jboss.logging.Logger;
 
-/** Wires the gateway: the policy engine over the configured policy file and the decision desk. */
+/**
+ * Wires the gateway: the policy engine over the configured policy file, the decision desk on the
+ * store and its journal, the hook dispatcher, the watches, the dead letters and the shadow ledger.
+ */
 @ApplicationScoped
 class GatewayBeans {
 
@@ -48,14 +65,97 @@ class GatewayBeans {
 
   @Produces
   @Singleton
-  DecisionDesk decisionDesk(RedisStore store, PolicyEngine engine, GatewayConfig config) {
+  DecisionJournal decisionJournal(RedisStore store) {
+    return DecisionJournal.connect(
+        store.uri(), StoreConfig.defaults().keyPrefix(), StoreConfig.defaults().commandTimeout());
+  }
+
+  void closeJournal(@Disposes DecisionJournal journal) {
+    journal.close();
+  }
+
+  @Produces
+  @Singleton
+  DecisionDesk decisionDesk(
+      RedisStore store, DecisionJournal journal, PolicyEngine engine, GatewayConfig config) {
     return new DecisionDesk(
         store.decisions(),
+        journal,
         store.audit(),
         store.evaluations(),
         engine,
         config.decisionTtl(),
         Clock.systemUTC());
+  }
+
+  @Produces
+  @Singleton
+  List<HookTarget> hooks(GatewayConfig config) {
+    return DispatchConfigs.hooks(config.hooks());
+  }
+
+  @Produces
+  @Singleton
+  ShadowLedger shadowLedger(DecisionJournal journal) {
+    return new ShadowLedger(journal.ledger("shadow"));
+  }
+
+  @Produces
+  @Singleton
+  DeadLetters deadLetters(DecisionJournal journal, DecisionDesk desk, List<HookTarget> hooks) {
+    return new DeadLetters(journal.outbox(), desk.executions(), hooks, Clock.systemUTC());
+  }
+
+  @Produces
+  @Singleton
+  WatchStreams watchStreams(GatewayConfig config) {
+    return new WatchStreams(config.dispatch().pollInterval());
+  }
+
+  void closeWatches(@Disposes WatchStreams watches) {
+    watches.close();
+  }
+
+  @Produces
+  @Singleton
+  Dispatcher dispatcher(
+      GatewayConfig config,
+      DecisionJournal journal,
+      DecisionDesk desk,
+      ShadowLedger ledger,
+      List<HookTarget> hooks) {
+    GatewayConfig.Dispatch d = config.dispatch();
+    Duration timeout = d.timeout();
+    long seed = d.seed().orElseGet(() -> new SecureRandom().nextLong());
+    return new Dispatcher(
+        desk.executions(),
+        journal.outbox(),
+        ledger,
+        hooks,
+        DispatchConfigs.guards(config),
+        DispatchConfigs.shadow(config.shadow()),
+        DispatchConfigs.settings(d),
+        new WebhookSender(timeout, Clock.systemUTC()),
+        Clock.systemUTC(),
+        new SplittableRandom(seed));
+  }
+
+  void closeDispatcher(@Disposes Dispatcher dispatcher) {
+    dispatcher.close();
+  }
+
+  /** Starts delivering at start-up (unless disabled), so nothing approved waits for a request. */
+  void startDispatch(@Observes StartupEvent event, Dispatcher dispatcher, GatewayConfig config) {
+    if (config.dispatch().enabled()) {
+      dispatcher.start();
+      LOG.infof("hook dispatch on: %d hook(s) %s", config.hooks().size(), config.hooks().keySet());
+    } else {
+      LOG.warn("hook dispatch is off (rehearsal.gateway.dispatch.enabled=false)");
+    }
+  }
+
+  void stopDispatch(@Observes ShutdownEvent event, Dispatcher dispatcher) {
+    dispatcher.close();
   }
 
   /** Says at start-up which policy decides, and loudly when none is configured. */

@@ -4,7 +4,10 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
 
 /** The gateway's settings: {@code rehearsal.gateway.*} (or {@code REHEARSAL_GATEWAY_*}). */
 @ConfigMapping(prefix = "rehearsal.gateway")
@@ -32,5 +35,123 @@ interface GatewayConfig {
     /** Evidence from a twin calibrated longer ago than this never auto-approves. */
     @WithDefault("24h")
     Duration maxTwinAge();
+  }
+
+  /** How approved decisions are delivered to the hooks. */
+  Dispatch dispatch();
+
+  /**
+   * Production automation hooks by name ({@code rehearsal.gateway.hooks.NAME.url}, {@code .secret},
+   * {@code .environments}); an approved decision goes to the first (by name) that serves its
+   * environment. None: approved decisions wait for pulling loops (WatchDecisions).
+   */
+  Map<String, Hook> hooks();
+
+  /** The kill switch, checked again when a hook is about to be called. */
+  KillSwitch killSwitch();
+
+  /**
+   * Freeze windows by name ({@code rehearsal.gateway.freeze.NAME.zone}, {@code .start}, {@code
+   * .end}, {@code .environments}), checked again at dispatch.
+   */
+  Map<String, Freeze> freeze();
+
+  /** Where the gateway runs in shadow mode (no hook called; the ledger records what would run). */
+  Shadow shadow();
+
+  /** Dispatch settings. */
+  interface Dispatch {
+    /** Whether this process delivers at all (several gateways may share the outbox). */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** Attempts before a delivery is dead-lettered. */
+    @WithDefault("8")
+    int maxAttempts();
+
+    /** Wait after the first failed attempt. */
+    @WithDefault("1s")
+    Duration initialBackoff();
+
+    /** Longest wait between attempts. */
+    @WithDefault("5m")
+    Duration maxBackoff();
+
+    /** Growth of the wait per attempt. */
+    @WithDefault("2")
+    double backoffMultiplier();
+
+    /** Share of each wait drawn at random, in [0, 1]. */
+    @WithDefault("0.5")
+    double jitter();
+
+    /** Seed of the jitter; unset draws one at start-up. */
+    OptionalLong seed();
+
+    /** Timeout of one HTTP attempt. */
+    @WithDefault("10s")
+    Duration timeout();
+
+    /** How long a claimed delivery is reserved (longer than the timeout). */
+    @WithDefault("1m")
+    Duration lease();
+
+    /** How often the outbox and watches are polled. */
+    @WithDefault("100ms")
+    Duration pollInterval();
+
+    /** Deliveries claimed per poll. */
+    @WithDefault("32")
+    int batchSize();
+
+    /** Deliveries in flight at once. */
+    @WithDefault("4")
+    int concurrency();
+  }
+
+  /** One hook. */
+  interface Hook {
+    /** Its http(s) endpoint. */
+    String url();
+
+    /** Its Standard Webhooks secret ({@code whsec_} + base64). */
+    String secret();
+
+    /** Environments it serves (e.g. {@code PRODUCTION}); unset means all. */
+    Optional<Set<String>> environments();
+  }
+
+  /** The kill switch. */
+  interface KillSwitch {
+    /** Nothing is dispatched. */
+    @WithDefault("false")
+    boolean all();
+
+    /** Targets (service, else dependency name) nothing is dispatched to. */
+    Optional<Set<String>> targets();
+  }
+
+  /** One freeze window, in local time of its zone. */
+  interface Freeze {
+    /** The zone, e.g. {@code Europe/Berlin}. */
+    String zone();
+
+    /** First local time frozen, e.g. {@code 2026-12-24T00:00}. */
+    String start();
+
+    /** First local time no longer frozen. */
+    String end();
+
+    /** Environments frozen; unset means all. */
+    Optional<Set<String>> environments();
+  }
+
+  /** Shadow mode scope. */
+  interface Shadow {
+    /** Environments in shadow mode (e.g. {@code PRODUCTION}). */
+    Optional<Set<String>> environments();
+
+    /** Targets (service, else dependency name) in shadow mode. */
+    Optional<Set<String>> targets();
   }
 }

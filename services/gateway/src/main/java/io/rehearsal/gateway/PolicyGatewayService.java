@@ -1,42 +1,65 @@
 package io.rehearsal.gateway;
 
-import io.grpc.MethodDescriptor;
+import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 import io.rehearsal.gateway.decision.DecisionDesk;
 import io.rehearsal.gateway.decision.Submitted;
+import io.rehearsal.gateway.dispatch.DeadLetters;
+import io.rehearsal.gateway.shadow.ShadowLedger;
+import io.rehearsal.gateway.watch.DecisionWatch;
+import io.rehearsal.gateway.watch.WatchStreams;
 import io.rehearsal.proto.v1.ApproveRequest;
 import io.rehearsal.proto.v1.CancelRequest;
+import io.rehearsal.proto.v1.DeadLetter;
 import io.rehearsal.proto.v1.Decision;
 import io.rehearsal.proto.v1.DecisionEvent;
+import io.rehearsal.proto.v1.DecisionState;
 import io.rehearsal.proto.v1.ExplainRequest;
 import io.rehearsal.proto.v1.Explanation;
 import io.rehearsal.proto.v1.GetDecisionRequest;
+import io.rehearsal.proto.v1.ListDeadLettersRequest;
+import io.rehearsal.proto.v1.ListDeadLettersResponse;
+import io.rehearsal.proto.v1.ListShadowLedgerRequest;
+import io.rehearsal.proto.v1.ListShadowLedgerResponse;
 import io.rehearsal.proto.v1.PolicyGatewayGrpc;
 import io.rehearsal.proto.v1.RejectRequest;
 import io.rehearsal.proto.v1.RemediationRequest;
 import io.rehearsal.proto.v1.ReportOutcomeRequest;
+import io.rehearsal.proto.v1.RetryDeadLetterRequest;
 import io.rehearsal.proto.v1.SubmitResponse;
 import io.rehearsal.proto.v1.WatchDecisionsRequest;
-import io.rehearsal.service.NotBuiltYet;
+import io.rehearsal.store.DecisionJournal;
 import io.smallrye.common.annotation.Blocking;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * The gRPC {@code rehearsal.v1.PolicyGateway} service: protocol in, a {@link DecisionDesk} call,
- * protocol out. Calls block on Redis, so they run on worker threads.
+ * The gRPC {@code rehearsal.v1.PolicyGateway} service: protocol in, a call on the {@link
+ * DecisionDesk} (decisions, reviews, outcomes), the watch streams, the dead letters or the shadow
+ * ledger, protocol out. Calls block on Redis, so they run on worker threads; watches are polled on
+ * the {@link WatchStreams} scheduler.
  */
 @GrpcService
 class PolicyGatewayService extends PolicyGatewayGrpc.PolicyGatewayImplBase {
 
-  static final String GATEWAY_ISSUE =
-      "the policy-gateway issue (decision watch, outcome reports, hooks, approvals on the web and"
-          + " in Slack)";
-
   private final DecisionDesk desk;
+  private final DecisionJournal journal;
+  private final WatchStreams watches;
+  private final DeadLetters deadLetters;
+  private final ShadowLedger ledger;
 
-  PolicyGatewayService(DecisionDesk desk) {
+  PolicyGatewayService(
+      DecisionDesk desk,
+      DecisionJournal journal,
+      WatchStreams watches,
+      DeadLetters deadLetters,
+      ShadowLedger ledger) {
     this.desk = desk;
+    this.journal = journal;
+    this.watches = watches;
+    this.deadLetters = deadLetters;
+    this.ledger = ledger;
   }
 
   @Override
@@ -60,9 +83,24 @@ class PolicyGatewayService extends PolicyGatewayGrpc.PolicyGatewayImplBase {
   }
 
   @Override
+  @Blocking
   public void watchDecisions(
       WatchDecisionsRequest request, StreamObserver<DecisionEvent> response) {
-    notBuilt(PolicyGatewayGrpc.getWatchDecisionsMethod(), response);
+    DecisionWatch watch;
+    List<DecisionEvent> first;
+    try {
+      if (request.getAfterCursor().isEmpty()) {
+        watch = DecisionWatch.fromNow(journal, request);
+        first = watch.snapshot();
+      } else {
+        watch = DecisionWatch.resume(journal, request);
+        first = List.of();
+      }
+    } catch (RuntimeException e) {
+      response.onError(Statuses.of(e));
+      return;
+    }
+    watches.open(watch, first, new GrpcSink(response));
   }
 
   @Override
@@ -84,8 +122,47 @@ class PolicyGatewayService extends PolicyGatewayGrpc.PolicyGatewayImplBase {
   }
 
   @Override
+  @Blocking
   public void reportOutcome(ReportOutcomeRequest request, StreamObserver<Decision> response) {
-    notBuilt(PolicyGatewayGrpc.getReportOutcomeMethod(), response);
+    answer(
+        response,
+        () -> {
+          Decision d = desk.executions().report(request);
+          if (d.getState() == DecisionState.DECISION_STATE_SHADOWED) {
+            ledger.outcome(d);
+          }
+          return d;
+        });
+  }
+
+  @Override
+  @Blocking
+  public void listDeadLetters(
+      ListDeadLettersRequest request, StreamObserver<ListDeadLettersResponse> response) {
+    answer(
+        response,
+        () ->
+            ListDeadLettersResponse.newBuilder()
+                .addAllDeadLetters(deadLetters.list(request.getLimit()))
+                .build());
+  }
+
+  @Override
+  @Blocking
+  public void retryDeadLetter(RetryDeadLetterRequest request, StreamObserver<DeadLetter> response) {
+    answer(response, () -> deadLetters.retry(request.getDecisionId()));
+  }
+
+  @Override
+  @Blocking
+  public void listShadowLedger(
+      ListShadowLedgerRequest request, StreamObserver<ListShadowLedgerResponse> response) {
+    answer(
+        response,
+        () ->
+            ListShadowLedgerResponse.newBuilder()
+                .addAllEntries(ledger.newest(DeadLetters.limit(request.getLimit())))
+                .build());
   }
 
   @Override
@@ -106,7 +183,42 @@ class PolicyGatewayService extends PolicyGatewayGrpc.PolicyGatewayImplBase {
     response.onCompleted();
   }
 
-  private static void notBuilt(MethodDescriptor<?, ?> method, StreamObserver<?> response) {
-    response.onError(NotBuiltYet.error(method, GATEWAY_ISSUE));
+  /**
+   * A watch's gRPC stream. The server stream observer tells cancellation and readiness; should a
+   * transport hand over a plain observer, a send failing after the client left ends the watch.
+   */
+  private static final class GrpcSink implements WatchStreams.Sink {
+    private final StreamObserver<DecisionEvent> call;
+    private volatile boolean gone;
+
+    GrpcSink(StreamObserver<DecisionEvent> call) {
+      this.call = call;
+    }
+
+    @Override
+    public boolean cancelled() {
+      return gone
+          || (call instanceof ServerCallStreamObserver<DecisionEvent> server
+              && server.isCancelled());
+    }
+
+    @Override
+    public boolean ready() {
+      return !(call instanceof ServerCallStreamObserver<DecisionEvent> server) || server.isReady();
+    }
+
+    @Override
+    public void send(DecisionEvent event) {
+      try {
+        call.onNext(event);
+      } catch (RuntimeException e) {
+        gone = true;
+      }
+    }
+
+    @Override
+    public void fail(RuntimeException error) {
+      call.onError(Statuses.of(error));
+    }
   }
 }

@@ -5,10 +5,20 @@ import io.grpc.ManagedChannelBuilder;
 import io.grpc.Server;
 import io.grpc.netty.NettyServerBuilder;
 import io.rehearsal.gateway.decision.DecisionDesk;
+import io.rehearsal.gateway.dispatch.DeadLetters;
+import io.rehearsal.gateway.dispatch.DispatchGuards;
+import io.rehearsal.gateway.dispatch.DispatchSettings;
+import io.rehearsal.gateway.dispatch.Dispatcher;
+import io.rehearsal.gateway.dispatch.HookTarget;
+import io.rehearsal.gateway.dispatch.ShadowScope;
+import io.rehearsal.gateway.dispatch.WebhookSender;
+import io.rehearsal.gateway.shadow.ShadowLedger;
+import io.rehearsal.gateway.watch.WatchStreams;
 import io.rehearsal.policy.GuardSettings;
 import io.rehearsal.policy.PolicyEngine;
 import io.rehearsal.policy.PolicySet;
 import io.rehearsal.proto.v1.PolicyGatewayGrpc;
+import io.rehearsal.store.DecisionJournal;
 import io.rehearsal.store.EmbeddedRedis;
 import io.rehearsal.store.RedisStore;
 import io.rehearsal.store.StoreConfig;
@@ -17,8 +27,11 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -32,7 +45,11 @@ final class GatewayHarness implements AutoCloseable {
 
   final MutableClock clock = new MutableClock(START);
   final RedisStore store;
+  final DecisionJournal journal;
   final DecisionDesk desk;
+  final ShadowLedger ledger;
+  private final WatchStreams watches = new WatchStreams(Duration.ofMillis(10));
+  private final List<DecisionJournal> dispatcherJournals = new java.util.ArrayList<>();
   private final Server server;
   private final ManagedChannel channel;
 
@@ -44,12 +61,21 @@ final class GatewayHarness implements AutoCloseable {
                 .withCommandTimeout(Duration.ofSeconds(1))
                 .withConnectTimeout(Duration.ofSeconds(1)));
     PolicyEngine engine = new PolicyEngine(testPolicy(), GuardSettings.DEFAULTS, clock);
+    journal = DecisionJournal.connect(store.uri(), "rehearsal:", Duration.ofSeconds(5));
     desk =
         new DecisionDesk(
-            store.decisions(), store.audit(), store.evaluations(), engine, DEFAULT_TTL, clock);
+            store.decisions(),
+            journal,
+            store.audit(),
+            store.evaluations(),
+            engine,
+            DEFAULT_TTL,
+            clock);
+    ledger = new ShadowLedger(journal.ledger("shadow"));
+    DeadLetters dead = new DeadLetters(journal.outbox(), desk.executions(), List.of(), clock);
     server =
         NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
-            .addService(new PolicyGatewayService(desk))
+            .addService(new PolicyGatewayService(desk, journal, watches, dead, ledger))
             .build()
             .start();
     channel =
@@ -73,6 +99,42 @@ final class GatewayHarness implements AutoCloseable {
     }
   }
 
+  /**
+   * A dispatcher over this gateway's outbox (its own journal connection, as a separate gateway
+   * process would have) whose clock runs in real time from the harness clock's instant.
+   */
+  Dispatcher dispatcher(
+      List<HookTarget> hooks,
+      DispatchGuards guards,
+      ShadowScope shadow,
+      DispatchSettings settings,
+      long seed) {
+    DecisionJournal own = DecisionJournal.connect(store.uri(), "rehearsal:", Duration.ofSeconds(5));
+    dispatcherJournals.add(own);
+    Clock running =
+        Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), clock.instant()));
+    DecisionDesk other =
+        new DecisionDesk(
+            store.decisions(),
+            own,
+            store.audit(),
+            store.evaluations(),
+            new PolicyEngine(testPolicy(), GuardSettings.DEFAULTS, running),
+            DEFAULT_TTL,
+            running);
+    return new Dispatcher(
+        other.executions(),
+        own.outbox(),
+        new ShadowLedger(own.ledger("shadow")),
+        hooks,
+        guards,
+        shadow,
+        settings,
+        new WebhookSender(settings.timeout(), Clock.systemUTC()),
+        running,
+        new SplittableRandom(seed));
+  }
+
   PolicyGatewayGrpc.PolicyGatewayBlockingStub stub() {
     return PolicyGatewayGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS);
   }
@@ -88,6 +150,9 @@ final class GatewayHarness implements AutoCloseable {
   public void close() throws InterruptedException {
     channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
     server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    watches.close();
+    dispatcherJournals.forEach(DecisionJournal::close);
+    journal.close();
     store.close();
   }
 }

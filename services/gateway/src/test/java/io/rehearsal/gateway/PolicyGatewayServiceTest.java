@@ -94,26 +94,32 @@ class PolicyGatewayServiceTest extends ServiceContract {
   }
 
   @Test
-  void shouldAnswerUnimplementedNamingTheIssueWhenDecisionsAreWatched() {
+  void shouldAnswerInvalidArgumentWhenAWatchCursorIsMalformed() {
     StatusRuntimeException error =
         catchThrowableOfType(
             StatusRuntimeException.class,
-            () -> stub().watchDecisions(WatchDecisionsRequest.getDefaultInstance()).hasNext());
+            () ->
+                stub()
+                    .watchDecisions(
+                        WatchDecisionsRequest.newBuilder().setAfterCursor("yesterday").build())
+                    .hasNext());
 
-    assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.UNIMPLEMENTED);
-    assertThat(error.getStatus().getDescription()).contains("policy-gateway issue");
+    assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    assertThat(error.getStatus().getDescription()).contains("after_cursor");
   }
 
   @Test
-  void shouldAnswerUnimplementedWhenAnOutcomeIsReported() {
+  void shouldAnswerInvalidArgumentWhenAnOutcomeHasNoResult() {
     StatusRuntimeException error =
         catchThrowableOfType(
             StatusRuntimeException.class,
-            () -> stub().reportOutcome(ReportOutcomeRequest.getDefaultInstance()));
+            () ->
+                stub()
+                    .reportOutcome(
+                        ReportOutcomeRequest.newBuilder().setDecisionId("dec-unknown").build()));
 
-    assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.UNIMPLEMENTED);
-    assertThat(error.getStatus().getDescription())
-        .startsWith("rehearsal.v1.PolicyGateway/ReportOutcome is not built yet");
+    assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    assertThat(error.getStatus().getDescription()).contains("report.result");
   }
 
   /** As the automation loop, with the token the gateway generated for that role. */

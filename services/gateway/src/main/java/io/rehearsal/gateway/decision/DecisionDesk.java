@@ -13,6 +13,7 @@ import io.rehearsal.proto.v1.Explanation;
 import io.rehearsal.proto.v1.RejectRequest;
 import io.rehearsal.proto.v1.RemediationRequest;
 import io.rehearsal.store.AuditLog;
+import io.rehearsal.store.DecisionJournal;
 import io.rehearsal.store.Decisions;
 import io.rehearsal.store.Evaluations;
 import java.nio.charset.StandardCharsets;
@@ -44,9 +45,12 @@ public final class DecisionDesk {
   private final Duration defaultTtl;
   private final Clock clock;
   private final Reviews reviews;
+  private final Executions executions;
 
   /**
-   * @param decisions where decisions are stored (create and compare-and-set)
+   * @param decisions where decisions are read
+   * @param journal where decisions are written (create and compare-and-set), with their watch
+   *     events and hook deliveries
    * @param audit the hash-chained audit log every change is appended to
    * @param evaluations the sandbox's stored evaluations, where evidence comes from
    * @param engine the policy engine
@@ -55,6 +59,7 @@ public final class DecisionDesk {
    */
   public DecisionDesk(
       Decisions decisions,
+      DecisionJournal journal,
       AuditLog audit,
       Evaluations evaluations,
       PolicyEngine engine,
@@ -63,12 +68,37 @@ public final class DecisionDesk {
     if (defaultTtl.isNegative() || defaultTtl.isZero()) {
       throw new IllegalArgumentException("defaultTtl must be positive, but was " + defaultTtl);
     }
-    this.records = new DecisionRecords(decisions, audit);
+    this.records = new DecisionRecords(decisions, journal, audit);
     this.evidence = new EvidenceLookup(evaluations);
     this.engine = engine;
     this.defaultTtl = defaultTtl;
     this.clock = clock;
     this.reviews = new Reviews(records, clock);
+    this.executions =
+        new Executions(
+            records,
+            journal == null ? Optional.empty() : Optional.of(journal.ledger("outcomes")),
+            clock);
+  }
+
+  /** Hand-offs to the hooks and outcome reports, on the same records. */
+  public Executions executions() {
+    return executions;
+  }
+
+  /**
+   * A desk whose writes neither append watch events nor enqueue hook deliveries, and which keeps no
+   * outcome ledger: for tools and tests that only decide and review. The gateway uses the journaled
+   * constructor.
+   */
+  public DecisionDesk(
+      Decisions decisions,
+      AuditLog audit,
+      Evaluations evaluations,
+      PolicyEngine engine,
+      Duration defaultTtl,
+      Clock clock) {
+    this(decisions, null, audit, evaluations, engine, defaultTtl, clock);
   }
 
   /** The version (content hash) of the policy set this desk decides with. */

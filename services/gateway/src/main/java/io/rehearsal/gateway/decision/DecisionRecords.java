@@ -1,7 +1,11 @@
 package io.rehearsal.gateway.decision;
 
 import io.rehearsal.proto.v1.Decision;
+import io.rehearsal.proto.v1.DecisionEvent;
+import io.rehearsal.proto.v1.DecisionState;
 import io.rehearsal.store.AuditLog;
+import io.rehearsal.store.DecisionJournal;
+import io.rehearsal.store.DecisionJournal.OutboxOp;
 import io.rehearsal.store.Decisions;
 import io.rehearsal.store.Versioned;
 import io.rehearsal.store.WriteResult;
@@ -9,18 +13,22 @@ import java.util.Optional;
 
 /**
  * Decisions in the store, each change followed by its audit entry: a revision is written by create
- * or compare-and-set, then appended to the hash-chained audit log under the key {@code
- * decision:<id>:<revision>} with the decision's deterministic bytes as payload. Both happen before
- * the caller answers. If the process or Redis fails between the two, the next reader of the
- * decision ({@link #audited}) appends the missing entry; the key makes that append idempotent.
+ * or compare-and-set through the {@link DecisionJournal} (which appends the change to the watch
+ * stream and, for an approval, enqueues the hook delivery in the same atomic step), then appended
+ * to the hash-chained audit log under the key {@code decision:<id>:<revision>} with the decision's
+ * deterministic bytes as payload. Both happen before the caller answers. If the process or Redis
+ * fails between the two, the next reader of the decision ({@link #audited}) appends the missing
+ * entry; the key makes that append idempotent.
  */
 final class DecisionRecords {
 
   private final Decisions decisions;
+  private final DecisionJournal journal; // null: plain writes, no events, no outbox
   private final AuditLog audit;
 
-  DecisionRecords(Decisions decisions, AuditLog audit) {
+  DecisionRecords(Decisions decisions, DecisionJournal journal, AuditLog audit) {
     this.decisions = decisions;
+    this.journal = journal;
     this.audit = audit;
   }
 
@@ -31,7 +39,18 @@ final class DecisionRecords {
 
   /** Creates {@code record} at revision 1, audited; the stored one if the id is taken. */
   Created create(StoredDecision record) {
-    WriteResult result = decisions.create(record.decision().getId(), record.encode());
+    Decision d = record.decision();
+    WriteResult result =
+        journal == null
+            ? decisions.create(d.getId(), record.encode())
+            : journal
+                .create(
+                    d.getId(),
+                    record.encode(),
+                    event(d, DecisionState.DECISION_STATE_UNSPECIFIED),
+                    outboxOp(DecisionState.DECISION_STATE_UNSPECIFIED, d.getState()),
+                    Timestamps.instant(d.getUpdatedAt()).toEpochMilli())
+                .result();
     if (result.applied()) { // Ok, or our own create re-sent by Lettuce after a reconnect
       append(record.decision());
       return new Created(record, true);
@@ -48,9 +67,21 @@ final class DecisionRecords {
    *
    * @throws GatewayException ABORTED when the stored revision moved on
    */
-  StoredDecision update(long expectedRevision, StoredDecision next) {
-    String id = next.decision().getId();
-    WriteResult result = decisions.compareAndSet(id, expectedRevision, next.encode());
+  StoredDecision update(long expectedRevision, DecisionState previous, StoredDecision next) {
+    Decision d = next.decision();
+    String id = d.getId();
+    WriteResult result =
+        journal == null
+            ? decisions.compareAndSet(id, expectedRevision, next.encode())
+            : journal
+                .compareAndSet(
+                    id,
+                    expectedRevision,
+                    next.encode(),
+                    event(d, previous),
+                    outboxOp(previous, d.getState()),
+                    Timestamps.instant(d.getUpdatedAt()).toEpochMilli())
+                .result();
     if (result.applied()) {
       append(next.decision());
       return next;
@@ -81,6 +112,25 @@ final class DecisionRecords {
   /** The audit key of a decision revision. */
   static String auditKey(Decision decision) {
     return "decision:" + decision.getId() + ":" + decision.getRevision();
+  }
+
+  /**
+   * An approval enqueues the hook delivery; leaving APPROVED removes it (delivered, blocked,
+   * shadowed, cancelled, expired or reported).
+   */
+  static OutboxOp outboxOp(DecisionState previous, DecisionState next) {
+    boolean was = previous == DecisionState.DECISION_STATE_APPROVED;
+    boolean is = next == DecisionState.DECISION_STATE_APPROVED;
+    if (is && !was) {
+      return OutboxOp.ENQUEUE;
+    }
+    return was && !is ? OutboxOp.DONE : OutboxOp.NONE;
+  }
+
+  /** The watch event of a change: the decision after it and the state before. */
+  static byte[] event(Decision decision, DecisionState previous) {
+    return StoredDecision.deterministic(
+        DecisionEvent.newBuilder().setDecision(decision).setPreviousState(previous).build());
   }
 
   private void append(Decision decision) {

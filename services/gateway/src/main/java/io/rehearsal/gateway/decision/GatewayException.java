@@ -24,7 +24,9 @@ public final class GatewayException extends RuntimeException {
     /** The decision is not in a state that allows this (expired, terminal, not pending). */
     FAILED_PRECONDITION,
     /** The decision changed since the caller read it; re-read and retry. */
-    ABORTED
+    ABORTED,
+    /** A watch cursor is older than the retained history; watch again without one. */
+    OUT_OF_RANGE
   }
 
   private final Reason reason;

@@ -160,7 +160,7 @@ final class Reviews {
       b.addReviews(review);
     }
     return records
-        .update(d.getRevision(), new StoredDecision(b.build(), current.explanation()))
+        .update(d.getRevision(), d.getState(), new StoredDecision(b.build(), current.explanation()))
         .decision();
   }
 

@@ -34,6 +34,12 @@ public enum Transition {
   REVIEWER_REJECTED(Set.of(State.PENDING_APPROVAL), State.REJECTED),
   /** The automation hook acknowledged delivery. */
   HOOK_ACKNOWLEDGED(Set.of(State.APPROVED), State.EXECUTING),
+  /** The kill switch or a freeze window refused the dispatch. */
+  DISPATCH_BLOCKED(Set.of(State.APPROVED), State.BLOCKED),
+  /** Shadow mode: written to the ledger as what would have run; no hook called. */
+  SHADOWED(Set.of(State.APPROVED), State.SHADOWED),
+  /** ReportOutcome on a shadowed decision: did the incident recover anyway (recorded once). */
+  SHADOW_OUTCOME(Set.of(State.SHADOWED), State.SHADOWED),
   /** ReportOutcome succeeded, directly from APPROVED or from EXECUTING. */
   OUTCOME_SUCCEEDED(Set.of(State.APPROVED, State.EXECUTING), State.SUCCEEDED),
   /** ReportOutcome failed, directly from APPROVED or from EXECUTING. */
@@ -82,7 +88,8 @@ public enum Transition {
   }
 
   /**
-   * Whether no transition leaves {@code state}: REJECTED, EXPIRED, SUCCEEDED, FAILED, CANCELLED.
+   * Whether no transition leaves {@code state}: REJECTED, EXPIRED, SUCCEEDED, FAILED, CANCELLED,
+   * BLOCKED. (SHADOWED is not: it takes its outcome report.)
    */
   public static boolean terminal(DecisionState state) {
     return state != State.NEW && Arrays.stream(values()).noneMatch(t -> t.from.contains(state));
@@ -100,6 +107,8 @@ public enum Transition {
     static final DecisionState SUCCEEDED = DecisionState.DECISION_STATE_SUCCEEDED;
     static final DecisionState FAILED = DecisionState.DECISION_STATE_FAILED;
     static final DecisionState CANCELLED = DecisionState.DECISION_STATE_CANCELLED;
+    static final DecisionState BLOCKED = DecisionState.DECISION_STATE_BLOCKED;
+    static final DecisionState SHADOWED = DecisionState.DECISION_STATE_SHADOWED;
 
     private State() {}
   }

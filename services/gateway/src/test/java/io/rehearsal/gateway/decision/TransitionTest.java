@@ -64,7 +64,17 @@ class TransitionTest {
             DECISION_STATE_PENDING_EVIDENCE, DECISION_STATE_CANCELLED, Transition.CANCELLED),
         Arguments.of(
             DECISION_STATE_PENDING_APPROVAL, DECISION_STATE_CANCELLED, Transition.CANCELLED),
-        Arguments.of(DECISION_STATE_APPROVED, DECISION_STATE_CANCELLED, Transition.CANCELLED));
+        Arguments.of(DECISION_STATE_APPROVED, DECISION_STATE_CANCELLED, Transition.CANCELLED),
+        Arguments.of(
+            DECISION_STATE_APPROVED,
+            DecisionState.DECISION_STATE_BLOCKED,
+            Transition.DISPATCH_BLOCKED),
+        Arguments.of(
+            DECISION_STATE_APPROVED, DecisionState.DECISION_STATE_SHADOWED, Transition.SHADOWED),
+        Arguments.of(
+            DecisionState.DECISION_STATE_SHADOWED,
+            DecisionState.DECISION_STATE_SHADOWED,
+            Transition.SHADOW_OUTCOME));
   }
 
   static Stream<Arguments> illegal() {
@@ -118,14 +128,15 @@ class TransitionTest {
   }
 
   @Test
-  void shouldCallOnlyTheFiveEndStatesTerminalWhenAsked() {
+  void shouldCallOnlyTheSixEndStatesTerminalWhenAsked() {
     assertThat(states().stream().filter(Transition::terminal))
         .containsExactlyInAnyOrder(
             DECISION_STATE_REJECTED,
             DECISION_STATE_EXPIRED,
             DECISION_STATE_SUCCEEDED,
             DECISION_STATE_FAILED,
-            DECISION_STATE_CANCELLED);
+            DECISION_STATE_CANCELLED,
+            DecisionState.DECISION_STATE_BLOCKED);
   }
 
   private static List<DecisionState> states() {
