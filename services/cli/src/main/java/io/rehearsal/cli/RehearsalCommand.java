@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
       SandboxCommand.class,
       io.rehearsal.cli.policy.PolicyCommand.class,
       io.rehearsal.cli.audit.AuditCommand.class,
+      io.rehearsal.cli.gateway.GatewayCommand.class,
       io.rehearsal.cli.ml.MlCommand.class,
     })
 final class RehearsalCommand implements Runnable {
