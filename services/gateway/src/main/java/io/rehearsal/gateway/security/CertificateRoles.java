@@ -8,6 +8,7 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Gives a client-certificate identity the roles configured for its subject CN ({@code
@@ -33,9 +34,6 @@ class CertificateRoles implements SecurityIdentityAugmentor {
     String cn = Callers.commonName(certificate.getCertificate());
     List<String> roles = config.certificateRoles().getOrDefault(cn, List.of());
     return Uni.createFrom()
-        .item(
-            QuarkusSecurityIdentity.builder(identity)
-                .addRoles(java.util.Set.copyOf(roles))
-                .build());
+        .item(QuarkusSecurityIdentity.builder(identity).addRoles(Set.copyOf(roles)).build());
   }
 }

@@ -4,10 +4,11 @@ import io.smallrye.jwt.build.Jwt;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -44,6 +45,8 @@ public final class LocalCredentials {
       List.of(RpcRoles.AUTOMATION, RpcRoles.ONCALL, RpcRoles.ADMIN);
 
   private static final int KEY_BITS = 2048;
+  private static final Set<PosixFilePermission> OWNER_READ_WRITE =
+      PosixFilePermissions.fromString("rw-------");
 
   private LocalCredentials() {}
 
@@ -140,24 +143,18 @@ public final class LocalCredentials {
     return "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n";
   }
 
+  /** Writes owner-only through a temporary file, so a crash never leaves a half-written key. */
   private static void write(Path file, String content) throws IOException {
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     Files.deleteIfExists(tmp);
     try {
-      Files.createFile(
-          tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Files.createFile(tmp, PosixFilePermissions.asFileAttribute(OWNER_READ_WRITE));
     } catch (UnsupportedOperationException e) {
-      Files.createFile(tmp); // not a POSIX file system: rely on the directory's permissions
-    } catch (FileAlreadyExistsException e) {
-      throw e;
+      Files.createFile(tmp); // not a POSIX file system: the directory's permissions must do
     }
     Files.writeString(
         tmp, content, StandardCharsets.US_ASCII, StandardOpenOption.TRUNCATE_EXISTING);
-    Files.move(
-        tmp,
-        file,
-        java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
   private static void setOwnerOnly(Path dir, String permissions) throws IOException {
