@@ -5,13 +5,17 @@ import java.util.Set;
 
 /**
  * Contextual anomaly detection (the idea of NAB's CAD OSE, written here from its description): each
- * value becomes a symbol (its level in the range seen so far); the detector remembers which symbol
- * followed each context (the last 1..k symbols) and scores a point by the share of its contexts
- * that never led to its symbol (or a neighbouring one) before. Patterns seen once are learned at
- * once, so a repeated shape is quiet and a new one is loud. After a loud point it rests a while, as
- * CAD OSE does, so one episode makes one alarm.
+ * value becomes a symbol (its level on a grid: over the range seen so far while warming up, then
+ * frozen with the warm-up range's step, so a later extreme value does not rename every symbol); the
+ * detector remembers which symbol followed each context (the last 1..k symbols) and scores a point
+ * by the share of its contexts that never led to its symbol (or one within two levels) before.
+ * Patterns seen once are learned at once, so a repeated shape is quiet and a new one is loud. After
+ * a loud point it rests a while, as CAD OSE does, so one episode makes one alarm.
  */
 final class ContextOseDetector implements StreamingDetector {
+
+  private static final int MAX_LEVEL = 100_000;
+  private static final int TOLERANCE = 2;
 
   private final DetectorConfig.Context config;
   private final Set<Long> seen = new HashSet<>();
@@ -20,6 +24,9 @@ final class ContextOseDetector implements StreamingDetector {
   private double min = Double.NaN;
   private double max = Double.NaN;
   private int resting;
+  private int seenPoints;
+  private double gridBase;
+  private double gridStep = Double.NaN;
 
   ContextOseDetector(DetectorConfig.Context config) {
     this.config = config;
@@ -32,6 +39,7 @@ final class ContextOseDetector implements StreamingDetector {
       return 0;
     }
     widenRange(value);
+    freezeGridAfterWarmUp();
     int symbol = symbol(value);
     double novelty = novelty(symbol);
     learn(symbol);
@@ -58,7 +66,18 @@ final class ContextOseDetector implements StreamingDetector {
     max = Math.max(max, v);
   }
 
+  private void freezeGridAfterWarmUp() {
+    if (++seenPoints == config.gridWarmUp() && max > min) {
+      gridBase = min;
+      gridStep = (max - min) / config.levels();
+    }
+  }
+
   private int symbol(double v) {
+    if (!Double.isNaN(gridStep)) {
+      // Unbounded levels on the frozen grid, clamped only to keep keys small.
+      return (int) Math.max(-MAX_LEVEL, Math.min(MAX_LEVEL, Math.floor((v - gridBase) / gridStep)));
+    }
     double range = max - min;
     if (range <= 0) {
       return 0;
@@ -83,11 +102,14 @@ final class ContextOseDetector implements StreamingDetector {
     return (double) unseen / contexts;
   }
 
-  /** A neighbouring level counts as seen: noise of one level is not news. */
+  /** A level within {@link #TOLERANCE} counts as seen: noise of a level or two is not news. */
   private boolean seenNear(long key, int symbol) {
-    return seen.contains(key * 31 + symbol)
-        || seen.contains(key * 31 + symbol - 1)
-        || seen.contains(key * 31 + symbol + 1);
+    for (int d = -TOLERANCE; d <= TOLERANCE; d++) {
+      if (seen.contains(key * 31 + symbol + d)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void learn(int symbol) {

@@ -32,7 +32,7 @@ public record DetectorConfig(
   public static DetectorConfig defaults() {
     return new DetectorConfig(
         42L,
-        new Context(16, 7, 0.99, 50),
+        new Context(20, 7, 0.99, 50, 600),
         new Seasonal(48, 64, 8, 3, 16, 0.05),
         new Forest(8, 30, 256),
         new Likelihood(8640, 10, 300, 1e-4),
@@ -51,14 +51,18 @@ public record DetectorConfig(
    * @param maxContext longest context (previous symbols) remembered
    * @param restThreshold novelty from which the detector rests
    * @param restPeriod points it stays quiet after that
+   * @param gridWarmUp points after which the quantisation grid is frozen (0 = never: the grid
+   *     always spans the range seen so far)
    */
-  public record Context(int levels, int maxContext, double restThreshold, int restPeriod) {
+  public record Context(
+      int levels, int maxContext, double restThreshold, int restPeriod, int gridWarmUp) {
     /** Validates the ranges. */
     public Context {
       require(levels >= 2 && levels <= 1024, "context.levels", levels);
       require(maxContext >= 1 && maxContext <= 16, "context.maxContext", maxContext);
       require(restThreshold > 0 && restThreshold <= 1, "context.restThreshold", restThreshold);
       require(restPeriod >= 0, "context.restPeriod", restPeriod);
+      require(gridWarmUp >= 0, "context.gridWarmUp", gridWarmUp);
     }
   }
 

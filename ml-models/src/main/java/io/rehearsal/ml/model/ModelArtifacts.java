@@ -15,9 +15,10 @@ import java.util.HexFormat;
 /**
  * The JSON form of {@link ModelArtifact}. Format 2 (written today) carries a {@code checksum}, the
  * SHA-256 of the rest of the document, so an edited or truncated file is refused even when it is
- * still valid JSON. Format 1 (flat provenance fields, one {@code threshold}, no checksum) is still
- * read and upgraded. Anything else — bad JSON, a newer or unknown format, unknown or missing
- * fields, values out of range — is refused with a message naming the artifact.
+ * still valid JSON. Format 1 (flat provenance fields, one {@code threshold}, no checksum, no {@code
+ * context.grid_warm_up}) is still read and upgraded. Anything else — bad JSON, a newer or unknown
+ * format, unknown or missing fields, values out of range — is refused with a message naming the
+ * artifact.
  */
 public final class ModelArtifacts {
 
@@ -127,7 +128,12 @@ public final class ModelArtifacts {
       ObjectNode v2 = JSON.createObjectNode();
       v2.put("format_version", 1);
       v2.set("detector", v1.get("detector"));
-      v2.set("config", v1.get("config"));
+      JsonNode config = v1.get("config");
+      if (config instanceof ObjectNode c && c.get("context") instanceof ObjectNode context) {
+        // Format 1 predates the frozen grid: its detectors always used the range seen so far.
+        context.putIfAbsent("grid_warm_up", JSON.getNodeFactory().numberNode(0));
+      }
+      v2.set("config", config);
       ObjectNode provenance = v2.putObject("provenance");
       JsonNode hash = v1.get("data_sha256");
       provenance.put("data_identity", hash == null ? null : "sha256:" + hash.asText());

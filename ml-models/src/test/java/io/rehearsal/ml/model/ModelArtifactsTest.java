@@ -20,6 +20,7 @@ class ModelArtifactsTest {
     assertThat(artifact.formatVersion()).isEqualTo(1);
     assertThat(artifact.detector()).isEqualTo("rehearsal");
     assertThat(artifact.config().context().levels()).isEqualTo(16);
+    assertThat(artifact.config().context().gridWarmUp()).isZero();
     assertThat(artifact.config().combination().forestWeight()).isZero();
     assertThat(artifact.provenance().dataIdentity()).startsWith("sha256:5b2f1a0c");
     assertThat(artifact.provenance().points()).isEqualTo(4032);
@@ -37,7 +38,7 @@ class ModelArtifactsTest {
 
   @Test
   void shouldRefuseWhenAValueWasEditedBehindTheChecksum() {
-    String json = ModelArtifacts.write(trained()).replace("\"levels\" : 16", "\"levels\" : 17");
+    String json = ModelArtifacts.write(trained()).replace("\"levels\" : 20", "\"levels\" : 21");
     assertThatThrownBy(() -> ModelArtifacts.read("edited.json", json))
         .isInstanceOf(ModelArtifactException.class)
         .hasMessageContaining("edited.json: checksum mismatch");
