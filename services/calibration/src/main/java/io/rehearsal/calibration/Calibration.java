@@ -63,17 +63,20 @@ public final class Calibration {
     }
     Map<String, Map<String, List<ServedRequest>>> byService = byService(index, overlay);
     overlay.checkNames(byService.keySet(), index.dependencies());
+    Databases.checkNames(overlay, index, byService);
     List<String> notes = new ArrayList<>();
-    if (index.unattributed() > 0) {
-      notes.add(index.unattributed() + " CLIENT spans could not be attributed to a target");
-    }
+    Sampling sampling = Sampling.of(recording, overlay.samplingRatio());
+    notes.add("sampling: " + sampling.source());
+    unattributedNote(index, notes);
     double period = periodSeconds(recording);
     Map<String, List<ServedRequest>> flat = new LinkedHashMap<>();
     byService.values().forEach(flat::putAll);
     notes.addAll(
         Drift.notes(flat, recording.firstRootStartNanos(), recording.lastRootStartNanos()));
     Map<String, ServiceCpu> cpu =
-        new CpuRegression(options.cpuWindow()).fit(recording.metrics(), index.requests());
+        new CpuRegression(options.cpuWindow()).fit(recording.metrics(), index.requests(), sampling);
+    HostLoad hostLoad = HostCpu.read(recording, index.requests(), sampling);
+    double cores = Hosts.cores(overlay, hostLoad, notes);
     DistributionFitter fitter =
         new DistributionFitter(options.significance(), options.quantiles(), options.maxTested());
     RequestClasses classes = new RequestClasses(CLASS_MIN_REQUESTS, CLASS_RATIO);
@@ -81,26 +84,34 @@ public final class Calibration {
     byService
         .values()
         .forEach(endpoints -> endpoints.forEach((e, rs) -> split.put(e, classes.split(e, rs))));
-    Map<String, Contention.Share> shares = shares(byService, split, cpu, period, overlay, notes);
+    Map<String, Contention.Share> shares =
+        shares(byService, split, cpu, period, cores, hostLoad.busyCores(), sampling, notes);
     TwinSpec.Builder spec = TwinSpec.builder(options.name());
     List<EndpointCalibration> endpoints = new ArrayList<>();
     byService.forEach(
         (service, requests) -> {
           List<EndpointCalibration> calibrated = new ArrayList<>();
+          double weight = sampling.weight(service);
           requests.forEach(
               (endpoint, rs) -> {
                 double demand = cpu.get(service).demand(endpoint.substring(service.length() + 1));
                 for (RequestClasses.RequestClass c : split.get(endpoint)) {
                   calibrated.add(
                       Endpoints.calibrate(
-                          c.name(), c.requests(), period, demand, shares.get(c.name()), fitter));
+                          c.name(),
+                          c.requests(),
+                          period / weight,
+                          demand,
+                          shares.get(c.name()),
+                          fitter));
                 }
               });
           List<EndpointSpec> specs =
               calibrated.stream().map(c -> Endpoints.spec(c, overlay, classes)).toList();
           List<ServedRequest> all = new ArrayList<>();
           requests.values().forEach(all::addAll);
-          spec.service(Services.spec(service, specs, all, overlay, notes));
+          spec.service(
+              Services.spec(service, specs, all, overlay, cores, sampling.kept(service), notes));
           endpoints.addAll(calibrated);
         });
     List<DependencyCalibration> dependencies = new ArrayList<>();
@@ -109,20 +120,48 @@ public final class Calibration {
             (name, attempts) -> {
               DependencyCalibration d = Dependencies.calibrate(name, attempts, fitter);
               dependencies.add(d);
-              spec.dependency(Dependencies.spec(d, overlay.dependencies().get(name)));
+              if (Databases.isDatabase(index, name)) {
+                spec.database(
+                    Databases.spec(
+                        d, index.requests(), recording.metrics(), overlay, sampling, notes));
+              } else {
+                spec.dependency(Dependencies.spec(d, overlay.dependencies().get(name)));
+              }
             });
+    double entryRate = 0;
     for (EndpointCalibration e : endpoints) {
       if (e.arrivalRate() > 0) {
         spec.traffic(new TrafficSpec(e.endpoint(), new ArrivalPattern.Poisson(e.arrivalRate())));
+        entryRate += e.arrivalRate();
       }
     }
-    if (overlay.host() != null) {
-      spec.host(new HostSpec(Services.HOST, overlay.host().cores(), null));
+    if (!Double.isNaN(cores)) {
+      spec.host(new HostSpec(Services.HOST, cores, null));
+      Hosts.background(spec, cores, hostLoad, cpu, entryRate, notes);
     }
     double network = Network.roundTripSeconds(index.requests());
     cpuNotes(cpu, notes);
     return new CalibrationResult(
-        spec.build(), period, network, endpoints, dependencies, cpu, notes);
+        spec.build(), period, network, endpoints, dependencies, cpu, sampling, hostLoad, notes);
+  }
+
+  private static void unattributedNote(TraceIndex index, List<String> notes) {
+    if (index.unattributed() > 0) {
+      StringBuilder top = new StringBuilder();
+      index.unattributedTargets().stream()
+          .limit(5)
+          .forEach(
+              e ->
+                  top.append(top.isEmpty() ? "" : ", ")
+                      .append(e.getKey())
+                      .append(" (")
+                      .append(e.getValue())
+                      .append(')'));
+      notes.add(
+          index.unattributed()
+              + " CLIENT spans could not be attributed to a target; top targets: "
+              + top);
+    }
   }
 
   /**
@@ -136,7 +175,9 @@ public final class Calibration {
       Map<String, List<RequestClasses.RequestClass>> split,
       Map<String, ServiceCpu> cpu,
       double period,
-      Overlay overlay,
+      double cores,
+      double busyCores,
+      Sampling sampling,
       List<String> notes) {
     List<Contention.Load> loads = new ArrayList<>();
     byService.forEach(
@@ -155,23 +196,29 @@ public final class Calibration {
                             .orElse(0);
                     loads.add(
                         new Contention.Load(
-                            c.name(), c.requests().size() / period, classMean, fraction));
+                            c.name(),
+                            c.requests().size() * sampling.weight(service) / period,
+                            classMean,
+                            fraction));
                   }
                 }));
-    if (overlay.host() == null) {
+    if (Double.isNaN(cores)) {
       Map<String, Contention.Share> none = new LinkedHashMap<>();
       loads.forEach(l -> none.put(l.name(), new Contention.Share(1, l.fraction())));
       return none;
     }
     double[] stretch = new double[1];
-    Map<String, Contention.Share> out = Contention.deflate(loads, overlay.host().cores(), stretch);
+    Map<String, Contention.Share> out = Contention.deflate(loads, cores, busyCores, stretch);
     notes.add(
         String.format(
             java.util.Locale.ROOT,
-            "CPU phases were stretched %.3fx by contention on the %s-core host while recorded;"
+            "CPU phases were stretched %.3fx by contention on the %s-core host while recorded%s;"
                 + " service times are deflated by it (the twin adds contention itself)",
             stretch[0],
-            overlay.host().cores()));
+            cores,
+            Double.isNaN(busyCores)
+                ? ""
+                : String.format(java.util.Locale.ROOT, " (%.2f cores busy)", busyCores)));
     return out;
   }
 
@@ -204,6 +251,18 @@ public final class Calibration {
               if (c.windows() == 0) {
                 notes.add(
                     c.service() + ": no process CPU metrics; its self time is all non-CPU wait");
+              } else {
+                notes.add(
+                    String.format(
+                        java.util.Locale.ROOT,
+                        "%s: %.3f cores, %.3f of them outside requests (%s)",
+                        c.service(),
+                        c.meanCores(),
+                        c.backgroundCores(),
+                        Double.isNaN(c.rSquared())
+                            ? "one rate: CPU spread over endpoints by service time"
+                            : String.format(
+                                java.util.Locale.ROOT, "regressed, R^2 %.2f", c.rSquared())));
               }
             });
   }

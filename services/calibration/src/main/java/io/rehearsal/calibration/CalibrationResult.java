@@ -15,6 +15,8 @@ import java.util.Map;
  * @param endpoints per endpoint, in spec order
  * @param dependencies per external dependency
  * @param cpu the CPU regression per service
+ * @param sampling which share of the requests the traces hold, and how that was found
+ * @param host what host metrics showed (HostLoad.NONE without them)
  * @param notes what the reader should know (overlay overrides, weak fits, unattributed spans)
  */
 public record CalibrationResult(
@@ -24,6 +26,8 @@ public record CalibrationResult(
     List<EndpointCalibration> endpoints,
     List<DependencyCalibration> dependencies,
     Map<String, ServiceCpu> cpu,
+    Sampling sampling,
+    HostLoad host,
     List<String> notes) {
 
   /** Copies the collections. */

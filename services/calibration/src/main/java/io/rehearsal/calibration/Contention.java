@@ -29,12 +29,21 @@ final class Contention {
 
   /** The deflation of every load on a host with {@code cores} cores, and the stretch found. */
   static Map<String, Share> deflate(List<Load> loads, double cores, double[] stretchOut) {
+    return deflate(loads, cores, Double.NaN, stretchOut);
+  }
+
+  /**
+   * As {@link #deflate(List, double, double[])}; when host metrics measured the busy cores
+   * (processes without traces included), the stretch is that of the measured utilisation.
+   */
+  static Map<String, Share> deflate(
+      List<Load> loads, double cores, double busyCores, double[] stretchOut) {
     double observed = 0;
     for (Load l : loads) {
       observed += l.rate() * l.fraction() * l.meanService();
     }
-    double k = 1;
-    for (int i = 0; i < 100; i++) {
+    double k = Double.isNaN(busyCores) ? 1 : stretch(cores, busyCores);
+    for (int i = 0; i < 100 && Double.isNaN(busyCores); i++) {
       double next = stretch(cores, observed / k);
       if (Math.abs(next - k) < 1e-9) {
         break;

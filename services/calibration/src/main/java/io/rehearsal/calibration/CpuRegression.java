@@ -16,8 +16,10 @@ import java.util.TreeSet;
  * jvm.cpu.time}: a cumulative or delta sum in seconds) and request completions, by the utilisation
  * law over fixed windows, with non-negative least squares. A service's processes are summed (the
  * CPU of an interval between two points is spread over the windows it overlaps), its endpoints'
- * completed requests are counted per window, and CPU = sum(D_e n_e) + b W is fitted with D_e, b >=
- * 0. Only windows that every process of the service covered are used.
+ * completed requests are counted per window (each sampled span standing for 1 / kept requests), and
+ * CPU = sum(D_e n_e) + b W is fitted with D_e, b >= 0. Only windows that every process of the
+ * service covered are used. At one steady rate the regression cannot tell per-request CPU from CPU
+ * outside requests well; {@link Hosts} says how the twin then treats the latter.
  */
 final class CpuRegression {
   static final List<String> CPU_METRICS = List.of("process.cpu.time", "jvm.cpu.time");
@@ -34,6 +36,12 @@ final class CpuRegression {
 
   /** The fit of every service that served requests, by service name. */
   Map<String, ServiceCpu> fit(List<MetricPoint> metrics, List<ServedRequest> requests) {
+    return fit(metrics, requests, Sampling.NONE);
+  }
+
+  /** As {@link #fit(List, List)}, each span standing for {@code sampling.weight} requests. */
+  Map<String, ServiceCpu> fit(
+      List<MetricPoint> metrics, List<ServedRequest> requests, Sampling sampling) {
     Map<String, ServiceCpu> out = new TreeMap<>();
     if (requests.isEmpty()) {
       return out;
@@ -44,7 +52,7 @@ final class CpuRegression {
       String service = entry.getKey();
       List<String> names = List.copyOf(entry.getValue());
       List<Interval> used = cpu.getOrDefault(service, List.of());
-      out.put(service, fitService(service, names, used, requests, windows));
+      out.put(service, fitService(service, names, used, requests, windows, sampling));
     }
     return out;
   }
@@ -54,9 +62,11 @@ final class CpuRegression {
       List<String> endpoints,
       List<Interval> cpu,
       List<ServedRequest> requests,
-      Windows windows) {
+      Windows windows,
+      Sampling sampling) {
     double[][] spread = windows.spread(cpu);
-    double[][] counts = windows.counts(requests, service, endpoints);
+    double weight = sampling.weight(service);
+    double[][] counts = windows.counts(requests, service, endpoints, weight);
     List<Integer> rows = windows.fullyCovered(spread[1], FULL_COVERAGE);
     if (rows.size() < endpoints.size() + 2) {
       return new ServiceCpu(service, Map.of(), 0, 0, Double.NaN, 0);

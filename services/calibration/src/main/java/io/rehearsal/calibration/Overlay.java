@@ -35,21 +35,29 @@ import java.util.Set;
  *   - {from: frontend, to: catalog, timeoutMs: 1000, retries: 1, backoffMs: 0}
  * dependencies:
  *   payment-gateway: {rateLimit: {ratePerSecond: 10, burst: 10}}
+ * databases:
+ *   orders-service: {connections: 10}   # a database by name, or the one a service calls
+ * sampling: {ratio: 0.1}                # only needed without request metrics
  * }</pre>
  *
  * @param host the machine the processes share, or null (no CPU contention is modelled)
  * @param services deployment facts per service name
  * @param calls policies of calls from one service to another service or a dependency
  * @param dependencies facts per external dependency name
+ * @param sampling the share of traces kept, for recordings without complete request metrics, or
+ *     null
+ * @param databases facts per database, keyed by its name or by the one service that calls it
  */
 public record Overlay(
     Host host,
     Map<String, ServiceOverlay> services,
     List<CallOverlay> calls,
-    Map<String, DependencyOverlay> dependencies) {
+    Map<String, DependencyOverlay> dependencies,
+    SamplingRatio sampling,
+    Map<String, DatabaseOverlay> databases) {
 
   /** An overlay that states nothing: everything comes from telemetry and defaults. */
-  public static final Overlay EMPTY = new Overlay(null, null, null, null);
+  public static final Overlay EMPTY = new Overlay(null, null, null, null, null, null);
 
   private static final ObjectMapper YAML =
       new ObjectMapper(new YAMLFactory())
@@ -62,6 +70,12 @@ public record Overlay(
     services = copy(services);
     calls = calls == null ? List.of() : List.copyOf(calls);
     dependencies = copy(dependencies);
+    databases = copy(databases);
+  }
+
+  /** The overlay's sampling ratio, or null. */
+  public Double samplingRatio() {
+    return sampling == null ? null : sampling.ratio();
   }
 
   /**
@@ -247,6 +261,33 @@ public record Overlay(
    * @param rateLimit its token bucket, or null
    */
   public record DependencyOverlay(RateLimit rateLimit) {}
+
+  /**
+   * The share of traces a sampler kept.
+   *
+   * @param ratio in (0, 1]
+   */
+  public record SamplingRatio(double ratio) {
+    /** Validates the ratio. */
+    public SamplingRatio {
+      check(ratio > 0 && ratio <= 1, "ratio", "must be in (0, 1], but was " + ratio);
+    }
+  }
+
+  /**
+   * Facts of a database.
+   *
+   * @param connections connection pool size of its callers
+   */
+  public record DatabaseOverlay(Integer connections) {
+    /** Validates the pool. */
+    public DatabaseOverlay {
+      check(
+          connections == null || connections >= 1,
+          "connections",
+          "must be >= 1, but was " + connections);
+    }
+  }
 
   /**
    * A token bucket.

@@ -22,20 +22,23 @@ final class Services {
       List<EndpointSpec> endpoints,
       List<ServedRequest> requests,
       Overlay overlay,
+      double cores,
+      double kept,
       List<String> notes) {
     Overlay.ServiceOverlay facts = overlay.services().get(name);
-    int observedWorkers = Math.max(1, maxConcurrency(requests));
+    int observedWorkers = Math.max(1, (int) Math.ceil(maxConcurrency(requests) / kept));
     Integer replicas = facts == null ? null : facts.replicas();
     Integer workers = facts == null ? null : facts.workers();
     if (workers == null) {
       notes.add(
           name
-              + ": workers not in the overlay; using the most concurrent requests seen, "
+              + ": workers not in the overlay; using the most concurrent requests seen"
+              + (kept < 1 ? " (scaled by the sampling)" : "")
+              + ", "
               + observedWorkers);
     }
     PlacementSpec placement = null;
-    if (overlay.host() != null) {
-      double cores = overlay.host().cores();
+    if (!Double.isNaN(cores)) {
       Double limit = facts == null ? null : facts.cpuLimit();
       placement =
           new PlacementSpec(List.of(HOST), 0, Math.min(cores, limit == null ? cores : limit));

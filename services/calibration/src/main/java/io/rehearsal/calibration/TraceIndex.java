@@ -24,6 +24,8 @@ public final class TraceIndex {
   private final List<ServedRequest> requests;
   private final TreeSet<String> endpoints = new TreeSet<>();
   private final TreeSet<String> dependencies = new TreeSet<>();
+  private final TreeSet<String> databases = new TreeSet<>();
+  private final Map<String, Long> unattributedByTarget = new java.util.TreeMap<>();
   private long unattributed;
 
   private TraceIndex(Recording recording) {
@@ -60,9 +62,27 @@ public final class TraceIndex {
     return List.copyOf(dependencies);
   }
 
+  /** The external dependencies that are databases (their CLIENT spans name a db system). */
+  public List<String> databases() {
+    return List.copyOf(databases);
+  }
+
   /** CLIENT attempts that could be attributed to no target (or to no request). */
   public long unattributed() {
     return unattributed;
+  }
+
+  /** The unattributed CLIENT attempts by what they called (peer, else span name), most first. */
+  public List<Map.Entry<String, Long>> unattributedTargets() {
+    return unattributedByTarget.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .toList();
+  }
+
+  private void unattributed(Span client) {
+    unattributed++;
+    String target = client.peer().isBlank() ? client.name() : client.peer();
+    unattributedByTarget.merge(target, 1L, Long::sum);
   }
 
   private static Map<Recording.TraceKey, List<Span>> byTrace(List<Span> spans) {
@@ -187,7 +207,7 @@ public final class TraceIndex {
     private void client(Span client) {
       Span caller = client.requestAbove(byId);
       if (caller == null) {
-        unattributed++;
+        unattributed(client);
         return;
       }
       Span answer = answerByClient.get(client.spanId());
@@ -199,13 +219,16 @@ public final class TraceIndex {
       } else if (peers.internal(client.peer())) {
         String endpoint = peers.endpoint(ref(caller), client);
         if (endpoint == null) {
-          unattributed++;
+          unattributed(client);
         } else {
           add(caller, endpoint, false, attempt(client, null));
         }
       } else {
         String name = dependencyName(client);
         dependencies.add(name);
+        if (client.peer().startsWith(Span.DATABASE_PEER)) {
+          databases.add(name);
+        }
         add(caller, name, true, attempt(client, null));
       }
     }
@@ -257,7 +280,11 @@ public final class TraceIndex {
 
   /** A dependency name from a peer (or the span name): no '/', never blank. */
   static String dependencyName(Span client) {
-    String raw = client.peer().isBlank() ? client.name() : client.peer();
+    String peer = client.peer();
+    if (peer.startsWith(Span.DATABASE_PEER)) {
+      peer = peer.substring(Span.DATABASE_PEER.length()).replace(':', '-');
+    }
+    String raw = peer.isBlank() ? client.name() : peer;
     String name = raw.trim().replace('/', '_').replace(' ', '_');
     return name.isEmpty() ? "external" : name;
   }

@@ -48,13 +48,19 @@ final class Windows {
 
   /** Completed requests per window (row) and endpoint of {@code service} (column). */
   double[][] counts(List<ServedRequest> requests, String service, List<String> endpoints) {
+    return counts(requests, service, endpoints, 1);
+  }
+
+  /** As {@link #counts(List, String, List)}, each span standing for {@code weight} requests. */
+  double[][] counts(
+      List<ServedRequest> requests, String service, List<String> endpoints, double weight) {
     double[][] out = new double[count][endpoints.size()];
     for (ServedRequest r : requests) {
       if (r.span().service().equals(service)) {
         long w = Math.floorDiv(r.span().endNanos() - origin, widthNanos);
         int e = endpoints.indexOf(r.span().endpoint());
         if (w >= 0 && w < count && e >= 0) {
-          out[(int) w][e]++;
+          out[(int) w][e] += weight;
         }
       }
     }

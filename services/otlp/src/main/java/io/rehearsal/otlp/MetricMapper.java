@@ -16,14 +16,30 @@ import java.util.Map;
 
 /**
  * Maps an OTLP metrics export to {@link MetricPoint} records: gauges and sums by value, histograms
- * (explicit and exponential) and summaries by sum and count. A data point is rejected, with a
- * reason naming its path, when its resource has no {@code service.name}, the metric has no name or
- * no data, or the point has no time, no value or a non-finite one. Points flagged "no recorded
- * value" are skipped without counting as rejected.
+ * (explicit and exponential) and summaries by sum and count. A resource without {@code
+ * service.name} that names a process or host (as the Collector's {@code hostmetrics} receiver
+ * reports every process on a host) gets the name the OpenTelemetry SDK gives such a resource,
+ * {@code unknown_service:<process.executable.name>}; each point keeps the resource's identity
+ * ({@link #IDENTITY}) so that it can be joined to the services by {@code process.pid}. A data point
+ * is rejected, with a reason naming its path, when its resource has neither a {@code service.name}
+ * nor a process or host, the metric has no name or no data, or the point has no time, no value or a
+ * non-finite one. Points flagged "no recorded value" are skipped without counting as rejected.
  */
 public final class MetricMapper {
 
   private static final String SERVICE_NAME = "service.name";
+
+  /** The resource attributes every point keeps: where its process ran. */
+  public static final List<String> IDENTITY =
+      List.of(
+          "host.name",
+          "process.pid",
+          "process.parent_pid",
+          "process.executable.name",
+          "container.id",
+          "container.name",
+          "k8s.pod.name",
+          "k8s.node.name");
 
   private MetricMapper() {}
 
@@ -34,8 +50,9 @@ public final class MetricMapper {
     for (int r = 0; r < request.getResourceMetricsCount(); r++) {
       ResourceMetrics resource = request.getResourceMetrics(r);
       String path = "resourceMetrics[" + r + "]";
-      String service =
-          AttributeValues.find(resource.getResource().getAttributesList(), SERVICE_NAME);
+      List<KeyValue> resourceAttributes = resource.getResource().getAttributesList();
+      Map<String, String> identity = identity(resourceAttributes);
+      String service = service(resourceAttributes, identity);
       if (service.isBlank()) {
         long points = count(resource);
         rejections.reject(points, path, "resource has no service.name; its " + points + " points");
@@ -45,11 +62,39 @@ public final class MetricMapper {
         ScopeMetrics scope = resource.getScopeMetrics(s);
         for (int m = 0; m < scope.getMetricsCount(); m++) {
           String metricPath = path + ".scopeMetrics[" + s + "].metrics[" + m + "]";
-          new MetricPoints(service, scope.getMetrics(m), metricPath, accepted, rejections).map();
+          new MetricPoints(service, identity, scope.getMetrics(m), metricPath, accepted, rejections)
+              .map();
         }
       }
     }
     return rejections.result(accepted);
+  }
+
+  /**
+   * The service.name, else for a process or host resource the SDK's {@code unknown_service[:exe]},
+   * else blank.
+   */
+  private static String service(List<KeyValue> attributes, Map<String, String> identity) {
+    String service = AttributeValues.find(attributes, SERVICE_NAME);
+    if (!service.isBlank()
+        || !(identity.containsKey("process.pid") || identity.containsKey("host.name"))) {
+      return service;
+    }
+    String exe = identity.getOrDefault("process.executable.name", "");
+    return exe.isBlank() ? "unknown_service" : "unknown_service:" + exe;
+  }
+
+  private static Map<String, String> identity(List<KeyValue> attributes) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (KeyValue attribute : attributes) {
+      if (IDENTITY.contains(attribute.getKey())) {
+        String value = AttributeValues.text(attribute.getValue());
+        if (!value.isBlank()) {
+          out.putIfAbsent(attribute.getKey(), value);
+        }
+      }
+    }
+    return out;
   }
 
   /** How many data points a request holds, without mapping them. */

@@ -9,11 +9,13 @@ import io.opentelemetry.proto.metrics.v1.SummaryDataPoint;
 import io.rehearsal.telemetry.MetricKind;
 import io.rehearsal.telemetry.MetricPoint;
 import java.util.List;
+import java.util.Map;
 
 /** Maps the data points of one OTLP metric. */
 final class MetricPoints {
 
   private final String service;
+  private final Map<String, String> resource;
   private final Metric metric;
   private final String path;
   private final List<MetricPoint> accepted;
@@ -21,11 +23,13 @@ final class MetricPoints {
 
   MetricPoints(
       String service,
+      Map<String, String> resource,
       Metric metric,
       String path,
       List<MetricPoint> accepted,
       Rejections rejections) {
     this.service = service;
+    this.resource = resource;
     this.metric = metric;
     this.path = path;
     this.accepted = accepted;
@@ -151,7 +155,8 @@ final class MetricPoints {
             startNanos,
             timeNanos,
             value,
-            kind.isDistribution() ? count : 0));
+            kind.isDistribution() ? count : 0,
+            resource));
   }
 
   private static String problem(long startNanos, long timeNanos, double value, long count) {

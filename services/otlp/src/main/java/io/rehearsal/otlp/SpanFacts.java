@@ -16,6 +16,8 @@ final class SpanFacts {
   String peerService = "";
   String serverAddress = "";
   String netPeerName = "";
+  String dbSystem = "";
+  String dbNamespace = "";
 
   static SpanFacts of(Span span) {
     SpanFacts facts = new SpanFacts();
@@ -35,6 +37,8 @@ final class SpanFacts {
       case "peer.service" -> peerService = AttributeValues.text(attribute.getValue());
       case "server.address" -> serverAddress = AttributeValues.text(attribute.getValue());
       case "net.peer.name" -> netPeerName = AttributeValues.text(attribute.getValue());
+      case "db.system", "db.system.name" -> dbSystem = AttributeValues.text(attribute.getValue());
+      case "db.namespace", "db.name" -> dbNamespace = AttributeValues.text(attribute.getValue());
       default -> {
         // other attributes do not shape the twin
       }
@@ -53,9 +57,18 @@ final class SpanFacts {
   }
 
   /**
-   * The called peer: {@code peer.service}, else {@code server.address}, else {@code net.peer.name}.
+   * The called peer: {@code peer.service}, else {@code server.address}, else {@code net.peer.name};
+   * for a database call ({@code db.system} or {@code db.system.name} set) {@link
+   * Span#DATABASE_PEER} then the system and the namespace ({@code db.namespace}, {@code db.name}),
+   * else the server address, e.g. {@code db:postgresql:orders}.
    */
   String peer() {
+    if (!dbSystem.isBlank()) {
+      String where = !dbNamespace.isBlank() ? dbNamespace : serverAddress;
+      return io.rehearsal.telemetry.Span.DATABASE_PEER
+          + dbSystem
+          + (where.isBlank() ? "" : ":" + where);
+    }
     if (!peerService.isBlank()) {
       return peerService;
     }

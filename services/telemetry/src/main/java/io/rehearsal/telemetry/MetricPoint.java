@@ -18,6 +18,9 @@ import java.util.TreeMap;
  * @param timeNanos when the point was observed, epoch nanoseconds (> 0)
  * @param value the value of a GAUGE or SUM; the sum of observations of a HISTOGRAM or SUMMARY
  * @param count the number of observations of a HISTOGRAM or SUMMARY; 0 for GAUGE and SUM
+ * @param resource what the reporting process's resource says about where it ran ({@code host.name},
+ *     {@code process.pid}, {@code process.executable.name}, {@code container.id}, ...), sorted by
+ *     key; empty when unknown. Joins a service's metrics to the host metrics of its process.
  */
 public record MetricPoint(
     String service,
@@ -29,7 +32,8 @@ public record MetricPoint(
     long startNanos,
     long timeNanos,
     double value,
-    long count) {
+    long count,
+    Map<String, String> resource) {
 
   /** Validates the point and copies the attributes; messages name the field and the bad value. */
   public MetricPoint {
@@ -49,6 +53,33 @@ public record MetricPoint(
       throw new IllegalArgumentException("value must be finite, but was " + value);
     }
     Fields.nonNegative("count", count);
+    resource = Collections.unmodifiableMap(new TreeMap<>(Fields.present("resource", resource)));
+  }
+
+  /** A point whose resource says nothing beyond its service. */
+  public MetricPoint(
+      String service,
+      String name,
+      String unit,
+      Map<String, String> attributes,
+      MetricKind kind,
+      boolean cumulative,
+      long startNanos,
+      long timeNanos,
+      double value,
+      long count) {
+    this(
+        service,
+        name,
+        unit,
+        attributes,
+        kind,
+        cumulative,
+        startNanos,
+        timeNanos,
+        value,
+        count,
+        Map.of());
   }
 
   /** A gauge point with no start time. */

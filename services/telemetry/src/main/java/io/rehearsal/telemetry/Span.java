@@ -21,7 +21,8 @@ import java.util.Map;
  * @param error whether the span's status is an error
  * @param httpStatus the HTTP response status code, or 0 when the span has none
  * @param peer for CLIENT and PRODUCER spans, the called service or server address ({@code
- *     peer.service}, else {@code server.address}); empty when unknown or not a call
+ *     peer.service}, else {@code server.address}); for a database call {@link #DATABASE_PEER}
+ *     followed by the database system and name; empty when unknown or not a call
  */
 public record Span(
     long traceIdHigh,
@@ -37,6 +38,9 @@ public record Span(
     boolean error,
     int httpStatus,
     String peer) {
+
+  /** How the peer of a database call starts: {@code db:<system>[:<namespace or address>]}. */
+  public static final String DATABASE_PEER = "db:";
 
   /** Validates the span; messages name the field and the bad value. */
   public Span {

@@ -1,5 +1,6 @@
 package io.rehearsal.calibration.fidelity;
 
+import io.rehearsal.calibration.Sampling;
 import io.rehearsal.calibration.TraceIndex;
 import io.rehearsal.telemetry.Recording;
 import io.rehearsal.twin.Simulation;
@@ -39,12 +40,13 @@ public final class Fidelity {
     double period = Math.max(options.step(), periodSeconds(recording));
     int warmupSteps = (int) Math.ceil(options.warmup() / options.step());
     double warmup = warmupSteps * options.step();
-    TwinSpec replay = ReplaySpec.of(twin, recording, period, options.step(), warmupSteps);
+    Sampling sampling = Sampling.of(recording, null);
+    TwinSpec replay = ReplaySpec.of(twin, recording, period, options.step(), warmupSteps, sampling);
     SimulationConfig config = SimulationConfig.of(warmup + period).withWarmup(warmup);
     List<RunResult> runs =
         new Simulation(replay, Scenario.NONE, config, options.seed())
             .runReplications(options.replications(), options.threads());
-    Map<String, Observed.Stats> observed = Observed.of(TraceIndex.of(recording));
+    Map<String, Observed.Stats> observed = Observed.of(TraceIndex.of(recording), sampling);
     Map<String, Predicted.Stats> predicted = Predicted.of(runs, roundTrip(twin));
     List<EndpointFidelity> rows = new ArrayList<>();
     for (String endpoint : new TreeSet<>(observed.keySet())) {
@@ -61,7 +63,7 @@ public final class Fidelity {
     }
     List<String> missing = new ArrayList<>(observed.keySet());
     missing.removeAll(predicted.keySet());
-    return FidelityReport.of(period, options.replications(), rows, missing);
+    return FidelityReport.of(period, options.replications(), rows, missing, sampling.source());
   }
 
   private static EndpointFidelity row(
@@ -71,15 +73,16 @@ public final class Fidelity {
       double period,
       FidelityOptions options) {
     double replicated = period * options.replications();
+    long requests = Math.round(o.total() * o.weight());
     return new EndpointFidelity(
         endpoint,
-        o.total(),
+        requests,
         p.total() / (double) options.replications(),
         Comparison.of(o.percentile(0.5), p.percentile(0.5)),
         Comparison.of(o.percentile(0.99), p.percentile(0.99)),
         Comparison.of(o.errorRate(), p.errorRate()),
-        Comparison.of(o.ok() / period, p.ok() / replicated),
-        o.total() >= options.minRequests());
+        Comparison.of(o.ok() * o.weight() / period, p.ok() / replicated),
+        requests >= options.minRequests() && (o.entry() || !options.entryOnly()));
   }
 
   /**

@@ -9,11 +9,25 @@ package io.rehearsal.calibration.fidelity;
  * @param warmup simulated seconds before the measured period, at the recording's first rate
  *     (default 30)
  * @param step seconds per step of the replayed arrival rates (default 10)
- * @param minRequests endpoints observed fewer times than this are listed but left out of the
- *     summary (default 30)
+ * @param minRequests endpoints observed fewer times than this (requests, sampling taken into
+ *     account) are listed but left out of the summary (default 30)
+ * @param entryOnly whether the summary holds the entry endpoints only (default false: every
+ *     endpoint, calls included)
  */
 public record FidelityOptions(
-    int replications, int threads, long seed, double warmup, double step, int minRequests) {
+    int replications,
+    int threads,
+    long seed,
+    double warmup,
+    double step,
+    int minRequests,
+    boolean entryOnly) {
+
+  /** Options whose summary holds every endpoint. */
+  public FidelityOptions(
+      int replications, int threads, long seed, double warmup, double step, int minRequests) {
+    this(replications, threads, seed, warmup, step, minRequests, false);
+  }
 
   /** Validates the options; messages name the field and the bad value. */
   public FidelityOptions {
@@ -41,6 +55,11 @@ public record FidelityOptions(
 
   /** These options with another number of replications and threads. */
   public FidelityOptions withReplications(int n, int threadCount) {
-    return new FidelityOptions(n, threadCount, seed, warmup, step, minRequests);
+    return new FidelityOptions(n, threadCount, seed, warmup, step, minRequests, entryOnly);
+  }
+
+  /** These options with a summary over the entry endpoints only, or over all. */
+  public FidelityOptions withEntryOnly(boolean entry) {
+    return new FidelityOptions(replications, threads, seed, warmup, step, minRequests, entry);
   }
 }

@@ -15,13 +15,16 @@ import java.util.function.ToDoubleFunction;
  * @param endpoints per endpoint, by name
  * @param summary mean errors over the endpoints with enough observations
  * @param unpredicted observed endpoints the twin does not have
+ * @param rates where the observed rates and throughput came from (request metrics or the sampling
+ *     ratio; never span counts of a sample)
  */
 public record FidelityReport(
     double periodSeconds,
     int replications,
     List<EndpointFidelity> endpoints,
     FidelitySummary summary,
-    List<String> unpredicted) {
+    List<String> unpredicted,
+    String rates) {
 
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -33,7 +36,11 @@ public record FidelityReport(
   }
 
   static FidelityReport of(
-      double period, int replications, List<EndpointFidelity> rows, List<String> missing) {
+      double period,
+      int replications,
+      List<EndpointFidelity> rows,
+      List<String> missing,
+      String rates) {
     List<EndpointFidelity> counted = rows.stream().filter(EndpointFidelity::inSummary).toList();
     FidelitySummary summary =
         new FidelitySummary(
@@ -42,7 +49,7 @@ public record FidelityReport(
             mean(counted, e -> e.throughput().relativeError()),
             mean(counted, e -> e.errorRate().absoluteError()),
             counted.size());
-    return new FidelityReport(period, replications, rows, summary, missing);
+    return new FidelityReport(period, replications, rows, summary, missing, rates);
   }
 
   /** The row of endpoint {@code service/endpoint}. */
@@ -96,7 +103,7 @@ public record FidelityReport(
               e.throughput().observed(),
               e.throughput().predicted(),
               100 * e.throughput().relativeError(),
-              e.inSummary() ? "" : "  (too few, not in summary)"));
+              e.inSummary() ? "" : "  (not in summary)"));
     }
     out.append(
         String.format(
@@ -107,6 +114,7 @@ public record FidelityReport(
             summary.p99Mape(),
             summary.throughputMape(),
             summary.errorRateAbsDiff()));
+    out.append("observed rates: ").append(rates).append('\n');
     if (!unpredicted.isEmpty()) {
       out.append("observed but not in the twin: ").append(unpredicted).append('\n');
     }

@@ -2,6 +2,7 @@ package io.rehearsal.calibration.fidelity;
 
 import io.rehearsal.calibration.Attempt;
 import io.rehearsal.calibration.Call;
+import io.rehearsal.calibration.Sampling;
 import io.rehearsal.calibration.ServedRequest;
 import io.rehearsal.calibration.TraceIndex;
 import java.util.ArrayList;
@@ -22,6 +23,12 @@ final class Observed {
     private long total;
     private long failed;
     private boolean entry;
+    private double weight = 1;
+
+    /** Requests each observation stands for (1 / the share of traces sampled). */
+    double weight() {
+      return weight;
+    }
 
     /** Whether some observations are entry requests (not seen by a caller). */
     boolean entry() {
@@ -69,6 +76,11 @@ final class Observed {
 
   /** Observations per endpoint, by name. */
   static Map<String, Stats> of(TraceIndex index) {
+    return of(index, Sampling.NONE);
+  }
+
+  /** Observations per endpoint, by name; each stands for the sampling's weight of its service. */
+  static Map<String, Stats> of(TraceIndex index, Sampling sampling) {
     Map<String, Stats> out = new TreeMap<>();
     for (ServedRequest request : index.requests()) {
       if (request.root()) {
@@ -85,6 +97,12 @@ final class Observed {
         }
       }
     }
+    out.forEach((endpoint, stats) -> stats.weight = sampling.weight(service(endpoint)));
     return out;
+  }
+
+  private static String service(String endpoint) {
+    int slash = endpoint.indexOf('/');
+    return slash < 0 ? endpoint : endpoint.substring(0, slash);
   }
 }
