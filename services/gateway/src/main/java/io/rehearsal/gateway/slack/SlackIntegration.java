@@ -58,7 +58,9 @@ public final class SlackIntegration implements AutoCloseable {
     SlackUsers users = new SlackUsers(config.users());
     RedisClient client = RedisClient.create(store.uri());
     StatefulRedisConnection<String, String> connection = client.connect();
-    ExecutorService executor = Executors.newFixedThreadPool(2, SlackIntegration::thread);
+    // One thread: Slack calls run in the order the changes arrived, so an older revision never
+    // overwrites a newer one in a message.
+    ExecutorService executor = Executors.newSingleThreadExecutor(SlackIntegration::thread);
     SlackApi api = new SlackApi(token, config.apiUrlPrefix());
     MessageIndex index = new MessageIndex(connection.sync(), KEY_PREFIX);
     SlackNotifier notifier =

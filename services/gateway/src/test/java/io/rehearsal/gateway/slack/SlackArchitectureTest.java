@@ -16,7 +16,7 @@ class SlackArchitectureTest {
         .and()
         .haveNameNotMatching(
             "io\\.rehearsal\\.gateway\\.slack\\.(SlackBeans|SlackConfig|PageConfig|SlackIntegration"
-                + "|SlackInteractionResource|DecisionEventsInterceptor)(\\$.*)?")
+                + "|SlackInteractionResource|DecisionFeed)(\\$.*)?")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("io.quarkus..", "jakarta..", "io.vertx..", "io.smallrye..", "io.grpc..")

@@ -6,6 +6,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.rehearsal.gateway.decision.DecisionDesk;
+import io.rehearsal.proto.v1.ApproveRequest;
 import io.rehearsal.proto.v1.Decision;
 import io.rehearsal.proto.v1.DecisionState;
 import io.rehearsal.proto.v1.ReviewChannel;
@@ -51,10 +52,9 @@ class SlackInteractionResourceTest {
     SlackFixtures.storeEvaluation(store, Instant.now());
   }
 
-  /** A decision waiting for approval, announced as the gRPC hook announces it. */
+  /** A decision waiting for approval, posted to Slack by the decision feed. */
   private Decision announced() {
     Decision d = SlackFixtures.pending(desk, "http-" + UUID.randomUUID(), false);
-    slack.listener().changed(d);
     await(() -> slack.message(d.getId()).isPresent());
     return d;
   }
@@ -159,6 +159,29 @@ class SlackInteractionResourceTest {
     await(() -> SlackTestProfile.StandIn.slack.calls("chat.postEphemeral").size() > ephemeral);
 
     assertThat(desk.get(d.getId())).isEqualTo(d);
+  }
+
+  @Test
+  void shouldPostFromTheEventStreamAndShowADecisionApprovedOnThePage() {
+    Decision d = announced();
+
+    desk.approve(
+        ApproveRequest.newBuilder()
+            .setDecisionId(d.getId())
+            .setReviewer("erin@example.com")
+            .setChannel(ReviewChannel.REVIEW_CHANNEL_WEB)
+            .setExpectedRevision(d.getRevision())
+            .build());
+    await(
+        () ->
+            updatesOf(d).stream()
+                .anyMatch(
+                    c ->
+                        c.fields().get("blocks").contains("approved by erin@example.com via web")));
+
+    assertThat(SlackTestProfile.StandIn.slack.calls("chat.postMessage"))
+        .filteredOn(c -> c.fields().get("blocks").contains(d.getId()))
+        .hasSize(1);
   }
 
   @Test
