@@ -39,11 +39,9 @@ final class FaultyReceiver implements AutoCloseable {
   final AtomicInteger resetsAfter = new AtomicInteger();
   final AtomicInteger timeouts = new AtomicInteger();
   final AtomicInteger badSignatures = new AtomicInteger();
-  final AtomicInteger afterAck = new AtomicInteger();
   final Set<String> failing = ConcurrentHashMap.newKeySet();
 
   private final Set<String> applied = ConcurrentHashMap.newKeySet();
-  private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
   private final ServerSocket server;
   private final ExecutorService pool = Executors.newCachedThreadPool();
   private final Random random;
@@ -127,9 +125,6 @@ final class FaultyReceiver implements AutoCloseable {
       answer(socket, 503);
       return;
     }
-    if (acknowledged.contains(id)) {
-      afterAck.incrementAndGet();
-    }
     if (applied.add(id)) {
       effects.add(id); // the effect, once per idempotency key
     }
@@ -141,7 +136,6 @@ final class FaultyReceiver implements AutoCloseable {
       sleep(hangMillis);
       answer(socket, 200);
     } else {
-      acknowledged.add(id);
       answer(socket, 200);
     }
   }
