@@ -8,6 +8,6 @@ import io.smallrye.config.WithDefault;
 public interface PageConfig {
 
   /** The page's public base URL; a decision is at {@code <page-url>/decisions/<id>}. */
-  @WithDefault("http://localhost:8080")
+  @WithDefault("http://localhost:9090")
   String pageUrl();
 }
