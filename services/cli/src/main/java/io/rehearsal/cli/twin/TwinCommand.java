@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
       TwinBenchCommand.class,
       TwinCalibrateCommand.class,
       TwinFidelityCommand.class,
+      TwinCapacityCommand.class,
     })
 public final class TwinCommand implements Runnable {
 

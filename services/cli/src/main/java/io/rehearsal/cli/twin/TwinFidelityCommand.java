@@ -61,6 +61,21 @@ public final class TwinFidelityCommand implements Callable<Integer> {
           "Replay only from SECONDS after the recording's start (default: ${DEFAULT-VALUE}).")
   double skip;
 
+  @Option(
+      names = "--entry-only",
+      description =
+          "Summarise over the entry endpoints only (the load generator's view); default: every"
+              + " endpoint, calls included.")
+  boolean entryOnly;
+
+  @Option(
+      names = "--min-requests",
+      paramLabel = "N",
+      description =
+          "Leave endpoints with fewer requests (sampling taken into account) out of the summary"
+              + " (default: 30).")
+  Integer minRequests;
+
   @Option(names = "--json", description = "Print the report as JSON.")
   boolean json;
 
@@ -106,7 +121,8 @@ public final class TwinFidelityCommand implements Callable<Integer> {
             seed,
             defaults.warmup(),
             defaults.step(),
-            defaults.minRequests());
+            minRequests == null ? defaults.minRequests() : Math.max(1, minRequests),
+            entryOnly);
     try {
       return Fidelity.evaluate(model, recording, options);
     } catch (IllegalArgumentException e) {
