@@ -199,4 +199,35 @@ class MetricMapperTest {
         .isEqualTo(
             "rejected 2 of 2 data points: resourceMetrics[0]: resource has no service.name; its 2 points");
   }
+
+  @Test
+  void shouldKeepHostMetricsAsUnknownServiceWithTheirIdentityWhenTheResourceNamesAProcess() {
+    ResourceMetrics resource =
+        ResourceMetrics.newBuilder()
+            .setResource(
+                io.opentelemetry.proto.resource.v1.Resource.newBuilder()
+                    .addAttributes(attribute("host.name", "vm"))
+                    .addAttributes(attribute("process.pid", "42"))
+                    .addAttributes(attribute("process.executable.name", "python"))
+                    .addAttributes(attribute("os.type", "linux")))
+            .addScopeMetrics(
+                ScopeMetrics.newBuilder()
+                    .addMetrics(
+                        Metric.newBuilder()
+                            .setName("process.cpu.time")
+                            .setSum(Sum.newBuilder().addDataPoints(number(3)))))
+            .build();
+
+    Mapped<MetricPoint> mapped =
+        MetricMapper.map(
+            ExportMetricsServiceRequest.newBuilder().addResourceMetrics(resource).build());
+
+    assertThat(mapped.rejected()).isZero();
+    MetricPoint point = mapped.accepted().get(0);
+    assertThat(point.service()).isEqualTo("unknown_service:python");
+    assertThat(point.resource())
+        .containsEntry("process.pid", "42")
+        .containsEntry("host.name", "vm")
+        .doesNotContainKey("os.type");
+  }
 }
