@@ -85,7 +85,14 @@ class GatewayBeans {
         store.evaluations(),
         engine,
         config.decisionTtl(),
-        Clock.systemUTC());
+        Clock.systemUTC(),
+        new GatewayCircumstances(
+            DispatchConfigs.guards(config),
+            store.rateLimits(),
+            GatewayCircumstances.LimitSpec.parse(
+                "rehearsal.gateway.rate-limits.per-target", config.rateLimits().perTarget()),
+            GatewayCircumstances.LimitSpec.parse(
+                "rehearsal.gateway.rate-limits.global", config.rateLimits().global())));
   }
 
   @Produces

@@ -37,6 +37,23 @@ interface GatewayConfig {
     Duration maxTwinAge();
   }
 
+  /**
+   * Rate limits on automatic actions (token buckets in Redis shared by every replica), which no
+   * policy can switch off: when one is used up an ALLOW becomes REQUIRE_APPROVAL.
+   */
+  RateLimits rateLimits();
+
+  /** Rate limits on automatic actions, as {@code COUNT/DURATION}. */
+  interface RateLimits {
+    /** Automatic actions per target (environment and service or dependency). */
+    @WithDefault("3/1h")
+    String perTarget();
+
+    /** Automatic actions in the whole deployment. */
+    @WithDefault("30/1h")
+    String global();
+  }
+
   /** How approved decisions are delivered to the hooks. */
   Dispatch dispatch();
 

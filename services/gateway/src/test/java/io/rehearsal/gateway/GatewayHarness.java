@@ -12,6 +12,7 @@ import io.rehearsal.gateway.dispatch.Dispatcher;
 import io.rehearsal.gateway.dispatch.HookTarget;
 import io.rehearsal.gateway.dispatch.ShadowScope;
 import io.rehearsal.gateway.dispatch.WebhookSender;
+import io.rehearsal.gateway.mapping.Circumstances;
 import io.rehearsal.gateway.shadow.ShadowLedger;
 import io.rehearsal.gateway.watch.WatchStreams;
 import io.rehearsal.policy.GuardSettings;
@@ -53,7 +54,9 @@ final class GatewayHarness implements AutoCloseable {
   private final Server server;
   private final ManagedChannel channel;
 
-  private GatewayHarness(Path dataDir) throws IOException {
+  private GatewayHarness(
+      Path dataDir, java.util.function.Function<RedisStore, Circumstances.Source> circumstances)
+      throws IOException {
     store =
         RedisStore.connect(
             StoreConfig.defaults()
@@ -70,7 +73,8 @@ final class GatewayHarness implements AutoCloseable {
             store.evaluations(),
             engine,
             DEFAULT_TTL,
-            clock);
+            clock,
+            circumstances.apply(store));
     ledger = new ShadowLedger(journal.ledger("shadow"));
     DeadLetters dead = new DeadLetters(journal.outbox(), desk.executions(), List.of(), clock);
     server =
@@ -82,9 +86,18 @@ final class GatewayHarness implements AutoCloseable {
         ManagedChannelBuilder.forAddress("127.0.0.1", server.getPort()).usePlaintext().build();
   }
 
+  /** A gateway with no kill switch, freeze or rate limit. */
   static GatewayHarness start(Path dataDir) {
+    return start(dataDir, store -> Circumstances.NONE_SOURCE);
+  }
+
+  /**
+   * A gateway whose circumstances (kill switch, freezes, rate limits) {@code circumstances} makes.
+   */
+  static GatewayHarness start(
+      Path dataDir, java.util.function.Function<RedisStore, Circumstances.Source> circumstances) {
     try {
-      return new GatewayHarness(dataDir);
+      return new GatewayHarness(dataDir, circumstances);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -121,7 +134,8 @@ final class GatewayHarness implements AutoCloseable {
             store.evaluations(),
             new PolicyEngine(testPolicy(), GuardSettings.DEFAULTS, running),
             DEFAULT_TTL,
-            running);
+            running,
+            Circumstances.NONE_SOURCE);
     return new Dispatcher(
         other.executions(),
         own.outbox(),

@@ -70,19 +70,24 @@ public final class RateLimits {
 
   /** Whether every limit has a token now; takes nothing. */
   public Budget peek(List<RateLimit> limits, Instant now) {
-    return run("peek", limits, now);
+    return run("peek", limits, now, Optional.empty());
   }
 
-  /** Takes one token from every limit, or from none if any is empty. */
-  public Budget take(List<RateLimit> limits, Instant now) {
-    return run("take", limits, now);
+  /**
+   * Takes one token from every limit for {@code taker} (e.g. a decision id), or from none if any is
+   * empty. A taker granted before (within the longest window) is granted again without spending:
+   * concurrent or repeated attempts of one taker cost one token.
+   */
+  public Budget take(List<RateLimit> limits, Instant now, String taker) {
+    return run("take", limits, now, Optional.of(Ids.require("taker", taker)));
   }
 
-  private Budget run(String mode, List<RateLimit> limits, Instant now) {
+  private Budget run(String mode, List<RateLimit> limits, Instant now, Optional<String> taker) {
     if (limits.isEmpty()) {
       return new Budget(true, Optional.empty(), Duration.ZERO);
     }
-    byte[][] bucketKeys = new byte[limits.size()][];
+    byte[][] bucketKeys = new byte[limits.size() + (taker.isPresent() ? 1 : 0)][];
+    taker.ifPresent(t -> bucketKeys[limits.size()] = keys.rateTaker(t));
     byte[][] args = new byte[2 + 2 * limits.size()][];
     args[0] = Keys.utf8(mode);
     args[1] = Keys.utf8(Long.toString(now.toEpochMilli()));

@@ -33,10 +33,10 @@ class RateLimitsTest {
   @Test
   void shouldGiveBurstThenRefuseWithTimeToNextTokenWhenBucketIsEmpty() {
     for (int i = 0; i < 3; i++) {
-      assertThat(limits.take(List.of(PAYMENT), T0).available()).isTrue();
+      assertThat(limits.take(List.of(PAYMENT), T0, unique()).available()).isTrue();
     }
 
-    Budget fourth = limits.take(List.of(PAYMENT), T0.plusSeconds(60));
+    Budget fourth = limits.take(List.of(PAYMENT), T0.plusSeconds(60), unique());
 
     assertThat(fourth.available()).isFalse();
     assertThat(fourth.exhausted()).contains(PAYMENT);
@@ -46,13 +46,14 @@ class RateLimitsTest {
   @Test
   void shouldRefillOneTokenPerWindowOverBurstWhenTimePasses() {
     for (int i = 0; i < 3; i++) {
-      limits.take(List.of(PAYMENT), T0);
+      limits.take(List.of(PAYMENT), T0, unique());
     }
 
-    assertThat(limits.take(List.of(PAYMENT), T0.plus(Duration.ofMinutes(19))).available())
+    assertThat(limits.take(List.of(PAYMENT), T0.plus(Duration.ofMinutes(19)), unique()).available())
         .isFalse();
-    assertThat(limits.take(List.of(PAYMENT), T0.plus(Duration.ofMinutes(20))).available()).isTrue();
-    assertThat(limits.take(List.of(PAYMENT), T0.plus(Duration.ofMinutes(21))).available())
+    assertThat(limits.take(List.of(PAYMENT), T0.plus(Duration.ofMinutes(20)), unique()).available())
+        .isTrue();
+    assertThat(limits.take(List.of(PAYMENT), T0.plus(Duration.ofMinutes(21)), unique()).available())
         .isFalse();
   }
 
@@ -60,15 +61,15 @@ class RateLimitsTest {
   void shouldTakeNothingFromAnyBucketWhenOneIsEmpty() {
     RateLimit catalog = new RateLimit("target:catalog", 3, Duration.ofHours(1));
     for (int i = 0; i < 3; i++) {
-      limits.take(List.of(PAYMENT, GLOBAL), T0);
+      limits.take(List.of(PAYMENT, GLOBAL), T0, unique());
     }
 
-    Budget refused = limits.take(List.of(GLOBAL, PAYMENT), T0);
+    Budget refused = limits.take(List.of(GLOBAL, PAYMENT), T0, unique());
 
     assertThat(refused.exhausted()).contains(PAYMENT);
-    assertThat(limits.take(List.of(catalog, GLOBAL), T0).available()).isTrue();
-    assertThat(limits.take(List.of(catalog, GLOBAL), T0).available()).isTrue();
-    Budget globalGone = limits.take(List.of(catalog, GLOBAL), T0);
+    assertThat(limits.take(List.of(catalog, GLOBAL), T0, unique()).available()).isTrue();
+    assertThat(limits.take(List.of(catalog, GLOBAL), T0, unique()).available()).isTrue();
+    Budget globalGone = limits.take(List.of(catalog, GLOBAL), T0, unique());
     assertThat(globalGone.exhausted()).contains(GLOBAL);
     assertThat(limits.peek(List.of(catalog), T0).available()).isTrue();
   }
@@ -79,7 +80,7 @@ class RateLimitsTest {
       assertThat(limits.peek(List.of(PAYMENT), T0).available()).isTrue();
     }
     for (int i = 0; i < 3; i++) {
-      assertThat(limits.take(List.of(PAYMENT), T0).available()).isTrue();
+      assertThat(limits.take(List.of(PAYMENT), T0, unique()).available()).isTrue();
     }
     assertThat(limits.peek(List.of(PAYMENT), T0).available()).isFalse();
   }
@@ -87,10 +88,11 @@ class RateLimitsTest {
   @Test
   void shouldRefillNothingWhenTheClockGoesBackwards() {
     for (int i = 0; i < 3; i++) {
-      limits.take(List.of(PAYMENT), T0);
+      limits.take(List.of(PAYMENT), T0, unique());
     }
 
-    assertThat(limits.take(List.of(PAYMENT), T0.minus(Duration.ofHours(5))).available()).isFalse();
+    assertThat(limits.take(List.of(PAYMENT), T0.minus(Duration.ofHours(5)), unique()).available())
+        .isFalse();
   }
 
   @Test
@@ -99,7 +101,7 @@ class RateLimitsTest {
     try {
       List<Future<Boolean>> takers = new ArrayList<>();
       for (int i = 0; i < 64; i++) {
-        takers.add(pool.submit(() -> limits.take(List.of(GLOBAL), T0).available()));
+        takers.add(pool.submit(() -> limits.take(List.of(GLOBAL), T0, unique()).available()));
       }
       int granted = 0;
       for (Future<Boolean> taker : takers) {
@@ -109,6 +111,24 @@ class RateLimitsTest {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  @Test
+  void shouldSpendOneTokenWhenOneTakerTriesManyTimes() {
+    for (int i = 0; i < 10; i++) {
+      assertThat(limits.take(List.of(PAYMENT), T0, "dec-1").available()).isTrue();
+    }
+
+    assertThat(limits.take(List.of(PAYMENT), T0, "dec-2").available()).isTrue();
+    assertThat(limits.take(List.of(PAYMENT), T0, "dec-3").available()).isTrue();
+    assertThat(limits.take(List.of(PAYMENT), T0, "dec-4").available()).isFalse();
+  }
+
+  private final java.util.concurrent.atomic.AtomicInteger taken =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  private String unique() {
+    return "taker-" + taken.incrementAndGet();
   }
 
   @Test

@@ -1,7 +1,11 @@
 package io.rehearsal.gateway.decision;
 
+import io.rehearsal.gateway.mapping.Circumstances;
 import io.rehearsal.gateway.mapping.ExplanationMapper;
 import io.rehearsal.gateway.mapping.PolicyInputMapper;
+import io.rehearsal.policy.Action;
+import io.rehearsal.policy.AutomationBudget;
+import io.rehearsal.policy.Effect;
 import io.rehearsal.policy.PolicyEngine;
 import io.rehearsal.policy.Verdict;
 import io.rehearsal.proto.v1.ApproveRequest;
@@ -46,6 +50,7 @@ public final class DecisionDesk {
   private final Clock clock;
   private final Reviews reviews;
   private final Executions executions;
+  private final Circumstances.Source circumstances;
 
   /**
    * @param decisions where decisions are read
@@ -56,6 +61,8 @@ public final class DecisionDesk {
    * @param engine the policy engine
    * @param defaultTtl how long a decision may wait when neither request nor policy says
    * @param clock the gateway's clock (creation, expiry, review times)
+   * @param circumstances the kill switch, freezes, history and automation budget the engine sees,
+   *     and where an automatic approval takes its token
    */
   public DecisionDesk(
       Decisions decisions,
@@ -64,7 +71,8 @@ public final class DecisionDesk {
       Evaluations evaluations,
       PolicyEngine engine,
       Duration defaultTtl,
-      Clock clock) {
+      Clock clock,
+      Circumstances.Source circumstances) {
     if (defaultTtl.isNegative() || defaultTtl.isZero()) {
       throw new IllegalArgumentException("defaultTtl must be positive, but was " + defaultTtl);
     }
@@ -73,6 +81,7 @@ public final class DecisionDesk {
     this.engine = engine;
     this.defaultTtl = defaultTtl;
     this.clock = clock;
+    this.circumstances = circumstances;
     this.reviews = new Reviews(records, clock);
     this.executions =
         new Executions(
@@ -98,7 +107,7 @@ public final class DecisionDesk {
       PolicyEngine engine,
       Duration defaultTtl,
       Clock clock) {
-    this(decisions, null, audit, evaluations, engine, defaultTtl, clock);
+    this(decisions, null, audit, evaluations, engine, defaultTtl, clock, Circumstances.NONE_SOURCE);
   }
 
   /** The version (content hash) of the policy set this desk decides with. */
@@ -214,7 +223,7 @@ public final class DecisionDesk {
       return pendingEvidence(base, request, now);
     }
     EvidenceLookup.Found found = evidence.find(request.getEvaluationId(), request.getRemediation());
-    Verdict verdict = engine.decide(input(request, found));
+    Verdict verdict = decideWithBudget(id, request, found, now);
     DecisionState state = Verdicts.state(verdict);
     Transition.of(DecisionState.DECISION_STATE_UNSPECIFIED, state);
     base.setState(state)
@@ -250,20 +259,42 @@ public final class DecisionDesk {
     return new StoredDecision(base.build(), explanation);
   }
 
+  /**
+   * The verdict with the gateway's circumstances; an automatic ALLOW takes a token from the
+   * automation budget, and when none is left the request is decided again with the budget used up
+   * (so the explanation shows the rate-limit guard), which never yields another ALLOW.
+   */
+  private Verdict decideWithBudget(
+      String id, RemediationRequest request, EvidenceLookup.Found found, Instant now) {
+    Action action = PolicyInputMapper.action(request);
+    Circumstances seen = circumstances.at(action, now);
+    Verdict verdict = engine.decide(input(request, Optional.of(found), seen));
+    if (verdict.effect() != Effect.ALLOW) {
+      return verdict;
+    }
+    Optional<AutomationBudget> usedUp = circumstances.take(action, now, id);
+    return usedUp.isEmpty()
+        ? verdict
+        : engine.decide(input(request, Optional.of(found), seen.withBudget(usedUp.get())));
+  }
+
   private Explanation dryRun(RemediationRequest request) {
     RequestValidator.validate(request);
-    Verdict verdict =
+    Optional<EvidenceLookup.Found> found =
         request.getEvaluationId().isEmpty()
-            ? engine.decide(PolicyInputMapper.input(request, Optional.empty(), Optional.empty()))
-            : engine.decide(
-                input(request, evidence.find(request.getEvaluationId(), request.getRemediation())));
-    return ExplanationMapper.explanation(verdict);
+            ? Optional.empty()
+            : Optional.of(evidence.find(request.getEvaluationId(), request.getRemediation()));
+    Circumstances seen = circumstances.at(PolicyInputMapper.action(request), clock.instant());
+    return ExplanationMapper.explanation(engine.decide(input(request, found, seen)));
   }
 
   private static io.rehearsal.policy.PolicyInput input(
-      RemediationRequest request, EvidenceLookup.Found found) {
+      RemediationRequest request, Optional<EvidenceLookup.Found> found, Circumstances seen) {
     return PolicyInputMapper.input(
-        request, Optional.of(found.evaluation()), Optional.of(found.evidence()));
+        request,
+        found.map(EvidenceLookup.Found::evaluation),
+        found.map(EvidenceLookup.Found::evidence),
+        seen);
   }
 
   /** The request's ttl capped by the policy's, else the policy's, else the gateway default. */

@@ -10,7 +10,6 @@ import io.rehearsal.policy.ActionKind;
 import io.rehearsal.policy.BlastRadius;
 import io.rehearsal.policy.Environment;
 import io.rehearsal.policy.Evidence;
-import io.rehearsal.policy.KillSwitch;
 import io.rehearsal.policy.PolicyInput;
 import io.rehearsal.policy.Target;
 import io.rehearsal.policy.TwinFidelity;
@@ -45,11 +44,30 @@ public final class PolicyInputMapper {
       RemediationRequest request,
       Optional<Evaluation> evaluation,
       Optional<io.rehearsal.proto.v1.Evidence> evidence) {
+    return input(request, evaluation, evidence, Circumstances.NONE);
+  }
+
+  /**
+   * The engine's input for {@code request} with its evidence and the gateway's {@code
+   * circumstances} (kill switch, freezes, history, automation budget).
+   */
+  public static PolicyInput input(
+      RemediationRequest request,
+      Optional<Evaluation> evaluation,
+      Optional<io.rehearsal.proto.v1.Evidence> evidence,
+      Circumstances circumstances) {
     Optional<Evidence> mapped =
         evidence.flatMap(e -> evaluation.map(ev -> PolicyInputMapper.evidence(ev, e)));
     Optional<TwinFidelity> twin = evidence.flatMap(PolicyInputMapper::twin);
     return new PolicyInput(
-        action(request), mapped, twin, List.of(), List.of(), KillSwitch.OFF, List.of());
+        action(request),
+        mapped,
+        twin,
+        circumstances.recent(),
+        circumstances.freezes(),
+        circumstances.killSwitch(),
+        List.of(),
+        circumstances.budget());
   }
 
   /** The requested action as the policy sees it. */

@@ -1,0 +1,127 @@
+package io.rehearsal.gateway;
+
+import io.rehearsal.gateway.dispatch.DispatchGuards;
+import io.rehearsal.gateway.mapping.Circumstances;
+import io.rehearsal.policy.Action;
+import io.rehearsal.policy.AutomationBudget;
+import io.rehearsal.policy.Environment;
+import io.rehearsal.policy.FreezeWindow;
+import io.rehearsal.policy.KillSwitch;
+import io.rehearsal.store.RateLimits;
+import io.rehearsal.store.RateLimits.Budget;
+import io.rehearsal.store.RateLimits.RateLimit;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The gateway's circumstances at decision time: the kill switch and freeze calendar from its
+ * configuration (the very ones the dispatcher checks again before calling a hook), and the
+ * automation budget from token buckets in Redis, one per target and one for the deployment. History
+ * of past actions is not yet recorded: rules see none.
+ */
+final class GatewayCircumstances implements Circumstances.Source {
+
+  private final KillSwitch killSwitch;
+  private final List<FreezeWindow> freezes;
+  private final RateLimits buckets;
+  private final LimitSpec perTarget;
+  private final LimitSpec global;
+
+  /** A limit as configured: {@code count} automatic actions per {@code window}. */
+  record LimitSpec(int count, Duration window) {
+
+    /**
+     * Parses {@code COUNT/DURATION}, e.g. {@code 3/1h}, {@code 30/1h}, {@code 1/10m}.
+     *
+     * @throws IllegalArgumentException naming {@code key} and the bad value
+     */
+    static LimitSpec parse(String key, String text) {
+      String[] parts = text.strip().split("/");
+      try {
+        if (parts.length == 2) {
+          int count = Integer.parseInt(parts[0].strip());
+          Duration window = Duration.parse("PT" + parts[1].strip().toUpperCase(Locale.ROOT));
+          new RateLimit("check", count, window);
+          return new LimitSpec(count, window);
+        }
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException(
+            key + " must be COUNT/DURATION like 3/1h, but was '" + text + "': " + e.getMessage(),
+            e);
+      }
+      throw new IllegalArgumentException(
+          key + " must be COUNT/DURATION like 3/1h, but was '" + text + "'");
+    }
+  }
+
+  GatewayCircumstances(
+      DispatchGuards guards, RateLimits buckets, LimitSpec perTarget, LimitSpec global) {
+    this.killSwitch = new KillSwitch(guards.killAll(), guards.killedTargets());
+    this.freezes = guards.freezes().stream().map(GatewayCircumstances::freeze).toList();
+    this.buckets = buckets;
+    this.perTarget = perTarget;
+    this.global = global;
+  }
+
+  @Override
+  public Circumstances at(Action action, Instant now) {
+    Budget budget = buckets.peek(limits(action), now);
+    return new Circumstances(killSwitch, freezes, List.of(), budget(budget));
+  }
+
+  @Override
+  public Optional<AutomationBudget> take(Action action, Instant now, String taker) {
+    Budget budget = buckets.take(limits(action), now, taker);
+    return budget.available() ? Optional.empty() : Optional.of(budget(budget));
+  }
+
+  private List<RateLimit> limits(Action action) {
+    String target = "target:" + action.environment().name() + "/" + safe(action.target().key());
+    return List.of(
+        new RateLimit(target, perTarget.count(), perTarget.window()),
+        new RateLimit("global", global.count(), global.window()));
+  }
+
+  private static AutomationBudget budget(Budget budget) {
+    if (budget.available()) {
+      return AutomationBudget.AVAILABLE;
+    }
+    RateLimit limit = budget.exhausted().orElseThrow();
+    return AutomationBudget.exhausted(
+        limit.scope()
+            + " "
+            + limit.burst()
+            + " per "
+            + human(limit.window())
+            + ", next in "
+            + human(budget.retryAfter()));
+  }
+
+  /** A key part made of the characters the store accepts in a scope. */
+  private static String safe(String name) {
+    String cleaned = name.replaceAll("[^A-Za-z0-9._:@/-]", "_");
+    return cleaned.isEmpty() ? "_" : cleaned;
+  }
+
+  private static FreezeWindow freeze(io.rehearsal.gateway.dispatch.FreezeWindow f) {
+    Set<Environment> environments =
+        f.environments().stream()
+            .map(e -> Environment.valueOf(e.name().substring("ENVIRONMENT_".length())))
+            .collect(Collectors.toUnmodifiableSet());
+    return new FreezeWindow(
+        f.name(),
+        f.start().atZone(f.zone()).toInstant(),
+        f.end().atZone(f.zone()).toInstant(),
+        environments,
+        Set.of());
+  }
+
+  private static String human(Duration d) {
+    return d.toString().substring(2).toLowerCase(Locale.ROOT);
+  }
+}

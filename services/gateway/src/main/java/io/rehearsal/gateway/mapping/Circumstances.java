@@ -1,0 +1,76 @@
+package io.rehearsal.gateway.mapping;
+
+import io.rehearsal.policy.Action;
+import io.rehearsal.policy.AutomationBudget;
+import io.rehearsal.policy.FreezeWindow;
+import io.rehearsal.policy.KillSwitch;
+import io.rehearsal.policy.PastAction;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What the gateway knows at decision time besides the request and its evidence: the kill switch and
+ * freeze calendar (the same ones the dispatcher checks again before a hook is called), the actions
+ * already taken on the target, and whether the rate limits on automatic actions leave room.
+ *
+ * @param killSwitch the emergency stop
+ * @param freezes the freeze calendar
+ * @param recent actions already taken on the target
+ * @param budget the automation budget for this action
+ */
+public record Circumstances(
+    KillSwitch killSwitch,
+    List<FreezeWindow> freezes,
+    List<PastAction> recent,
+    AutomationBudget budget) {
+
+  /** Nothing stopped, nothing frozen, no history, room for automation. */
+  public static final Circumstances NONE =
+      new Circumstances(KillSwitch.OFF, List.of(), List.of(), AutomationBudget.AVAILABLE);
+
+  /** Copies the lists. */
+  public Circumstances {
+    Objects.requireNonNull(killSwitch, "killSwitch");
+    freezes = List.copyOf(freezes);
+    recent = List.copyOf(recent);
+    Objects.requireNonNull(budget, "budget");
+  }
+
+  /** These circumstances with another budget. */
+  public Circumstances withBudget(AutomationBudget other) {
+    return new Circumstances(killSwitch, freezes, recent, other);
+  }
+
+  /**
+   * Where circumstances come from, and where an automatic approval takes its token. The gateway's
+   * is built from its configuration and Redis ({@code GatewayBeans}); {@link #NONE_SOURCE} has no
+   * limits, for tools and tests that only decide.
+   */
+  public interface Source {
+
+    /** The circumstances of {@code action} at {@code now}. */
+    Circumstances at(Action action, Instant now);
+
+    /**
+     * Takes one automatic action from the budget of {@code action} for {@code taker} (the decision
+     * id: racing replays of one decision spend one token); empty when granted, else the limit that
+     * is used up (the decision is then made again with that budget).
+     */
+    java.util.Optional<AutomationBudget> take(Action action, Instant now, String taker);
+  }
+
+  /** No kill switch, freeze, history or limit. */
+  public static final Source NONE_SOURCE =
+      new Source() {
+        @Override
+        public Circumstances at(Action action, Instant now) {
+          return NONE;
+        }
+
+        @Override
+        public java.util.Optional<AutomationBudget> take(Action action, Instant now, String taker) {
+          return java.util.Optional.empty();
+        }
+      };
+}
