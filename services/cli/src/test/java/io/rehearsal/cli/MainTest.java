@@ -126,6 +126,6 @@ class MainTest {
 
     assertThat(code).isZero();
     assertThat(commandsSection(out.toString()).keySet())
-        .containsExactly("validate", "simulate", "bench", "calibrate", "fidelity");
+        .containsExactly("validate", "simulate", "bench", "calibrate", "fidelity", "capacity");
   }
 }
