@@ -14,7 +14,8 @@ import picocli.CommandLine;
 class MainTest {
 
   /** The verbs that exist today; a new verb must be added here and to RehearsalCommand. */
-  private static final List<String> VERBS = List.of("up", "twin", "sandbox", "policy");
+  private static final List<String> VERBS =
+      List.of("up", "twin", "sandbox", "policy", "audit", "gateway", "ml");
 
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
