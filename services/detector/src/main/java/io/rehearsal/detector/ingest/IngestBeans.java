@@ -3,6 +3,9 @@ package io.rehearsal.detector.ingest;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.rehearsal.detector.incident.IncidentMetrics;
+import io.rehearsal.detector.incident.IncidentMonitor;
+import io.rehearsal.detector.incident.IncidentsConfig;
 import io.rehearsal.store.RedisStore;
 import io.rehearsal.telemetry.AggregatorStats;
 import io.rehearsal.telemetry.WindowAggregator;
@@ -24,17 +27,25 @@ public class IngestBeans {
 
   private final RedisTelemetryWindows windows;
   private final IngestPipeline pipeline;
+  private final IncidentMonitor incidents;
 
-  IngestBeans(IngestConfig ingest, WindowsConfig config, RedisStore store, MeterRegistry registry) {
+  IngestBeans(
+      IngestConfig ingest,
+      WindowsConfig config,
+      IncidentsConfig incidentsConfig,
+      RedisStore store,
+      MeterRegistry registry) {
     checkWholeMillis(config.length());
     this.windows = new RedisTelemetryWindows(store.telemetryWindows(), config.retained());
+    this.incidents = IncidentMetrics.create(incidentsConfig, registry);
     this.pipeline =
         new IngestPipeline(
             ingest.maxPendingSpans(),
             new WindowAggregator(windowConfig(config)),
             windows,
             Clock.systemUTC(),
-            config.tick());
+            config.tick(),
+            incidents);
     register(registry, pipeline);
     pipeline.start();
   }

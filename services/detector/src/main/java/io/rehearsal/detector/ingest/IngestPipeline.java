@@ -1,5 +1,6 @@
 package io.rehearsal.detector.ingest;
 
+import io.rehearsal.detector.incident.IncidentMonitor;
 import io.rehearsal.telemetry.AggregatorStats;
 import io.rehearsal.telemetry.ClosedWindow;
 import io.rehearsal.telemetry.MetricPoint;
@@ -43,6 +44,7 @@ public final class IngestPipeline implements AutoCloseable {
   private final Clock clock;
   private final long tickNanos;
   private final Thread worker;
+  private final IncidentMonitor incidents;
   private final AtomicLong aggregated = new AtomicLong();
   private final AtomicLong windowsWritten = new AtomicLong();
   private final AtomicLong windowsDuplicate = new AtomicLong();
@@ -66,6 +68,26 @@ public final class IngestPipeline implements AutoCloseable {
       TelemetryWindows windows,
       Clock clock,
       Duration tick) {
+    this(capacity, aggregator, windows, clock, tick, null);
+  }
+
+  /**
+   * A pipeline not yet started that also feeds incident detection.
+   *
+   * @param capacity how many items may wait at once
+   * @param aggregator the windows, fed by the worker thread only
+   * @param windows where closed windows go
+   * @param clock the time that closes windows and advances detection
+   * @param tick how often windows are closed and detection advances
+   * @param incidents the incident detection fed with every span batch, or null for none
+   */
+  public IngestPipeline(
+      int capacity,
+      WindowAggregator aggregator,
+      TelemetryWindows windows,
+      Clock clock,
+      Duration tick,
+      IncidentMonitor incidents) {
     if (capacity < 1) {
       throw new IllegalArgumentException("capacity must be >= 1, but was " + capacity);
     }
@@ -79,6 +101,7 @@ public final class IngestPipeline implements AutoCloseable {
     this.clock = clock;
     this.tickNanos = tick.toNanos();
     this.stats = aggregator.stats();
+    this.incidents = incidents;
     this.worker = new Thread(this::run, "rehearsal-ingest");
     this.worker.setDaemon(true);
   }
@@ -183,6 +206,9 @@ public final class IngestPipeline implements AutoCloseable {
       long now = nowNanos();
       if (now >= nextTick) {
         store(aggregator.advanceTo(now));
+        if (incidents != null) {
+          incidents.advanceTo(now / 1_000_000);
+        }
         nextTick = now + tickNanos;
       }
     }
@@ -202,6 +228,9 @@ public final class IngestPipeline implements AutoCloseable {
     try {
       batch.spans().forEach(aggregator::add);
       batch.points().forEach(aggregator::add);
+      if (incidents != null && !batch.spans().isEmpty()) {
+        incidents.onSpans(batch.spans());
+      }
     } finally {
       aggregated.addAndGet(batch.items());
       permits.release(batch.items());

@@ -1,0 +1,107 @@
+package io.rehearsal.detector.incident;
+
+import io.rehearsal.ml.incident.Incident;
+import io.rehearsal.ml.incident.IncidentEngine;
+import io.rehearsal.ml.incident.IncidentEvent;
+import io.rehearsal.ml.incident.InputCounters;
+import io.rehearsal.telemetry.Span;
+import io.rehearsal.telemetry.SpanKind;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.jboss.logging.Logger;
+
+/**
+ * The detector's incident detection: received spans go to an {@link IncidentEngine} (SERVER and
+ * CONSUMER spans as requests, CLIENT spans' peers as calls), and the ingest clock advances it; each
+ * incident change goes to a listener. Thread-safe: the ingest worker feeds and ticks it while
+ * readers list incidents.
+ */
+public final class IncidentMonitor {
+  private static final Logger LOG = Logger.getLogger(IncidentMonitor.class);
+
+  private final IncidentEngine engine;
+  private final Consumer<IncidentEvent> listener;
+  private long listenerFailures;
+
+  /**
+   * A monitor over {@code engine}.
+   *
+   * @param engine the detection logic, used by this monitor only
+   * @param listener receives every incident change, in order; its failures are counted and logged
+   *     once, never thrown into ingestion
+   */
+  public IncidentMonitor(IncidentEngine engine, Consumer<IncidentEvent> listener) {
+    this.engine = engine;
+    this.listener = listener;
+  }
+
+  /** Feeds received spans; bad ones are counted by the engine. */
+  public synchronized void onSpans(List<Span> spans) {
+    for (Span span : spans) {
+      feed(engine, span);
+    }
+  }
+
+  /** Feeds one span to an engine: a served request or a call between services. */
+  static void feed(IncidentEngine engine, Span span) {
+    if (span.kind() == SpanKind.CLIENT
+        && !span.peer().isEmpty()
+        && !span.peer().startsWith(Span.DATABASE_PEER)) {
+      engine.recordCall(span.service(), span.peer());
+    } else if (span.kind().servesRequest()) {
+      engine.recordRequest(
+          span.service(),
+          span.endpoint(),
+          span.endNanos() / 1_000_000,
+          span.durationNanos() / 1e6,
+          span.error() || span.httpStatus() >= 500,
+          span.spanId());
+    }
+  }
+
+  /** Moves detection time to {@code nowMillis} and hands the changes to the listener. */
+  public synchronized List<IncidentEvent> advanceTo(long nowMillis) {
+    List<IncidentEvent> events = engine.advanceTo(nowMillis);
+    events.forEach(this::hand);
+    return events;
+  }
+
+  /** Marks an open incident as being mitigated. */
+  public synchronized Optional<IncidentEvent> mitigating(String id) {
+    Optional<IncidentEvent> event = engine.mitigating(id);
+    event.ifPresent(this::hand);
+    return event;
+  }
+
+  private void hand(IncidentEvent event) {
+    try {
+      listener.accept(event);
+    } catch (RuntimeException e) {
+      if (listenerFailures++ == 0) {
+        LOG.warnf(
+            e, "Cannot hand on incident %s; counting further failures", event.incident().id());
+      }
+    }
+  }
+
+  /** Every incident so far, oldest first. */
+  public synchronized List<Incident> incidents() {
+    return engine.incidents();
+  }
+
+  /** Incidents still open or being mitigated. */
+  public synchronized long live() {
+    return engine.incidents().stream().filter(i -> i.state().live()).count();
+  }
+
+  /** Input refused by the engine, by reason. */
+  public synchronized InputCounters counters() {
+    return engine.counters();
+  }
+
+  /** Incident changes the listener failed to take. */
+  public synchronized long listenerFailures() {
+    return listenerFailures;
+  }
+}
