@@ -40,6 +40,27 @@ public record Slo(String service, String endpoint, double latencyMillis, double 
         availability * percentile / 100);
   }
 
+  /**
+   * Parses {@code SERVICE/ENDPOINT=MS@PCT:AVAIL}, e.g. {@code frontend/GET /browse=200@99:0.99}.
+   *
+   * @throws IllegalArgumentException naming the text and the expected form
+   */
+  public static Slo parse(String text) {
+    try {
+      int eq = text.lastIndexOf('=');
+      int at = text.indexOf('@', eq);
+      int colon = text.indexOf(':', at);
+      return of(
+          text.substring(0, eq).trim(),
+          Double.parseDouble(text.substring(eq + 1, at)),
+          Double.parseDouble(text.substring(at + 1, colon)),
+          Double.parseDouble(text.substring(colon + 1)));
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(
+          "SLO '" + text + "': expected SERVICE/ENDPOINT=MS@PCT:AVAIL (" + e.getMessage() + ")", e);
+    }
+  }
+
   /** The share of requests allowed to be bad: the error budget. */
   public double budget() {
     return 1 - objective;

@@ -16,6 +16,14 @@ class SloTest {
   }
 
   @Test
+  void shouldReadEveryPartWhenParsingTheCompactForm() {
+    Slo slo = Slo.parse("frontend/GET /browse=200@99:0.99");
+    assertThat(slo).isEqualTo(Slo.of("frontend/GET /browse", 200, 99, 0.99));
+    assertThatThrownBy(() -> Slo.parse("frontend/GET /browse=200"))
+        .hasMessageContaining("SERVICE/ENDPOINT=MS@PCT:AVAIL");
+  }
+
+  @Test
   void shouldNameTheFieldWhenAValueIsOutOfRange() {
     assertThatThrownBy(() -> Slo.of("frontend", 300, 99, 0.98))
         .hasMessageContaining("service/endpoint");
