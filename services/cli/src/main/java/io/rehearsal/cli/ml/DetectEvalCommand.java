@@ -172,18 +172,9 @@ public final class DetectEvalCommand implements Callable<Integer> {
 
   static Slo parseSlo(String text) {
     try {
-      int eq = text.lastIndexOf('=');
-      int at = text.indexOf('@', eq);
-      int colon = text.indexOf(':', at);
-      return Slo.of(
-          text.substring(0, eq).trim(),
-          Double.parseDouble(text.substring(eq + 1, at)),
-          Double.parseDouble(text.substring(at + 1, colon)),
-          Double.parseDouble(text.substring(colon + 1)));
-    } catch (RuntimeException e) {
-      throw new CommandFailure(
-          "--slo '" + text + "': expected SERVICE/ENDPOINT=MS@PCT:AVAIL (" + e.getMessage() + ")",
-          e);
+      return Slo.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new CommandFailure("--slo: " + e.getMessage(), e);
     }
   }
 
