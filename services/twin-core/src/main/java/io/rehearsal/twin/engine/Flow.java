@@ -59,6 +59,17 @@ final class Flow {
     }
   }
 
+  /**
+   * An entry request turned away by load shedding before any service saw it: it counts where it
+   * arrived, as a rejection (the user got an error), and takes no replica's time.
+   */
+  void shedRoot(int e) {
+    int h = create(e, Requests.NONE, 0);
+    q.session[h] = Requests.NONE;
+    recorder.rootArrived(sim.now());
+    complete(h, Status.REJECTED);
+  }
+
   void onChildArrive(int h, int gen, int r) {
     if (q.gen[h] != gen) {
       return;

@@ -96,20 +96,31 @@ final class Traffic {
     }
   }
 
-  /** A candidate arrival of source i: accepted with probability rate(t) / peak (thinning). */
-  private boolean accept(int i) {
+  private static final int NONE = 0;
+  private static final int ADMITTED = 1;
+  private static final int SHED = 2;
+
+  /**
+   * A candidate arrival of source i: a user with probability rate(t) / peak (thinning), who is then
+   * turned away with the shed probability. A shed user is not a request that never happened: it is
+   * an error at the entry, as a load shedder's 503 is, and counts against the SLO.
+   */
+  private int admit(int i) {
     double rate = pattern[i].rateAt(sim.now()) * sim.knobs.surge[i];
     boolean accepted = arrivalStream[i].nextDouble() * peak[i] < rate;
     next(i);
     double p = sim.knobs.shed[i];
     boolean shed = p > 0 && shedStream[i].nextDouble() < p; // no draw while nothing is shed
-    return accepted && !shed;
+    return !accepted ? NONE : shed ? SHED : ADMITTED;
   }
 
   void onArrival(int i) {
     int region = region(i);
-    if (accept(i)) {
+    int admission = admit(i);
+    if (admission == ADMITTED) {
       sim.flow.arriveRoot(entry[i], region, Requests.NONE);
+    } else if (admission == SHED) {
+      sim.flow.shedRoot(entry[i]);
     }
   }
 
@@ -133,9 +144,12 @@ final class Traffic {
   }
 
   void onSessionStart(int i) {
-    if (accept(i)) {
-      int s = allocateSession(i - model.spec.traffic().size());
-      issueStep(s);
+    int admission = admit(i);
+    int kind = i - model.spec.traffic().size();
+    if (admission == ADMITTED) {
+      issueStep(allocateSession(kind));
+    } else if (admission == SHED) {
+      sim.flow.shedRoot(sessionSteps[kind][0]);
     }
   }
 
