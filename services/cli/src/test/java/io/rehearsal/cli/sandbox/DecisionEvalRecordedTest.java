@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
  * The twin's ranking against what really happened, on two of the recorded incidents in
  * ml-models/data/reference-shop/decisions (each candidate applied for real in the running shop).
  * Scaled down for the default suite (fewer replications, two incidents); the full set is `rehearsal
- * sandbox decision-eval` (10 incidents: top1_agreement 0.90, kendall_tau 0.57 on 2026-12-07).
+ * sandbox decision-eval` (10 incidents: top1_agreement 0.90, kendall_tau 0.67 on 2026-12-07).
  * Tolerance: the twin's best must be one of reality's best (arms whose real utility is not
  * distinguishable from the best), and its order must agree with reality's on these two.
  */
