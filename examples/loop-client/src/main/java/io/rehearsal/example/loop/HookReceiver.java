@@ -1,6 +1,7 @@
 package io.rehearsal.example.loop;
 
 import com.google.protobuf.Struct;
+import com.google.protobuf.TextFormat;
 import com.google.protobuf.util.JsonFormat;
 import com.standardwebhooks.Webhook;
 import com.standardwebhooks.exceptions.EmptyWebhookSecretException;
@@ -150,7 +151,7 @@ public final class HookReceiver implements AutoCloseable {
     System.out.printf(
         "run %s on %s (decision %s)%n",
         d.getRequest().getRemediation().getSummary(),
-        d.getRequest().getRemediation().getTarget(),
+        TextFormat.shortDebugString(d.getRequest().getRemediation().getTarget()),
         d.getId());
   }
 

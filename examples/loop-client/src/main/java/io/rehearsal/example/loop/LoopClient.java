@@ -73,7 +73,7 @@ public final class LoopClient {
     this.out = out;
   }
 
-  /** Parses the options, runs one submission; exit status 1 when the action will not run. */
+  /** Runs one submission; exit status 1 when the action will not run, 2 when a call failed. */
   public static void main(String[] args) throws IOException {
     Options options = Options.parse(args);
     RemediationRequest request = readRequest(Path.of(options.require("--request")));
@@ -89,6 +89,10 @@ public final class LoopClient {
       Duration wait = Duration.parse(options.getOr("--wait", "PT10M"));
       Decision last = new LoopClient(channel, token, System.out).run(request, wait);
       System.exit(refused(last.getState()) ? 1 : 0);
+    } catch (StatusRuntimeException e) {
+      // e.g. UNAUTHENTICATED (token), PERMISSION_DENIED (role), NOT_FOUND (evaluation)
+      System.err.println("the gateway refused the call: " + e.getStatus());
+      System.exit(2);
     } finally {
       channel.shutdownNow();
     }
