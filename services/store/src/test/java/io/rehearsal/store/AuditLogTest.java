@@ -217,6 +217,27 @@ class AuditLogTest {
     assertThat(audit.verifyChain().intact()).isTrue();
   }
 
+  @Test
+  void shouldAppendEveryEntryWhenManyThreadsOfOneProcessAppendAtOnce() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(32);
+    try {
+      List<Future<?>> appenders = new ArrayList<>();
+      for (int t = 0; t < 32; t++) {
+        String thread = "p" + t;
+        appenders.add(pool.submit(() -> appendMany(audit, thread, 25)));
+      }
+      for (Future<?> appender : appenders) {
+        appender.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertThat(audit.size()).isEqualTo(800);
+    assertThat(audit.verifyChain())
+        .isEqualTo(new ChainVerification.Intact(800, audit.head().orElseThrow()));
+  }
+
   private static void appendMany(AuditLog log, String thread, int count) {
     for (int i = 0; i < count; i++) {
       log.append(thread + "-" + i, bytes(thread + " entry " + i));
