@@ -63,6 +63,6 @@ class AuthStartup {
     }
     return "no caller can authenticate: configure a JWT key set (mp.jwt.verify.publickey.location)"
         + " or client certificates (quarkus.http.tls-configuration-name and quarkus.http.ssl.client-auth), or, for a"
-        + " local stack only, rehearsal.gateway.auth.local-credentials (see services/gateway/README.md)";
+        + " local stack only, rehearsal.gateway.auth.local-credentials (see docs/gateway.md)";
   }
 }
