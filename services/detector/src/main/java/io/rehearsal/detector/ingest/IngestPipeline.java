@@ -238,6 +238,8 @@ public final class IngestPipeline implements AutoCloseable {
   }
 
   private void store(List<ClosedWindow> closed) {
+    // Published before the windows are written, so whoever sees a window also sees its counts.
+    stats = aggregator.stats();
     for (ClosedWindow window : closed) {
       try {
         TelemetryWindows.Write write = windows.write(window);
@@ -252,7 +254,6 @@ public final class IngestPipeline implements AutoCloseable {
         }
       }
     }
-    stats = aggregator.stats();
   }
 
   private long nowNanos() {
