@@ -2,6 +2,7 @@ package io.rehearsal.cli.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rehearsal.cli.CommandFailure;
+import io.rehearsal.cli.StoreConnection;
 import io.rehearsal.store.AuditEntry;
 import io.rehearsal.store.AuditKey;
 import io.rehearsal.store.ChainVerification;
@@ -81,7 +82,7 @@ public final class AuditVerifyCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("rehearsal audit verify: " + e.getMessage());
       return USAGE;
     }
-    try (RedisStore store = connect(config)) {
+    try (RedisStore store = StoreConnection.open(config)) {
       ChainVerification result = store.audit().verifyChain();
       print(result, store, config.auditKey().orElseThrow());
       return result.intact() ? 0 : BROKEN;
@@ -89,10 +90,7 @@ public final class AuditVerifyCommand implements Callable<Integer> {
   }
 
   private StoreConfig storeConfig() {
-    StoreConfig config =
-        StoreConfig.defaults().withDataDir(dataDir).withKeyPrefix(keyPrefix).withAuditKey(key());
-    String url = redisUrl != null ? redisUrl : environment.get(StoreConfig.URL_ENV);
-    return url == null || url.isBlank() ? config : config.withRedisUrl(url.trim());
+    return StoreConnection.config(redisUrl, environment, dataDir, keyPrefix).withAuditKey(key());
   }
 
   private AuditKey key() {
@@ -117,23 +115,6 @@ public final class AuditVerifyCommand implements Callable<Integer> {
       return read.get();
     } catch (IllegalArgumentException | UncheckedIOException e) {
       throw new CommandFailure("cannot read the audit key from " + source + ": " + e.getMessage());
-    }
-  }
-
-  private static RedisStore connect(StoreConfig config) {
-    try {
-      return RedisStore.connect(config);
-    } catch (RuntimeException e) {
-      String where = config.redisUrl().orElse("the embedded Redis in " + config.dataDir());
-      throw new CommandFailure(
-          "cannot open "
-              + where
-              + ": "
-              + e.getMessage()
-              + (config.redisUrl().isEmpty()
-                  ? " (if `rehearsal up` is running, pass --redis-url with the URL it printed)"
-                  : ""),
-          e);
     }
   }
 

@@ -3,6 +3,7 @@ package io.rehearsal.cli.gateway;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.rehearsal.cli.CommandFailure;
+import io.rehearsal.cli.StoreConnection;
 import io.rehearsal.proto.v1.ShadowLedgerEntry;
 import io.rehearsal.store.DecisionJournal;
 import io.rehearsal.store.EmbeddedRedis;
@@ -77,7 +78,7 @@ public final class GatewayLedgerCommand implements Callable<Integer> {
     }
     StoreConfig config = storeConfig();
     List<ShadowLedgerEntry> entries;
-    try (RedisStore store = connect(config);
+    try (RedisStore store = StoreConnection.open(config);
         DecisionJournal journal =
             DecisionJournal.connect(store.uri(), keyPrefix, config.commandTimeout())) {
       entries = parse(journal.ledger("shadow").newest(limit));
@@ -90,26 +91,7 @@ public final class GatewayLedgerCommand implements Callable<Integer> {
   }
 
   private StoreConfig storeConfig() {
-    StoreConfig config = StoreConfig.defaults().withDataDir(dataDir).withKeyPrefix(keyPrefix);
-    String url = redisUrl != null ? redisUrl : environment.get(StoreConfig.URL_ENV);
-    return url == null || url.isBlank() ? config : config.withRedisUrl(url.trim());
-  }
-
-  private static RedisStore connect(StoreConfig config) {
-    try {
-      return RedisStore.connect(config);
-    } catch (RuntimeException e) {
-      String where = config.redisUrl().orElse("the embedded Redis in " + config.dataDir());
-      throw new CommandFailure(
-          "cannot open "
-              + where
-              + ": "
-              + e.getMessage()
-              + (config.redisUrl().isEmpty()
-                  ? " (if `rehearsal up` is running, pass --redis-url with the URL it printed)"
-                  : ""),
-          e);
-    }
+    return StoreConnection.config(redisUrl, environment, dataDir, keyPrefix);
   }
 
   private static List<ShadowLedgerEntry> parse(List<byte[]> stored) {

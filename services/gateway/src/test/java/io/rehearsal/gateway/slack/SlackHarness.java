@@ -2,6 +2,7 @@ package io.rehearsal.gateway.slack;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.rehearsal.gateway.MutableClock;
 import io.rehearsal.gateway.decision.DecisionDesk;
 import io.rehearsal.store.RedisStore;
 import io.rehearsal.store.StoreConfig;
@@ -27,7 +28,7 @@ final class SlackHarness implements AutoCloseable {
           "U0BOB", "bob@example.com",
           "U0CAROL", SlackFixtures.REQUESTER);
 
-  final MovableClock clock = new MovableClock(START);
+  final MutableClock clock = new MutableClock(START);
   final RedisStore store;
   final DecisionDesk desk;
   final SlackStandIn slack = SlackStandIn.start();
