@@ -23,7 +23,7 @@ import java.util.HexFormat;
 import java.util.List;
 
 /** Remediations, requests and evaluations stored the way the sandbox stores them. */
-final class Fixtures {
+public final class Fixtures {
 
   static final String EVALUATION = "eval-checkout-1";
 
@@ -79,26 +79,47 @@ final class Fixtures {
    * evidence, on a twin calibrated an hour before {@code at}; stored as the sandbox stores it.
    */
   static Evaluation storeEvaluation(RedisStore store, Instant at) {
-    List<Remediation> candidates = List.of(scaleUp(), rollback(), restart(), scaleToZero());
+    return storeEvaluation(
+        store,
+        at,
+        EVALUATION,
+        "inc-42",
+        "scale-checkout restores every SLO (time to recover 40 s)",
+        List.of(scaleUp(), rollback(), restart(), scaleToZero()));
+  }
+
+  /**
+   * A succeeded evaluation {@code id} of {@code candidates}, ranked in that order with the same
+   * strong evidence each, on a twin calibrated an hour before {@code at}; stored as the sandbox
+   * stores it. Shared by every gateway test that needs evidence (Slack's too).
+   */
+  public static Evaluation storeEvaluation(
+      RedisStore store,
+      Instant at,
+      String id,
+      String incidentId,
+      String recommendation,
+      List<Remediation> candidates) {
     Evaluation.Builder e =
         Evaluation.newBuilder()
-            .setId(EVALUATION)
-            .setIncidentId("inc-42")
+            .setId(id)
+            .setIncidentId(incidentId)
             .setStatus(EvaluationStatus.EVALUATION_STATUS_SUCCEEDED)
             .setCreatedAt(timestamp(at.minusSeconds(60)))
             .setFinishedAt(timestamp(at))
-            .setRecommendation("scale-checkout restores every SLO (time to recover 40 s)")
+            .setRecommendation(recommendation)
             .setRecommendationKind(RecommendationKind.RECOMMENDATION_KIND_RESTORES);
     for (int i = 0; i < candidates.size(); i++) {
-      e.addEvidence(evidence(candidates.get(i), i + 1, at));
+      e.addEvidence(evidence(id, candidates.get(i), i + 1, at));
       e.addRanking(candidates.get(i).getId());
     }
     Evaluation evaluation = e.build();
-    store.evaluations().put(EVALUATION, StoredDecision.deterministic(evaluation), at);
+    store.evaluations().put(id, StoredDecision.deterministic(evaluation), at);
     return evaluation;
   }
 
-  private static Evidence evidence(Remediation candidate, int rank, Instant at) {
+  private static Evidence evidence(
+      String evaluationId, Remediation candidate, int rank, Instant at) {
     PairedDifference utility =
         PairedDifference.newBuilder()
             .setMean(0.04)
@@ -108,7 +129,7 @@ final class Fixtures {
     Evidence unhashed =
         Evidence.newBuilder()
             .setCandidate(candidate)
-            .setEvaluationId(EVALUATION)
+            .setEvaluationId(evaluationId)
             .setVsDoNothing(PairedComparison.newBuilder().setUtility(utility))
             .setReplications(20)
             .setRank(rank)

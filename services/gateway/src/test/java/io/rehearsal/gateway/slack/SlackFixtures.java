@@ -1,34 +1,23 @@
 package io.rehearsal.gateway.slack;
 
-import com.google.protobuf.Timestamp;
+import io.rehearsal.gateway.Fixtures;
 import io.rehearsal.gateway.decision.DecisionDesk;
-import io.rehearsal.gateway.decision.StoredDecision;
 import io.rehearsal.policy.GuardSettings;
 import io.rehearsal.policy.PolicyEngine;
 import io.rehearsal.policy.PolicySet;
-import io.rehearsal.proto.v1.ConfidenceInterval;
 import io.rehearsal.proto.v1.Decision;
 import io.rehearsal.proto.v1.Environment;
 import io.rehearsal.proto.v1.Evaluation;
-import io.rehearsal.proto.v1.EvaluationStatus;
-import io.rehearsal.proto.v1.Evidence;
-import io.rehearsal.proto.v1.PairedComparison;
-import io.rehearsal.proto.v1.PairedDifference;
-import io.rehearsal.proto.v1.RecommendationKind;
 import io.rehearsal.proto.v1.Remediation;
 import io.rehearsal.proto.v1.RemediationRequest;
 import io.rehearsal.proto.v1.Target;
-import io.rehearsal.proto.v1.TwinFidelity;
 import io.rehearsal.store.RedisStore;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 
 /** Decisions waiting for approval, stored as the gateway stores them, and Slack click payloads. */
@@ -83,50 +72,8 @@ final class SlackFixtures {
 
   /** A succeeded evaluation of both remediations, stored as the sandbox stores it. */
   static Evaluation storeEvaluation(RedisStore store, Instant at) {
-    Evaluation.Builder e =
-        Evaluation.newBuilder()
-            .setId(EVALUATION)
-            .setIncidentId("inc-77")
-            .setStatus(EvaluationStatus.EVALUATION_STATUS_SUCCEEDED)
-            .setCreatedAt(timestamp(at.minusSeconds(60)))
-            .setFinishedAt(timestamp(at))
-            .setRecommendation(SENTENCE)
-            .setRecommendationKind(RecommendationKind.RECOMMENDATION_KIND_RESTORES);
-    List<Remediation> candidates = List.of(restart(), rollback());
-    for (int i = 0; i < candidates.size(); i++) {
-      e.addEvidence(evidence(candidates.get(i), i + 1, at));
-      e.addRanking(candidates.get(i).getId());
-    }
-    Evaluation evaluation = e.build();
-    store.evaluations().put(EVALUATION, StoredDecision.deterministic(evaluation), at);
-    return evaluation;
-  }
-
-  private static Evidence evidence(Remediation candidate, int rank, Instant at) {
-    PairedDifference utility =
-        PairedDifference.newBuilder()
-            .setMean(0.04)
-            .setCi(ConfidenceInterval.newBuilder().setLower(0.02).setUpper(0.06).setLevel(0.95))
-            .setProbabilityOfImprovement(0.97)
-            .build();
-    Evidence unhashed =
-        Evidence.newBuilder()
-            .setCandidate(candidate)
-            .setEvaluationId(EVALUATION)
-            .setVsDoNothing(PairedComparison.newBuilder().setUtility(utility))
-            .setReplications(20)
-            .setRank(rank)
-            .setTwinSnapshotHash("a".repeat(64))
-            .build();
-    return unhashed.toBuilder()
-        .setEvidenceHash(sha256(StoredDecision.deterministic(unhashed)))
-        .setTwinFidelity(
-            TwinFidelity.newBuilder()
-                .setLatencyP50Mape(0.05)
-                .setLatencyP99Mape(0.08)
-                .setThroughputMape(0.02)
-                .setCalibratedAt(timestamp(at.minus(Duration.ofHours(1)))))
-        .build();
+    return Fixtures.storeEvaluation(
+        store, at, EVALUATION, "inc-77", SENTENCE, List.of(restart(), rollback()));
   }
 
   /** The form body Slack sends when {@code user} clicks {@code verdict} on a decision's message. */
@@ -148,17 +95,5 @@ final class SlackFixtures {
             + Interaction.buttonValue(decisionId, revision)
             + "\",\"action_ts\":\"1700000001.000001\"}]}";
     return "payload=" + URLEncoder.encode(json, StandardCharsets.UTF_8);
-  }
-
-  static Timestamp timestamp(Instant t) {
-    return Timestamp.newBuilder().setSeconds(t.getEpochSecond()).setNanos(t.getNano()).build();
-  }
-
-  static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }
