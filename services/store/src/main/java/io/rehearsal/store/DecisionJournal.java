@@ -35,6 +35,7 @@ import java.util.regex.Pattern;
  * PREFIX {dispatch}:dead            sorted set: dead-lettered decision ids by time (ms)
  * PREFIX {ledger:NAME}:entries      hash: id to bytes ({@link Ledger})
  * PREFIX {ledger:NAME}:index        sorted set: id by first-write time (ms)
+ * PREFIX {history}:TARGET           sorted set: actions taken on a target by time (ms), {@link ActionHistory}
  * </pre>
  */
 public final class DecisionJournal implements AutoCloseable {
@@ -51,6 +52,7 @@ public final class DecisionJournal implements AutoCloseable {
   private final Keys keys;
   private final String prefix;
   private final DispatchOutbox outbox;
+  private final ActionHistory history;
 
   private DecisionJournal(
       RedisClient client, StatefulRedisConnection<byte[], byte[]> connection, String prefix) {
@@ -60,6 +62,7 @@ public final class DecisionJournal implements AutoCloseable {
     this.prefix = prefix;
     this.keys = new Keys(prefix);
     this.outbox = new DispatchOutbox(redis, this::key);
+    this.history = new ActionHistory(redis, this::key);
   }
 
   /**
@@ -103,7 +106,20 @@ public final class DecisionJournal implements AutoCloseable {
    * byte[], String)} for the results.
    */
   public Written create(String id, byte[] payload, byte[] event, OutboxOp op, long dueMillis) {
-    return write(id, "create", 0, payload, event, op, dueMillis);
+    return create(id, payload, event, op, dueMillis, ActionHistory.Change.NONE);
+  }
+
+  /**
+   * As {@link #create(String, byte[], byte[], OutboxOp, long)}, changing a target's history too.
+   */
+  public Written create(
+      String id,
+      byte[] payload,
+      byte[] event,
+      OutboxOp op,
+      long dueMillis,
+      ActionHistory.Change change) {
+    return write(id, "create", 0, payload, event, op, dueMillis, change);
   }
 
   /**
@@ -112,11 +128,27 @@ public final class DecisionJournal implements AutoCloseable {
    */
   public Written compareAndSet(
       String id, long expectedRevision, byte[] payload, byte[] event, OutboxOp op, long dueMillis) {
+    return compareAndSet(
+        id, expectedRevision, payload, event, op, dueMillis, ActionHistory.Change.NONE);
+  }
+
+  /**
+   * As {@link #compareAndSet(String, long, byte[], byte[], OutboxOp, long)}, changing a target's
+   * history too.
+   */
+  public Written compareAndSet(
+      String id,
+      long expectedRevision,
+      byte[] payload,
+      byte[] event,
+      OutboxOp op,
+      long dueMillis,
+      ActionHistory.Change change) {
     if (expectedRevision < 1) {
       throw new IllegalArgumentException(
           "expectedRevision must be at least 1, but was " + expectedRevision);
     }
-    return write(id, "cas", expectedRevision, payload, event, op, dueMillis);
+    return write(id, "cas", expectedRevision, payload, event, op, dueMillis, change);
   }
 
   /**
@@ -168,6 +200,11 @@ public final class DecisionJournal implements AutoCloseable {
     return outbox;
   }
 
+  /** The per-target action history the writes here change. */
+  public ActionHistory history() {
+    return history;
+  }
+
   /** The ledger named {@code name} (e.g. {@code shadow}, {@code outcomes}). */
   public Ledger ledger(String name) {
     Ids.require("ledger name", name);
@@ -183,8 +220,16 @@ public final class DecisionJournal implements AutoCloseable {
   }
 
   private Written write(
-      String id, String mode, long expected, byte[] payload, byte[] event, OutboxOp op, long due) {
+      String id,
+      String mode,
+      long expected,
+      byte[] payload,
+      byte[] event,
+      OutboxOp op,
+      long due,
+      ActionHistory.Change change) {
     Ids.require("id", id);
+    Objects.requireNonNull(change, "change must not be null");
     Objects.requireNonNull(payload, "payload must not be null");
     Objects.requireNonNull(event, "event must not be null");
     byte[][] keyArgs = {
@@ -194,7 +239,8 @@ public final class DecisionJournal implements AutoCloseable {
       outbox.due(),
       outbox.attempts(),
       outbox.errors(),
-      outbox.dead()
+      outbox.dead(),
+      history.key(change.target())
     };
     List<Object> reply =
         WRITE.run(
@@ -209,7 +255,12 @@ public final class DecisionJournal implements AutoCloseable {
             Keys.utf8(Long.toString(EVENTS_RETAINED)),
             Keys.utf8(op.name().toLowerCase(java.util.Locale.ROOT)),
             Keys.utf8(id),
-            Keys.utf8(Long.toString(due)));
+            Keys.utf8(Long.toString(due)),
+            Keys.utf8(change.opName()),
+            Keys.utf8(change.member()),
+            Keys.utf8(Long.toString(change.atMillis())),
+            Keys.utf8(Long.toString(change.keepAfterMillis())),
+            Keys.utf8(Integer.toString(ActionHistory.KEPT_PER_TARGET)));
     String cursor = Replies.textAt(reply, 2);
     return new Written(result(reply), cursor.isEmpty() ? Optional.empty() : Optional.of(cursor));
   }

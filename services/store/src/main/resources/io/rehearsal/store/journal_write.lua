@@ -4,10 +4,13 @@
 -- outbox entry. The keys span several hash slots: this script needs a single Redis node.
 -- KEYS[1] record hash (rev, data), KEYS[2] list of "token revision" of the last writes,
 -- KEYS[3] event stream, KEYS[4] outbox due sorted set, KEYS[5] outbox attempts hash,
--- KEYS[6] outbox errors hash, KEYS[7] dead-letter sorted set
+-- KEYS[6] outbox errors hash, KEYS[7] dead-letter sorted set, KEYS[8] the target's action
+-- history (sorted set: member by time in ms)
 -- ARGV[1] 'create' or 'cas', ARGV[2] expected revision, ARGV[3] bytes, ARGV[4] write token,
 -- ARGV[5] write tokens remembered, ARGV[6] event bytes, ARGV[7] events retained (approx.),
--- ARGV[8] outbox op: 'none', 'enqueue' or 'done', ARGV[9] decision id, ARGV[10] due (ms)
+-- ARGV[8] outbox op: 'none', 'enqueue' or 'done', ARGV[9] decision id, ARGV[10] due (ms),
+-- ARGV[11] history op: 'none', 'add' or 'remove', ARGV[12] history member, ARGV[13] its time
+-- (ms), ARGV[14] oldest time kept (ms; older members are trimmed), ARGV[15] members kept at most
 -- Returns {code, revision, event id}: 1 applied, 2 this token's write applied already,
 -- 3 conflict (current revision), 4 not found; the event id is '' unless applied now.
 local function applied_revision(token)
@@ -32,6 +35,16 @@ local function outbox()
   end
 end
 
+local function history()
+  if ARGV[11] == 'add' then
+    redis.call('ZADD', KEYS[8], ARGV[13], ARGV[12])
+    redis.call('ZREMRANGEBYSCORE', KEYS[8], '-inf', '(' .. ARGV[14])
+    redis.call('ZREMRANGEBYRANK', KEYS[8], 0, -tonumber(ARGV[15]) - 1)
+  elseif ARGV[11] == 'remove' then
+    redis.call('ZREM', KEYS[8], ARGV[12])
+  end
+end
+
 local function write(revision)
   redis.call('HSET', KEYS[1], 'rev', revision, 'data', ARGV[3])
   redis.call('LPUSH', KEYS[2], ARGV[4] .. ' ' .. revision)
@@ -39,6 +52,7 @@ local function write(revision)
   local id = redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[7], '*',
     'decision', ARGV[9], 'event', ARGV[6])
   outbox()
+  history()
   return {1, revision, id}
 end
 

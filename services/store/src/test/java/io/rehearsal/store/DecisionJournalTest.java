@@ -129,4 +129,52 @@ class DecisionJournalTest {
     assertThat(ledger.get("d1").map(StoreFixture::text)).contains("one+outcome");
     assertThat(ledger.size()).isEqualTo(2);
   }
+
+  @Test
+  void shouldRecordTheActionWithTheApprovalAndTrimToTheWindowWhenHistoryChanges() {
+    journal.create("d1", bytes("a"), bytes("e1"), OutboxOp.ENQUEUE, 0, add("RESTART d1", 1_000));
+    journal.create("d2", bytes("b"), bytes("e2"), OutboxOp.ENQUEUE, 0, add("SCALE d2", 5_000));
+
+    assertThat(journal.history().since("prod/cart", 0, 10))
+        .containsExactly(
+            new ActionHistory.Entry("SCALE d2", 5_000),
+            new ActionHistory.Entry("RESTART d1", 1_000));
+    assertThat(journal.history().since("prod/cart", 2_000, 10)).hasSize(1);
+
+    // an add trims what is older than its window; a refused write changes nothing
+    journal.create("d3", bytes("c"), bytes("e3"), OutboxOp.ENQUEUE, 0, add("SCALE d3", 9_000));
+    journal.compareAndSet("d3", 7, bytes("x"), bytes("ex"), OutboxOp.NONE, 0, add("X", 9_500));
+    assertThat(journal.history().since("prod/cart", 0, 10))
+        .extracting(ActionHistory.Entry::member)
+        .containsExactly("SCALE d3", "SCALE d2");
+
+    journal.compareAndSet(
+        "d3",
+        1,
+        bytes("c2"),
+        bytes("e4"),
+        OutboxOp.DONE,
+        0,
+        new ActionHistory.Change(ActionHistory.Op.REMOVE, "prod/cart", "SCALE d3", 0, 0));
+    assertThat(journal.history().since("prod/cart", 0, 10))
+        .extracting(ActionHistory.Entry::member)
+        .containsExactly("SCALE d2");
+    assertThat(journal.history().since("prod/other", 0, 10)).isEmpty();
+  }
+
+  @Test
+  void shouldRefuseAMalformedHistoryChangeWhenBuilt() {
+    assertThatThrownBy(() -> add("two\nlines", 0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("two");
+    assertThatThrownBy(
+            () -> new ActionHistory.Change(ActionHistory.Op.ADD, "bad target!", "m", 0, 0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("bad target!");
+  }
+
+  /** Adds {@code member} to target prod/cart at {@code at}, keeping 4 s before it. */
+  private static ActionHistory.Change add(String member, long at) {
+    return new ActionHistory.Change(ActionHistory.Op.ADD, "prod/cart", member, at, at - 4_000);
+  }
 }
