@@ -15,7 +15,12 @@ import picocli.CommandLine.Spec;
     description = "Run and evaluate the anomaly detectors (NAB result files and NAB scoring).",
     synopsisSubcommandLabel = "COMMAND",
     commandListHeading = "%nCommands:%n",
-    subcommands = {MlNabCommand.class, MlNabScoreCommand.class, DetectEvalCommand.class})
+    subcommands = {
+      MlNabCommand.class,
+      MlNabScoreCommand.class,
+      DetectEvalCommand.class,
+      RcaEvalCommand.class
+    })
 public final class MlCommand implements Runnable {
 
   @Spec CommandSpec spec;
