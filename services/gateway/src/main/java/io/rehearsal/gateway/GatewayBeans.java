@@ -2,11 +2,14 @@ package io.rehearsal.gateway;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.rehearsal.gateway.decision.ApproverDirectory;
 import io.rehearsal.gateway.decision.DecisionDesk;
+import io.rehearsal.gateway.decision.HistoryPolicy;
 import io.rehearsal.gateway.dispatch.DeadLetters;
 import io.rehearsal.gateway.dispatch.Dispatcher;
 import io.rehearsal.gateway.dispatch.HookTarget;
 import io.rehearsal.gateway.dispatch.WebhookSender;
+import io.rehearsal.gateway.security.CallerGroups;
 import io.rehearsal.gateway.shadow.ShadowLedger;
 import io.rehearsal.gateway.watch.WatchStreams;
 import io.rehearsal.policy.GuardSettings;
@@ -24,6 +27,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.jboss.logging.Logger;
 
@@ -74,10 +78,27 @@ class GatewayBeans {
     journal.close();
   }
 
+  /**
+   * Reviewers' groups for every channel: the configured ones, and a gRPC caller's token groups that
+   * are not roles.
+   */
+  @Produces
+  @Singleton
+  ApproverDirectory approverDirectory(GatewayConfig config) {
+    java.util.Map<String, Set<String>> groups = new java.util.TreeMap<>();
+    config.approvers().forEach((who, entry) -> groups.put(who, entry.groups()));
+    return new CallerGroups(ApproverDirectory.of(groups));
+  }
+
   @Produces
   @Singleton
   DecisionDesk decisionDesk(
-      RedisStore store, DecisionJournal journal, PolicyEngine engine, GatewayConfig config) {
+      RedisStore store,
+      DecisionJournal journal,
+      PolicyEngine engine,
+      GatewayConfig config,
+      ApproverDirectory approvers) {
+    HistoryPolicy history = new HistoryPolicy(config.history().window());
     return new DecisionDesk(
         store.decisions(),
         journal,
@@ -92,7 +113,11 @@ class GatewayBeans {
             GatewayCircumstances.LimitSpec.parse(
                 "rehearsal.gateway.rate-limits.per-target", config.rateLimits().perTarget()),
             GatewayCircumstances.LimitSpec.parse(
-                "rehearsal.gateway.rate-limits.global", config.rateLimits().global())));
+                "rehearsal.gateway.rate-limits.global", config.rateLimits().global()),
+            journal.history(),
+            history),
+        approvers,
+        history);
   }
 
   @Produces

@@ -1,5 +1,6 @@
 package io.rehearsal.gateway;
 
+import io.rehearsal.gateway.decision.HistoryPolicy;
 import io.rehearsal.gateway.dispatch.DispatchGuards;
 import io.rehearsal.gateway.mapping.Circumstances;
 import io.rehearsal.policy.Action;
@@ -7,6 +8,7 @@ import io.rehearsal.policy.AutomationBudget;
 import io.rehearsal.policy.Environment;
 import io.rehearsal.policy.FreezeWindow;
 import io.rehearsal.policy.KillSwitch;
+import io.rehearsal.store.ActionHistory;
 import io.rehearsal.store.RateLimits;
 import io.rehearsal.store.RateLimits.Budget;
 import io.rehearsal.store.RateLimits.RateLimit;
@@ -21,8 +23,9 @@ import java.util.stream.Collectors;
 /**
  * The gateway's circumstances at decision time: the kill switch and freeze calendar from its
  * configuration (the very ones the dispatcher checks again before calling a hook), and the
- * automation budget from token buckets in Redis, one per target and one for the deployment. History
- * of past actions is not yet recorded: rules see none.
+ * automation budget from token buckets in Redis, one per target and one for the deployment, and the
+ * actions approved on the target within the history window (recorded with each approval by the
+ * decision journal, see {@link HistoryPolicy}).
  */
 final class GatewayCircumstances implements Circumstances.Source {
 
@@ -31,6 +34,8 @@ final class GatewayCircumstances implements Circumstances.Source {
   private final RateLimits buckets;
   private final LimitSpec perTarget;
   private final LimitSpec global;
+  private final ActionHistory history;
+  private final HistoryPolicy historyPolicy;
 
   /** A limit as configured: {@code count} automatic actions per {@code window}. */
   record LimitSpec(int count, Duration window) {
@@ -60,18 +65,26 @@ final class GatewayCircumstances implements Circumstances.Source {
   }
 
   GatewayCircumstances(
-      DispatchGuards guards, RateLimits buckets, LimitSpec perTarget, LimitSpec global) {
+      DispatchGuards guards,
+      RateLimits buckets,
+      LimitSpec perTarget,
+      LimitSpec global,
+      ActionHistory history,
+      HistoryPolicy historyPolicy) {
     this.killSwitch = new KillSwitch(guards.killAll(), guards.killedTargets());
     this.freezes = guards.freezes().stream().map(GatewayCircumstances::freeze).toList();
     this.buckets = buckets;
     this.perTarget = perTarget;
     this.global = global;
+    this.history = history;
+    this.historyPolicy = historyPolicy;
   }
 
   @Override
   public Circumstances at(Action action, Instant now) {
     Budget budget = buckets.peek(limits(action), now);
-    return new Circumstances(killSwitch, freezes, List.of(), budget(budget));
+    return new Circumstances(
+        killSwitch, freezes, historyPolicy.recent(history, action, now), budget(budget));
   }
 
   @Override

@@ -54,6 +54,30 @@ interface GatewayConfig {
     String global();
   }
 
+  /**
+   * Reviewers' groups, by reviewer identity as the channels authenticate it (token name, Slack
+   * mapping, page login): {@code
+   * rehearsal.gateway.approvers."alice@example.com".groups=sre,payments}. A gRPC caller's token
+   * groups that are not roles are added.
+   */
+  Map<String, Approver> approvers();
+
+  /** One reviewer's entry. */
+  interface Approver {
+    /** The groups the reviewer belongs to. */
+    Set<String> groups();
+  }
+
+  /** The per-target action history rules read as {@code recent.*}. */
+  History history();
+
+  /** The per-target action history. */
+  interface History {
+    /** How far back approved actions are kept and seen by rules; 0 records nothing. */
+    @WithDefault("24h")
+    Duration window();
+  }
+
   /** How approved decisions are delivered to the hooks. */
   Dispatch dispatch();
 

@@ -4,7 +4,9 @@ import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Server;
 import io.grpc.netty.NettyServerBuilder;
+import io.rehearsal.gateway.decision.ApproverDirectory;
 import io.rehearsal.gateway.decision.DecisionDesk;
+import io.rehearsal.gateway.decision.HistoryPolicy;
 import io.rehearsal.gateway.dispatch.DeadLetters;
 import io.rehearsal.gateway.dispatch.DispatchGuards;
 import io.rehearsal.gateway.dispatch.DispatchSettings;
@@ -54,16 +56,14 @@ final class GatewayHarness implements AutoCloseable {
   private final Server server;
   private final ManagedChannel channel;
 
-  private GatewayHarness(
-      Path dataDir, java.util.function.Function<RedisStore, Circumstances.Source> circumstances)
-      throws IOException {
+  private GatewayHarness(Path dataDir, Options options) throws IOException {
     store =
         RedisStore.connect(
             StoreConfig.defaults()
                 .withDataDir(dataDir)
                 .withCommandTimeout(Duration.ofSeconds(1))
                 .withConnectTimeout(Duration.ofSeconds(1)));
-    PolicyEngine engine = new PolicyEngine(testPolicy(), GuardSettings.DEFAULTS, clock);
+    PolicyEngine engine = new PolicyEngine(options.policy(), GuardSettings.DEFAULTS, clock);
     journal = DecisionJournal.connect(store.uri(), "rehearsal:", Duration.ofSeconds(5));
     desk =
         new DecisionDesk(
@@ -74,7 +74,9 @@ final class GatewayHarness implements AutoCloseable {
             engine,
             DEFAULT_TTL,
             clock,
-            circumstances.apply(store));
+            options.circumstances().apply(store, journal),
+            options.approvers(),
+            options.history());
     ledger = new ShadowLedger(journal.ledger("shadow"));
     DeadLetters dead = new DeadLetters(journal.outbox(), desk.executions(), List.of(), clock);
     server =
@@ -96,10 +98,53 @@ final class GatewayHarness implements AutoCloseable {
    */
   static GatewayHarness start(
       Path dataDir, java.util.function.Function<RedisStore, Circumstances.Source> circumstances) {
+    return start(
+        dataDir, Options.DEFAULT.withCircumstances((store, journal) -> circumstances.apply(store)));
+  }
+
+  /** A gateway with {@code options}. */
+  static GatewayHarness start(Path dataDir, Options options) {
     try {
-      return new GatewayHarness(dataDir, circumstances);
+      return new GatewayHarness(dataDir, options);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * What a harness gateway decides with: policy, circumstances (kill switch, freezes, rate limits,
+   * history), reviewers' groups and what approvals record in the action history.
+   */
+  record Options(
+      PolicySet policy,
+      java.util.function.BiFunction<RedisStore, DecisionJournal, Circumstances.Source>
+          circumstances,
+      ApproverDirectory approvers,
+      HistoryPolicy history) {
+
+    /** The test policy, no circumstances, no groups known, no history. */
+    static final Options DEFAULT =
+        new Options(
+            testPolicy(),
+            (store, journal) -> Circumstances.NONE_SOURCE,
+            ApproverDirectory.NONE,
+            HistoryPolicy.OFF);
+
+    Options withPolicy(PolicySet other) {
+      return new Options(other, circumstances, approvers, history);
+    }
+
+    Options withCircumstances(
+        java.util.function.BiFunction<RedisStore, DecisionJournal, Circumstances.Source> other) {
+      return new Options(policy, other, approvers, history);
+    }
+
+    Options withApprovers(ApproverDirectory other) {
+      return new Options(policy, circumstances, other, history);
+    }
+
+    Options withHistory(HistoryPolicy other) {
+      return new Options(policy, circumstances, approvers, other);
     }
   }
 

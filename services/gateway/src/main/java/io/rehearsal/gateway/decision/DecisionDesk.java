@@ -63,6 +63,40 @@ public final class DecisionDesk {
    * @param clock the gateway's clock (creation, expiry, review times)
    * @param circumstances the kill switch, freezes, history and automation budget the engine sees,
    *     and where an automatic approval takes its token
+   * @param approvers the groups of reviewers, whatever channel they review through
+   * @param history what an approval records in its target's action history
+   */
+  public DecisionDesk(
+      Decisions decisions,
+      DecisionJournal journal,
+      AuditLog audit,
+      Evaluations evaluations,
+      PolicyEngine engine,
+      Duration defaultTtl,
+      Clock clock,
+      Circumstances.Source circumstances,
+      ApproverDirectory approvers,
+      HistoryPolicy history) {
+    if (defaultTtl.isNegative() || defaultTtl.isZero()) {
+      throw new IllegalArgumentException("defaultTtl must be positive, but was " + defaultTtl);
+    }
+    this.records = new DecisionRecords(decisions, journal, audit, history);
+    this.evidence = new EvidenceLookup(evaluations);
+    this.engine = engine;
+    this.defaultTtl = defaultTtl;
+    this.clock = clock;
+    this.circumstances = circumstances;
+    this.reviews = new Reviews(records, clock, approvers);
+    this.executions =
+        new Executions(
+            records,
+            journal == null ? Optional.empty() : Optional.of(journal.ledger("outcomes")),
+            clock);
+  }
+
+  /**
+   * A desk with no approver groups known and no action history recorded (any approver may approve a
+   * decision whose rule names no groups).
    */
   public DecisionDesk(
       Decisions decisions,
@@ -73,21 +107,17 @@ public final class DecisionDesk {
       Duration defaultTtl,
       Clock clock,
       Circumstances.Source circumstances) {
-    if (defaultTtl.isNegative() || defaultTtl.isZero()) {
-      throw new IllegalArgumentException("defaultTtl must be positive, but was " + defaultTtl);
-    }
-    this.records = new DecisionRecords(decisions, journal, audit);
-    this.evidence = new EvidenceLookup(evaluations);
-    this.engine = engine;
-    this.defaultTtl = defaultTtl;
-    this.clock = clock;
-    this.circumstances = circumstances;
-    this.reviews = new Reviews(records, clock);
-    this.executions =
-        new Executions(
-            records,
-            journal == null ? Optional.empty() : Optional.of(journal.ledger("outcomes")),
-            clock);
+    this(
+        decisions,
+        journal,
+        audit,
+        evaluations,
+        engine,
+        defaultTtl,
+        clock,
+        circumstances,
+        ApproverDirectory.NONE,
+        HistoryPolicy.OFF);
   }
 
   /** Hand-offs to the hooks and outcome reports, on the same records. */
@@ -232,6 +262,7 @@ public final class DecisionDesk {
         .setEvidenceHash(found.evidence().getEvidenceHash())
         .setEvaluationId(request.getEvaluationId())
         .setRequiredApprovers(verdict.approvers().count())
+        .addAllApproverGroups(verdict.approvers().groups())
         .setPolicyVersion(verdict.policyVersion());
     if (state != DecisionState.DECISION_STATE_REJECTED) {
       base.setExpiresAt(Timestamps.of(now.plus(ttl(request, verdict.expiry()))));

@@ -18,18 +18,22 @@ import java.util.Optional;
  * to the hash-chained audit log under the key {@code decision:<id>:<revision>} with the decision's
  * deterministic bytes as payload. Both happen before the caller answers. If the process or Redis
  * fails between the two, the next reader of the decision ({@link #audited}) appends the missing
- * entry; the key makes that append idempotent.
+ * entry; the key makes that append idempotent. An approval also records the action in its target's
+ * history ({@link HistoryPolicy}), in the same journaled write.
  */
 final class DecisionRecords {
 
   private final Decisions decisions;
   private final DecisionJournal journal; // null: plain writes, no events, no outbox
   private final AuditLog audit;
+  private final HistoryPolicy history;
 
-  DecisionRecords(Decisions decisions, DecisionJournal journal, AuditLog audit) {
+  DecisionRecords(
+      Decisions decisions, DecisionJournal journal, AuditLog audit, HistoryPolicy history) {
     this.decisions = decisions;
     this.journal = journal;
     this.audit = audit;
+    this.history = history;
   }
 
   /** The stored decision, its revision checked against the stored record's. */
@@ -49,7 +53,8 @@ final class DecisionRecords {
                     record.encode(),
                     event(d, DecisionState.DECISION_STATE_UNSPECIFIED),
                     outboxOp(DecisionState.DECISION_STATE_UNSPECIFIED, d.getState()),
-                    Timestamps.instant(d.getUpdatedAt()).toEpochMilli())
+                    Timestamps.instant(d.getUpdatedAt()).toEpochMilli(),
+                    history.change(DecisionState.DECISION_STATE_UNSPECIFIED, d))
                 .result();
     if (result.applied()) { // Ok, or our own create re-sent by Lettuce after a reconnect
       append(record.decision());
@@ -80,7 +85,8 @@ final class DecisionRecords {
                     next.encode(),
                     event(d, previous),
                     outboxOp(previous, d.getState()),
-                    Timestamps.instant(d.getUpdatedAt()).toEpochMilli())
+                    Timestamps.instant(d.getUpdatedAt()).toEpochMilli(),
+                    history.change(previous, d))
                 .result();
     if (result.applied()) {
       append(next.decision());

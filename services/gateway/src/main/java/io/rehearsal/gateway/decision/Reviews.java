@@ -10,20 +10,27 @@ import io.rehearsal.proto.v1.ReviewChannel;
 import io.rehearsal.proto.v1.ReviewVerdict;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Approvals, rejections and cancellations: each checks the decision's expiry, the revision the
  * caller saw and the lifecycle, then writes the next revision by compare-and-set with its audit
  * entry. A decision found past its expires_at is moved to EXPIRED (audited) and the call fails.
+ * Reviewers' groups come from the {@link ApproverDirectory}: a decision with approver groups takes
+ * approvals only from reviewers in one of them; every review records the reviewer's groups.
  */
 final class Reviews {
 
   private final DecisionRecords records;
   private final Clock clock;
+  private final ApproverDirectory directory;
 
-  Reviews(DecisionRecords records, Clock clock) {
+  Reviews(DecisionRecords records, Clock clock, ApproverDirectory directory) {
     this.records = records;
     this.clock = clock;
+    this.directory = directory;
   }
 
   /**
@@ -31,12 +38,14 @@ final class Reviews {
    * required_approvers} distinct reviewers approved.
    *
    * @throws GatewayException INVALID_ARGUMENT, FAILED_PRECONDITION (expired or not pending),
-   *     ABORTED (revision moved), PERMISSION_DENIED (the requester), ALREADY_EXISTS (approved
-   *     before)
+   *     ABORTED (revision moved), PERMISSION_DENIED (the requester, or a reviewer in none of the
+   *     decision's approver groups), ALREADY_EXISTS (approved before)
    */
   Decision approve(ApproveRequest request, StoredDecision current) {
     Decision d = ready(current, request.getExpectedRevision(), "approved");
     reviewer(d, request.getReviewer());
+    Set<String> groups = directory.groupsOf(request.getReviewer());
+    eligible(d, request.getReviewer(), groups);
     if (approvedBy(d, request.getReviewer())) {
       throw GatewayException.of(
           GatewayException.Reason.ALREADY_EXISTS,
@@ -57,13 +66,15 @@ final class Reviews {
             + ")";
     Review review =
         review(request.getReviewer(), ReviewVerdict.REVIEW_VERDICT_APPROVE, request.getChannel())
+            .addAllGroups(groups)
             .setComment(request.getComment())
             .build();
     return write(current, next, reason, review);
   }
 
   /**
-   * Rejects a pending decision.
+   * Rejects a pending decision. Any reviewer but the requester may reject, in an approver group or
+   * not (stopping an action is the safe direction); the review records their groups.
    *
    * @throws GatewayException as {@link #approve}, without ALREADY_EXISTS; INVALID_ARGUMENT without
    *     a reason
@@ -74,6 +85,7 @@ final class Reviews {
     String reason = "rejected by " + request.getReviewer() + ": " + request.getReason();
     Review review =
         review(request.getReviewer(), ReviewVerdict.REVIEW_VERDICT_REJECT, request.getChannel())
+            .addAllGroups(directory.groupsOf(request.getReviewer()))
             .setComment(request.getReason())
             .build();
     return write(current, DecisionState.DECISION_STATE_REJECTED, reason, review);
@@ -195,6 +207,28 @@ final class Reviews {
           GatewayException.Reason.PERMISSION_DENIED,
           reviewer + " requested decision " + d.getId() + " and cannot review it");
     }
+  }
+
+  /** A decision with approver groups takes approvals only from their members. */
+  private static void eligible(Decision d, String reviewer, Set<String> groups) {
+    List<String> needed = d.getApproverGroupsList();
+    if (needed.isEmpty() || needed.stream().anyMatch(groups::contains)) {
+      return;
+    }
+    throw GatewayException.of(
+        GatewayException.Reason.PERMISSION_DENIED,
+        reviewer
+            + " is in none of the approver groups "
+            + needed
+            + " of decision "
+            + d.getId()
+            + " (their groups: "
+            + listed(groups)
+            + ")");
+  }
+
+  private static String listed(Collection<String> groups) {
+    return groups.isEmpty() ? "none known" : String.join(", ", groups);
   }
 
   private static void revision(Decision d, long expected) {

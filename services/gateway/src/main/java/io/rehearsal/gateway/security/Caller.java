@@ -28,6 +28,16 @@ public record Caller(String name, Set<String> roles, String mechanism) {
     roles = Set.copyOf(roles);
   }
 
+  /**
+   * The caller's groups that are not gateway roles, sorted: a token's {@code groups} claim holds
+   * both its roles and the approver groups its holder belongs to.
+   */
+  public Set<String> groups() {
+    Set<String> groups = new java.util.TreeSet<>(roles);
+    groups.removeAll(RpcRoles.ROLES);
+    return groups;
+  }
+
   /** The authenticated caller of the current gRPC call, if any. */
   public static Optional<Caller> current() {
     return Optional.ofNullable(KEY.get());

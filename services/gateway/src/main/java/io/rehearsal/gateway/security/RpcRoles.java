@@ -24,6 +24,9 @@ public final class RpcRoles {
   /** Operators: policies, kill switch, dead letters, shadow ledger. */
   public static final String ADMIN = "admin";
 
+  /** Every role name; a token's other groups are approver groups ({@link Caller#groups()}). */
+  public static final Set<String> ROLES = Set.of(AUTOMATION, ONCALL, ADMIN);
+
   private static final String GATEWAY = "rehearsal.v1.PolicyGateway/";
 
   /** Probes that answer without a credential: they reveal no decision and change nothing. */

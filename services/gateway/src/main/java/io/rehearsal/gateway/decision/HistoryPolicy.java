@@ -1,0 +1,104 @@
+package io.rehearsal.gateway.decision;
+
+import io.rehearsal.gateway.mapping.PolicyInputMapper;
+import io.rehearsal.policy.Action;
+import io.rehearsal.policy.ActionKind;
+import io.rehearsal.policy.PastAction;
+import io.rehearsal.proto.v1.Decision;
+import io.rehearsal.proto.v1.DecisionState;
+import io.rehearsal.store.ActionHistory;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What goes into a target's action history, which rules read as {@code recent.*} and {@code
+ * recent_actions(...)}: a decision entering APPROVED adds {@code <KIND> <decision id>} at its
+ * approval time, in the same atomic write as the approval; leaving APPROVED for BLOCKED, CANCELLED
+ * or EXPIRED removes it again (the action never ran). Dispatched, shadowed and reported actions
+ * stay. A target is the environment and the policy target's key (service, else dependency), as the
+ * rate limits count them: {@code PRODUCTION/checkout}.
+ *
+ * @param window how far back the history is kept and read; zero turns recording off
+ */
+public record HistoryPolicy(Duration window) {
+
+  /** Records nothing (tools and tests that only decide). */
+  public static final HistoryPolicy OFF = new HistoryPolicy(Duration.ZERO);
+
+  /** Actions read per decision at most. */
+  static final int READ_LIMIT = 200;
+
+  private static final Set<DecisionState> NEVER_RAN =
+      Set.of(
+          DecisionState.DECISION_STATE_BLOCKED,
+          DecisionState.DECISION_STATE_CANCELLED,
+          DecisionState.DECISION_STATE_EXPIRED);
+
+  /** Checks the window once. */
+  public HistoryPolicy {
+    if (window == null || window.isNegative()) {
+      throw new IllegalArgumentException(
+          "rehearsal.gateway.history.window must be >= 0, but was " + window);
+    }
+  }
+
+  /** Whether anything is recorded. */
+  public boolean on() {
+    return !window.isZero();
+  }
+
+  /** The history key of an action's target, e.g. {@code PRODUCTION/checkout}. */
+  public static String target(Action action) {
+    String key = action.target().key().replaceAll("[^A-Za-z0-9._:@/-]", "_");
+    return action.environment().name() + "/" + (key.isEmpty() ? "_" : key);
+  }
+
+  /** The history change a write from {@code previous} to {@code next}'s state makes. */
+  ActionHistory.Change change(DecisionState previous, Decision next) {
+    boolean was = previous == DecisionState.DECISION_STATE_APPROVED;
+    boolean is = next.getState() == DecisionState.DECISION_STATE_APPROVED;
+    ActionHistory.Op op =
+        is && !was
+            ? ActionHistory.Op.ADD
+            : was && NEVER_RAN.contains(next.getState())
+                ? ActionHistory.Op.REMOVE
+                : ActionHistory.Op.NONE;
+    if (!on() || op == ActionHistory.Op.NONE) {
+      return ActionHistory.Change.NONE;
+    }
+    Action action = PolicyInputMapper.action(next.getRequest());
+    long at = Timestamps.instant(next.getUpdatedAt()).toEpochMilli();
+    return new ActionHistory.Change(
+        op, target(action), member(action.kind(), next.getId()), at, at - window.toMillis());
+  }
+
+  /** The actions on {@code action}'s target within the window before {@code now}, newest first. */
+  public List<PastAction> recent(ActionHistory history, Action action, Instant now) {
+    if (!on()) {
+      return List.of();
+    }
+    return history.since(target(action), now.minus(window).toEpochMilli(), READ_LIMIT).stream()
+        .map(HistoryPolicy::past)
+        .flatMap(Optional::stream)
+        .toList();
+  }
+
+  private static String member(ActionKind kind, String decisionId) {
+    return kind.name() + " " + decisionId;
+  }
+
+  /** An entry as a past action; one whose kind this build does not know is skipped. */
+  private static Optional<PastAction> past(ActionHistory.Entry entry) {
+    String member = entry.member();
+    int space = member.indexOf(' ');
+    try {
+      ActionKind kind = ActionKind.valueOf(space < 0 ? member : member.substring(0, space));
+      return Optional.of(new PastAction(kind, Instant.ofEpochMilli(entry.atMillis())));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+}
