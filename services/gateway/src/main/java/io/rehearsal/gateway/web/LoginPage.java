@@ -1,0 +1,70 @@
+package io.rehearsal.gateway.web;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Sign-in and sign-out. The form posts to Quarkus' form authentication ({@value
+ * PageGuard#POST_LOCATION}), whose session cookie is encrypted, HttpOnly, SameSite=Strict and
+ * Secure over TLS; its CSRF token rides in the action URL and is checked by {@link PageGuard}.
+ */
+@Path("/ui")
+public class LoginPage {
+
+  @CheckedTemplate
+  static class Templates {
+    static native TemplateInstance login(boolean failed, String csrf, String postLocation);
+  }
+
+  private final String sessionCookie;
+
+  LoginPage(
+      @ConfigProperty(
+              name = "quarkus.http.auth.form.cookie-name",
+              defaultValue = "quarkus-credential")
+          String sessionCookie) {
+    this.sessionCookie = sessionCookie;
+  }
+
+  @GET
+  @Path("login")
+  @Produces(MediaType.TEXT_HTML)
+  public TemplateInstance login(@QueryParam("failed") String failed, @Context RoutingContext ctx) {
+    String token = ctx.get(PageGuard.CSRF_KEY);
+    return Templates.login(failed != null, token == null ? "" : token, PageGuard.POST_LOCATION);
+  }
+
+  /** Ends the session: the session cookie is cleared (CSRF-checked like every form). */
+  @POST
+  @Path("logout")
+  public Response logout(@FormParam(PageGuard.CSRF) String token, @Context RoutingContext ctx) {
+    String expected = ctx.get(PageGuard.CSRF_KEY);
+    if (expected == null || !PageGuard.same(expected, token)) {
+      return Problems.response(
+          403, "CSRF token missing or wrong", "reload the page and submit its form again");
+    }
+    ctx.response()
+        .addCookie(
+            Cookie.cookie(sessionCookie, "")
+                .setPath("/")
+                .setMaxAge(0)
+                .setHttpOnly(true)
+                .setSameSite(CookieSameSite.STRICT)
+                .setSecure(ctx.request().isSSL()));
+    return Response.seeOther(URI.create("/ui/login")).build();
+  }
+}

@@ -1,0 +1,91 @@
+package io.rehearsal.gateway.web;
+
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.security.SecureRandom;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/**
+ * Verifies the review page's sign-in form ({@code quarkus.http.auth.form}) against the {@link
+ * LocalUsers} file: the signed-in identity is the user's name, its roles the user's groups. Loads
+ * the file at start-up, creating it (and printing the one-time password) on first start.
+ */
+@ApplicationScoped
+class WebUsers implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
+
+  private static final Logger LOG = Logger.getLogger(WebUsers.class);
+
+  private final WebConfig config;
+  private volatile Map<String, LocalUsers.User> users = Map.of();
+
+  WebUsers(WebConfig config) {
+    this.config = config;
+  }
+
+  void load(@Observes StartupEvent event) {
+    LocalUsers.Loaded loaded =
+        LocalUsers.ensure(config.usersFile(), config.passwordIterations(), new SecureRandom());
+    users = loaded.users();
+    loaded
+        .firstPassword()
+        .ifPresentOrElse(
+            password ->
+                LOG.warnf(
+                    "review page: created user '%s' with the one-time password %s (shown only now;"
+                        + " stored hashed in %s, owner-only). Sign in at /ui and keep it safe.",
+                    LocalUsers.FIRST_USER, password, config.usersFile().toAbsolutePath()),
+            () ->
+                LOG.infof(
+                    "review page: %d user(s) from %s",
+                    users.size(), config.usersFile().toAbsolutePath()));
+  }
+
+  @Override
+  public Class<UsernamePasswordAuthenticationRequest> getRequestType() {
+    return UsernamePasswordAuthenticationRequest.class;
+  }
+
+  @Override
+  public Uni<SecurityIdentity> authenticate(
+      UsernamePasswordAuthenticationRequest request, AuthenticationRequestContext context) {
+    return context.runBlocking(() -> verify(request));
+  }
+
+  private SecurityIdentity verify(UsernamePasswordAuthenticationRequest request) {
+    LocalUsers.User user = users.get(request.getUsername());
+    char[] password = request.getPassword().getPassword();
+    if (user == null || !PasswordHash.matches(password, user.hash())) {
+      throw new AuthenticationFailedException("unknown user or wrong password");
+    }
+    return identity(user);
+  }
+
+  /**
+   * The identity of a session cookie's user, as the users file says now (a user removed from the
+   * file, or moved to other groups, is so from the next request on).
+   */
+  SecurityIdentity session(String name) {
+    LocalUsers.User user = users.get(name);
+    if (user == null) {
+      throw new AuthenticationFailedException("user '" + name + "' is no longer in the users file");
+    }
+    return identity(user);
+  }
+
+  private static SecurityIdentity identity(LocalUsers.User user) {
+    return QuarkusSecurityIdentity.builder()
+        .setPrincipal(new QuarkusPrincipal(user.name()))
+        .addRoles(user.groups())
+        .build();
+  }
+}

@@ -1,0 +1,178 @@
+package io.rehearsal.gateway.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.rehearsal.gateway.decision.DecisionDesk;
+import io.rehearsal.proto.v1.Decision;
+import io.rehearsal.proto.v1.DecisionState;
+import io.rehearsal.proto.v1.Evaluation;
+import io.rehearsal.store.RedisStore;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The review page over plain HTTP, for what a browser never sends: posts without a CSRF token,
+ * requests without a session, and the headers and cookies a browser would enforce silently.
+ */
+@QuarkusTest
+@TestProfile(WebTestProfile.class)
+class ReviewPageHttpTest {
+
+  @Inject RedisStore store;
+  @Inject DecisionDesk desk;
+
+  @TestHTTPResource("/")
+  URI base;
+
+  private Decision pending() {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    Evaluation e = WebFixtures.store(store, "http-" + run, Instant.now());
+    return desk.submit(WebFixtures.request("http-" + run, e, 1)).decision();
+  }
+
+  @Test
+  void shouldRedirectToSignInWhenNotSignedIn() throws Exception {
+    HttpResponse<String> answer = new WebClient(base).get("/ui/decisions");
+
+    assertThat(answer.statusCode()).isEqualTo(302);
+    assertThat(answer.headers().firstValue("Location").orElse("")).endsWith("/ui/login");
+  }
+
+  @Test
+  void shouldRefuseAReviewPostWithoutCsrfTokenAndChangeNothing() throws Exception {
+    Decision d = pending();
+    WebClient alice = new WebClient(base);
+    assertThat(alice.signIn("alice", WebTestProfile.password("alice")).statusCode()).isEqualTo(302);
+
+    HttpResponse<String> noToken =
+        alice.post(
+            "/ui/decisions/" + d.getId() + "/approve", Map.of("revision", "1", "comment", "ok"));
+    HttpResponse<String> wrongToken =
+        alice.post(
+            "/ui/decisions/" + d.getId() + "/approve",
+            Map.of("revision", "1", PageGuard.CSRF, "x".repeat(43)));
+
+    assertThat(noToken.statusCode()).isEqualTo(403);
+    assertThat(noToken.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("application/problem+json");
+    assertThat(noToken.body()).contains("CSRF");
+    assertThat(wrongToken.statusCode()).isEqualTo(403);
+    assertThat(desk.get(d.getId()).getRevision()).isEqualTo(1);
+    assertThat(desk.get(d.getId()).getState())
+        .isEqualTo(DecisionState.DECISION_STATE_PENDING_APPROVAL);
+  }
+
+  @Test
+  void shouldApproveWhenThePostCarriesTheToken() throws Exception {
+    Decision d = pending();
+    WebClient alice = new WebClient(base);
+    alice.signIn("alice", WebTestProfile.password("alice"));
+
+    HttpResponse<String> answer =
+        alice.post(
+            "/ui/decisions/" + d.getId() + "/approve",
+            Map.of("revision", "1", "comment", "looks right", PageGuard.CSRF, alice.csrf()));
+
+    assertThat(answer.statusCode()).isEqualTo(303);
+    Decision now = desk.get(d.getId());
+    assertThat(now.getState()).isEqualTo(DecisionState.DECISION_STATE_APPROVED);
+    assertThat(now.getReviews(0).getReviewer()).isEqualTo("alice");
+    assertThat(now.getReviews(0).getChannel().name()).isEqualTo("REVIEW_CHANNEL_WEB");
+  }
+
+  @Test
+  void shouldRefuseToApproveAnExpiredDecisionWithAProblem() throws Exception {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    Evaluation e = WebFixtures.store(store, "exp-" + run, Instant.now());
+    Decision d =
+        desk.submit(
+                WebFixtures.request("exp-" + run, e, 1).toBuilder()
+                    .setTtl(com.google.protobuf.Duration.newBuilder().setNanos(300_000_000))
+                    .build())
+            .decision();
+    WebClient alice = new WebClient(base);
+    alice.signIn("alice", WebTestProfile.password("alice"));
+    Thread.sleep(400);
+
+    HttpResponse<String> answer =
+        alice.post(
+            "/ui/decisions/" + d.getId() + "/approve",
+            Map.of("revision", "1", PageGuard.CSRF, alice.csrf()));
+
+    assertThat(answer.statusCode()).isEqualTo(409);
+    assertThat(answer.body()).contains("FAILED_PRECONDITION").containsIgnoringCase("expire");
+    assertThat(desk.get(d.getId()).getState()).isEqualTo(DecisionState.DECISION_STATE_EXPIRED);
+  }
+
+  @Test
+  void shouldRefuseSignInWithoutCsrfToken() throws Exception {
+    WebClient client = new WebClient(base);
+    client.get("/ui/login");
+
+    HttpResponse<String> answer =
+        client.post(
+            PageGuard.POST_LOCATION, Map.of("j_username", "alice", "j_password", "alice-pw"));
+
+    assertThat(answer.statusCode()).isEqualTo(403);
+    assertThat(answer.body()).contains("CSRF");
+    assertThat(client.cookie("quarkus-credential")).isEmpty();
+  }
+
+  @Test
+  void shouldSendBackToSignInWhenThePasswordIsWrong() throws Exception {
+    HttpResponse<String> answer = new WebClient(base).signIn("alice", "wrong");
+
+    assertThat(answer.statusCode()).isEqualTo(302);
+    assertThat(answer.headers().firstValue("Location").orElse("")).contains("/ui/login?failed");
+  }
+
+  @Test
+  void shouldSetSecurityHeadersAndStrictCookiesWhenSignedIn() throws Exception {
+    WebClient alice = new WebClient(base);
+    HttpResponse<String> signIn = alice.signIn("alice", WebTestProfile.password("alice"));
+    HttpResponse<String> page = alice.get("/ui/decisions");
+
+    assertThat(page.statusCode()).isEqualTo(200);
+    String csp = page.headers().firstValue("Content-Security-Policy").orElse("");
+    assertThat(csp)
+        .contains("script-src 'self'", "frame-ancestors 'none'")
+        .doesNotContain("unsafe-inline");
+    assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+    assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
+    assertThat(signIn.headers().allValues("Set-Cookie"))
+        .filteredOn(c -> c.startsWith("quarkus-credential="))
+        .singleElement()
+        .satisfies(
+            c ->
+                assertThat(c)
+                    .containsIgnoringCase("HttpOnly")
+                    .containsIgnoringCase("SameSite=Strict"));
+    assertThat(alice.csrf()).hasSize(43);
+    assertThat(page.body()).doesNotContain("<script>").contains("/ui/static/review-plots.js");
+  }
+
+  @Test
+  void shouldRefuseReviewsFromUsersOutsideOncall() throws Exception {
+    Decision d = pending();
+    WebClient vera = new WebClient(base);
+    vera.signIn("vera", WebTestProfile.password("vera"));
+
+    HttpResponse<String> answer =
+        vera.post(
+            "/ui/decisions/" + d.getId() + "/approve",
+            Map.of("revision", "1", PageGuard.CSRF, vera.csrf()));
+
+    assertThat(answer.statusCode()).isEqualTo(403);
+    assertThat(answer.body()).contains("oncall");
+    assertThat(desk.get(d.getId()).getRevision()).isEqualTo(1);
+  }
+}
