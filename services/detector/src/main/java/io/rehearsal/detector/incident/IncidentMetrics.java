@@ -19,19 +19,26 @@ public final class IncidentMetrics {
   private IncidentMetrics() {}
 
   /**
-   * The monitor configured by {@code config}, with its gauges and counters on {@code registry}, or
-   * null when incident detection is off.
+   * The monitor configured by {@code config}, handing its changes to {@code recorder}, with its
+   * gauges and counters on {@code registry}, or null when incident detection is off.
    *
    * @throws IllegalArgumentException at start-up for a malformed SLO
    */
-  public static IncidentMonitor create(IncidentsConfig config, MeterRegistry registry) {
+  static IncidentMonitor create(
+      IncidentsConfig config, MeterRegistry registry, IncidentRecorder recorder) {
     if (!config.enabled()) {
       return null;
     }
     List<Slo> slos = config.slos().orElse(List.of()).stream().map(Slo::parse).toList();
     IncidentMonitor monitor =
         new IncidentMonitor(
-            new IncidentEngine(IncidentConfig.defaults(), slos), IncidentMetrics::log);
+            new IncidentEngine(IncidentConfig.defaults(), slos),
+            event -> {
+              log(event);
+              recorder.accept(event);
+            },
+            recorder,
+            config.clock() == IncidentsConfig.DetectionClock.EVENT);
     Gauge.builder("rehearsal.detector.incidents.live", monitor, IncidentMonitor::live)
         .description("Incidents open or being mitigated")
         .register(registry);

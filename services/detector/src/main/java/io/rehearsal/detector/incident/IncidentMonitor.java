@@ -9,6 +9,7 @@ import io.rehearsal.telemetry.SpanKind;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import org.jboss.logging.Logger;
 
 /**
@@ -22,6 +23,9 @@ public final class IncidentMonitor {
 
   private final IncidentEngine engine;
   private final Consumer<IncidentEvent> listener;
+  private final LongConsumer advanced;
+  private final boolean eventTime;
+  private long latestEndMillis = Long.MIN_VALUE;
   private long listenerFailures;
 
   /**
@@ -32,12 +36,37 @@ public final class IncidentMonitor {
    *     once, never thrown into ingestion
    */
   public IncidentMonitor(IncidentEngine engine, Consumer<IncidentEvent> listener) {
+    this(engine, listener, millis -> {}, false);
+  }
+
+  /**
+   * A monitor over {@code engine} that also tells {@code advanced} every detection time it reached.
+   *
+   * @param eventTime true to run detection on the latest span end received instead of the clock
+   *     {@link #advanceTo} is given (replays): each batch first moves detection to its earliest
+   *     end, so the batch is never late, and every tick moves it to the latest end received
+   */
+  public IncidentMonitor(
+      IncidentEngine engine,
+      Consumer<IncidentEvent> listener,
+      LongConsumer advanced,
+      boolean eventTime) {
     this.engine = engine;
     this.listener = listener;
+    this.advanced = advanced;
+    this.eventTime = eventTime;
   }
 
   /** Feeds received spans; bad ones are counted by the engine. */
   public synchronized void onSpans(List<Span> spans) {
+    if (eventTime) {
+      long earliest = spans.stream().mapToLong(s -> s.endNanos() / 1_000_000).min().orElseThrow();
+      long latest = spans.stream().mapToLong(s -> s.endNanos() / 1_000_000).max().orElseThrow();
+      if (earliest > latestEndMillis) {
+        detectAt(earliest);
+      }
+      latestEndMillis = Math.max(latestEndMillis, latest);
+    }
     for (Span span : spans) {
       feed(engine, span);
     }
@@ -62,8 +91,22 @@ public final class IncidentMonitor {
 
   /** Moves detection time to {@code nowMillis} and hands the changes to the listener. */
   public synchronized List<IncidentEvent> advanceTo(long nowMillis) {
-    List<IncidentEvent> events = engine.advanceTo(nowMillis);
+    if (!eventTime) {
+      return detectAt(nowMillis);
+    }
+    return latestEndMillis == Long.MIN_VALUE ? List.of() : detectAt(latestEndMillis);
+  }
+
+  private List<IncidentEvent> detectAt(long millis) {
+    List<IncidentEvent> events = engine.advanceTo(millis);
     events.forEach(this::hand);
+    try {
+      advanced.accept(millis);
+    } catch (RuntimeException e) {
+      if (listenerFailures++ == 0) {
+        LOG.warnf(e, "Cannot advance incident time to %d; counting further failures", millis);
+      }
+    }
     return events;
   }
 

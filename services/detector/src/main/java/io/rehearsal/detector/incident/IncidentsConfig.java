@@ -2,6 +2,7 @@ package io.rehearsal.detector.incident;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,4 +19,38 @@ public interface IncidentsConfig {
    * endpoints without one get baseline anomaly detection only.
    */
   Optional<List<String>> slos();
+
+  /**
+   * Flap suppression in Redis: an incident whose services fire again at most this long after it was
+   * resolved re-opens (same id) instead of a new incident. Holds across detector restarts.
+   */
+  @WithDefault("10m")
+  Duration flapWindow();
+
+  /**
+   * After a start, live incidents found in Redis are resumed: one that no new detection joins
+   * within this much detection time is resolved ("no symptom after the restart").
+   */
+  @WithDefault("2m")
+  Duration resumeGrace();
+
+  /** Incidents kept in Redis; beyond it the oldest resolved ones are deleted. */
+  @WithDefault("10000")
+  int retained();
+
+  /**
+   * Which time detection runs on: {@code wall} (the detector's clock: production) or {@code event}
+   * (the latest span end received: replays of recordings through the running detector, faster than
+   * real time; never for live traffic, where one skewed client would move detection time).
+   */
+  @WithDefault("wall")
+  DetectionClock clock();
+
+  /** The time incident detection runs on. */
+  enum DetectionClock {
+    /** The detector's clock. */
+    WALL,
+    /** The latest span end received. */
+    EVENT
+  }
 }

@@ -3,9 +3,8 @@ package io.rehearsal.detector.ingest;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.rehearsal.detector.incident.IncidentMetrics;
+import io.rehearsal.detector.incident.IncidentBeans;
 import io.rehearsal.detector.incident.IncidentMonitor;
-import io.rehearsal.detector.incident.IncidentsConfig;
 import io.rehearsal.store.RedisStore;
 import io.rehearsal.telemetry.AggregatorStats;
 import io.rehearsal.telemetry.WindowAggregator;
@@ -32,12 +31,12 @@ public class IngestBeans {
   IngestBeans(
       IngestConfig ingest,
       WindowsConfig config,
-      IncidentsConfig incidentsConfig,
+      IncidentBeans incidentBeans,
       RedisStore store,
       MeterRegistry registry) {
     checkWholeMillis(config.length());
     this.windows = new RedisTelemetryWindows(store.telemetryWindows(), config.retained());
-    this.incidents = IncidentMetrics.create(incidentsConfig, registry);
+    this.incidents = incidentBeans.monitor();
     this.pipeline =
         new IngestPipeline(
             ingest.maxPendingSpans(),
