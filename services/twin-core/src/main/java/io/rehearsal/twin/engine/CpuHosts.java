@@ -22,11 +22,15 @@ import java.util.Arrays;
  *
  * Moving a job into sharing revokes its scheduled end (the request's CPU epoch moves on) and turns
  * the rest of it into remaining work; leaving sharing schedules the end from the remaining work.
- * {@link CpuSharing} holds the water-filling.
+ * {@link CpuSharing} holds the water-filling. On a first-come ({@code FIFO}) host a saturated host
+ * instead runs its jobs in the order their CPU phases arrived, each on a core of its own (within
+ * its replica's limit), and the others wait.
  */
 final class CpuHosts {
   private static final double DONE = 1e-9;
   private final double[] cores;
+  private long arrivals;
+  private final boolean[] fifo;
   private final int[][] jobs;
   private final int[] jobCount;
   private final boolean[] saturated;
@@ -53,6 +57,7 @@ final class CpuHosts {
       Timers timers,
       int replicaTimerBase) {
     this.cores = model.hostCores;
+    this.fifo = model.hostFifo;
     int hosts = cores.length;
     this.jobs = new int[hosts][16];
     this.jobCount = new int[hosts];
@@ -75,6 +80,7 @@ final class CpuHosts {
   void add(int host, int h, double work, double now) {
     int r = q.replica[h];
     ensure(replicas.count);
+    q.cpuOrder[h] = ++arrivals;
     if (saturated[host]) {
       advanceHost(host, now);
       link(host, h);
@@ -299,11 +305,17 @@ final class CpuHosts {
       desaturate(host, now);
       return;
     }
-    sharing.share(list, n, cores[host]);
+    if (fifo[host]) {
+      sharing.firstCome(list, n, cores[host]);
+    } else {
+      sharing.share(list, n, cores[host]);
+    }
     double next = Double.POSITIVE_INFINITY;
     for (int i = 0; i < n; i++) {
       int h = list[i];
-      next = Math.min(next, Math.max(0, q.cpuLeft[h]) / q.cpuRate[h]);
+      if (q.cpuRate[h] > 0) {
+        next = Math.min(next, Math.max(0, q.cpuLeft[h]) / q.cpuRate[h]);
+      }
     }
     timers.set(host, now + next, events.nextOrder(Sim.PRIORITY_NORMAL));
   }

@@ -48,6 +48,7 @@ final class Model {
   final double[] cpuRequest;
   final AutoscalerSpec[] autoscaler;
   final double[] hostCores;
+  final boolean[] hostFifo;
   final int[] hostRegion;
   final int regions;
   final double[] regionWeight;
@@ -78,6 +79,10 @@ final class Model {
             .toArray();
     autoscaler = list.stream().map(ServiceSpec::autoscaler).toArray(AutoscalerSpec[]::new);
     hostCores = spec.hosts().stream().mapToDouble(h -> h.cores()).toArray();
+    hostFifo = new boolean[hostCores.length];
+    for (int h = 0; h < hostFifo.length; h++) {
+      hostFifo[h] = spec.hosts().get(h).fifo();
+    }
     hostRegion =
         spec.hosts().stream()
             .mapToInt(h -> h.region() == null ? 0 : index.region(h.region()))

@@ -78,6 +78,9 @@ final class Requests {
   /** Cores the job gets while its host is saturated (set by {@link CpuSharing}). */
   double[] cpuRate;
 
+  /** The order in which jobs' CPU phases reached their hosts (first-come hosts serve by it). */
+  long[] cpuOrder;
+
   /** Non-CPU wait after the CPU part, before the self time ends. */
   double[] waitAfterCpu;
 
@@ -177,6 +180,7 @@ final class Requests {
     arrival = copy(arrival, newCapacity);
     cpuLeft = copy(cpuLeft, newCapacity);
     cpuRate = copy(cpuRate, newCapacity);
+    cpuOrder = cpuOrder == null ? new long[newCapacity] : Arrays.copyOf(cpuOrder, newCapacity);
     waitAfterCpu = copy(waitAfterCpu, newCapacity);
     cpuEnd = copy(cpuEnd, newCapacity);
     cpuEpoch = copy(cpuEpoch, newCapacity);

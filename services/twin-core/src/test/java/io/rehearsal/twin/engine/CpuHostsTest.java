@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.rehearsal.twin.random.RandomStream;
+import io.rehearsal.twin.spec.CpuScheduling;
 import io.rehearsal.twin.spec.Distribution;
 import io.rehearsal.twin.spec.EndpointSpec;
 import io.rehearsal.twin.spec.HostSpec;
@@ -41,11 +42,50 @@ class CpuHostsTest {
       replica[j] = random.nextInt(3);
       work[j] = random.nextExponential(0.4);
     }
-    double[] engine = new Driver(cores).run(arrival, replica, work);
+    double[] engine = new Driver(spec(cores)).run(arrival, replica, work);
     double[] reference = referenceProcessorSharing(cores, arrival, replica, work);
     for (int j = 0; j < JOBS; j++) {
       assertThat(engine[j]).as("job %d", j).isCloseTo(reference[j], within(1e-6));
     }
+  }
+
+  @ParameterizedTest(name = "seed {0}, rate {1}, {2} cores")
+  @CsvSource({"7, 4, 2", "8, 4.5, 2", "9, 9, 4", "10, 2, 1"})
+  void shouldServeJobsInArrivalOrderWhenTheHostIsFirstCome(long seed, double rate, int cores) {
+    RandomStream random = new RandomStream(seed);
+    double[] arrival = new double[JOBS];
+    int[] replica = new int[JOBS];
+    double[] work = new double[JOBS];
+    double t = 0;
+    for (int j = 0; j < JOBS; j++) {
+      t += random.nextExponential(1 / rate);
+      arrival[j] = t;
+      replica[j] = random.nextInt(3);
+      work[j] = random.nextExponential(0.4);
+    }
+    TwinSpec fifo =
+        TwinSpec.builder("cpu")
+            .host(new HostSpec("h", cores, null, CpuScheduling.FIFO))
+            .service(service("a", cores))
+            .service(service("b", cores))
+            .build();
+    double[] engine = new Driver(fifo).run(arrival, replica, work);
+    // c servers, first come first served: each job starts when it arrives or a core frees up
+    double[] free = new double[cores];
+    double sharedWait = 0;
+    for (int j = 0; j < JOBS; j++) {
+      int k = 0;
+      for (int i = 1; i < cores; i++) {
+        k = free[i] < free[k] ? i : k;
+      }
+      double start = Math.max(arrival[j], free[k]);
+      sharedWait += start - arrival[j];
+      free[k] = start + work[j];
+      assertThat(engine[j]).as("job %d", j).isCloseTo(free[k], within(1e-6));
+    }
+    double[] sharing = referenceProcessorSharing(cores, arrival, replica, work);
+    assertThat(sharedWait).as("jobs waited for a core").isPositive();
+    assertThat(engine).isNotEqualTo(sharing);
   }
 
   /** The engine's CPU model with the event loop of a simulation around it. */
@@ -60,8 +100,8 @@ class CpuHostsTest {
     private final double[] done = new double[JOBS];
     private final int[] replicaIndex = new int[3];
 
-    Driver(double cores) {
-      model = new Model(spec(cores));
+    Driver(TwinSpec spec) {
+      model = new Model(spec);
       reps = new Replicas(model.services, model.regions);
       cpu = new CpuHosts(model, q, reps, events, timers, 1);
     }
