@@ -55,6 +55,10 @@ class PageGuard {
         .putHeader("X-Content-Type-Options", "nosniff")
         .putHeader("Referrer-Policy", "same-origin")
         .putHeader("Cache-Control", "no-store");
+    if (!path.startsWith("/ui")) {
+      ctx.next(); // scripts and styles: headers only, no token (they never submit forms)
+      return;
+    }
     String token = token(ctx);
     ctx.put(CSRF_KEY, token);
     if (ctx.request().method() == HttpMethod.POST
@@ -78,7 +82,7 @@ class PageGuard {
     ctx.response()
         .addCookie(
             Cookie.cookie(CSRF, token)
-                .setPath("/ui")
+                .setPath("/")
                 .setHttpOnly(true)
                 .setSameSite(CookieSameSite.STRICT)
                 .setSecure(ctx.request().isSSL()));

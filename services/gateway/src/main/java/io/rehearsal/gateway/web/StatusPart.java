@@ -1,7 +1,7 @@
 package io.rehearsal.gateway.web;
 
+import com.google.protobuf.InvalidProtocolBufferException;
 import io.quarkus.qute.TemplateData;
-import io.rehearsal.gateway.decision.StoredDecision;
 import io.rehearsal.proto.v1.Decision;
 import io.rehearsal.proto.v1.Review;
 import io.rehearsal.store.AuditEntry;
@@ -53,7 +53,12 @@ record StatusPart(
   }
 
   private static AuditLine audit(AuditEntry e) {
-    Decision written = StoredDecision.decode(e.payload()).decision();
+    Decision written;
+    try {
+      written = Decision.parseFrom(e.payload());
+    } catch (InvalidProtocolBufferException ex) {
+      throw new IllegalStateException("audit entry " + e.key() + " is not a decision", ex);
+    }
     return new AuditLine(
         written.getRevision(),
         ListPage.state(written.getState()),
