@@ -4,6 +4,7 @@ import io.rehearsal.ml.incident.Symptom;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ public final class RcaInputBuilder {
   private final Map<String, Sample[]> calls = new TreeMap<>();
   private final Map<String, Service> services = new TreeMap<>();
   private final Set<String> serving = new HashSet<>();
+  private final Map<String, TreeSet<CallStats.Route>> routes = new HashMap<>();
 
   /** A builder for these windows. */
   public RcaInputBuilder(RcaWindows windows) {
@@ -52,14 +54,18 @@ public final class RcaInputBuilder {
   }
 
   /**
-   * One call made by {@code caller} to {@code callee} (a service or an external dependency).
+   * One call made by {@code caller}'s endpoint {@code callerEndpoint} to {@code callee} (a service
+   * or an external dependency).
    *
+   * @param calleeEndpoint the endpoint that answered, empty when none did or for a dependency
    * @param answered whether a server span of the callee answered it
    * @param httpStatus the response status, 0 when none
    */
   public RcaInputBuilder called(
       String caller,
+      String callerEndpoint,
       String callee,
+      String calleeEndpoint,
       long endMillis,
       double durationMs,
       boolean error,
@@ -67,6 +73,9 @@ public final class RcaInputBuilder {
       int httpStatus) {
     Sample s = pick(calls, caller + '\u0000' + callee, endMillis);
     if (s != null) {
+      routes
+          .computeIfAbsent(caller + '\u0000' + callee, k -> new TreeSet<>())
+          .add(new CallStats.Route(callerEndpoint, calleeEndpoint));
       s.add(durationMs, durationMs, error, error && !answered, httpStatus == 429);
     }
     return this;
@@ -130,7 +139,12 @@ public final class RcaInputBuilder {
         (k, s) -> {
           String[] parts = k.split("\u0000", 2);
           boolean dependency = !serving.contains(parts[1]);
-          edges.add(new CallStats(parts[0], parts[1], dependency, s[0].stats(b), s[1].stats(d)));
+          List<CallStats.Route> seen =
+              routes.getOrDefault(k, new TreeSet<>()).stream()
+                  .filter(r -> dependency || !r.calleeEndpoint().isEmpty())
+                  .toList();
+          edges.add(
+              new CallStats(parts[0], parts[1], dependency, s[0].stats(b), s[1].stats(d), seen));
         });
     List<ServiceState> states = new ArrayList<>();
     services.forEach((name, s) -> states.add(s.state(name)));

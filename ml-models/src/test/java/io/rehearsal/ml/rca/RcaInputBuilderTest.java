@@ -32,8 +32,8 @@ class RcaInputBuilderTest {
   void shouldMarkTheCalleeAsDependencyWhenItNeverServes() {
     RcaInputBuilder b = new RcaInputBuilder(W);
     b.served("a", "GET /x", 100, 5, 1, false, true);
-    b.called("a", "b", 100, 3, false, true, 200);
-    b.called("a", "ext", 100, 3, true, false, 429);
+    b.called("a", "GET /x", "b", "GET /y", 100, 3, false, true, 200);
+    b.called("a", "GET /x", "ext", "", 100, 3, true, false, 429);
     b.served("b", "GET /y", 100, 3, 3, false, true);
     List<CallStats> calls = b.build("i", List.of()).calls();
     assertThat(calls)
@@ -43,6 +43,7 @@ class RcaInputBuilderTest {
             org.assertj.core.groups.Tuple.tuple("ext", true));
     assertThat(calls.get(1).before().throttledRate()).isEqualTo(1.0);
     assertThat(calls.get(1).before().ownErrorRate()).isEqualTo(1.0);
+    assertThat(calls.get(0).routes()).containsExactly(new CallStats.Route("GET /x", "GET /y"));
   }
 
   @Test

@@ -49,14 +49,16 @@ final class Shop {
     boolean refused = incident && killCatalogReplica && random.nextDouble() < 0.2;
     double frontendSelf = 5 + random.nextDouble();
     b.served("inventory", "GET /stock", t, inventory, inventory, false, true);
-    b.called("catalog", "inventory", t, inventory, false, true, 200);
-    b.called("catalog", "search-api", t, search, false, true, 200);
+    b.called("catalog", "GET /items", "inventory", "GET /stock", t, inventory, false, true, 200);
+    b.called("catalog", "GET /items", "search-api", "", t, search, false, true, 200);
     if (!refused) {
       b.served("catalog", "GET /items", t, catalog, catalogSelf, catalogFails, true);
     }
     b.called(
         "frontend",
+        "GET /browse",
         "catalog",
+        refused ? "" : "GET /items",
         t,
         refused ? 1 : catalog,
         catalogFails || refused,

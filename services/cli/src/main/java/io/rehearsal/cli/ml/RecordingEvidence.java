@@ -81,13 +81,16 @@ final class RecordingEvidence {
         Span request = s.requestAbove(byId);
         if (request != null) {
           callsOf.computeIfAbsent(request.spanId(), k -> new ArrayList<>()).add(s);
+          Span answer = answers.get(s.spanId());
           builder.called(
               request.service(),
+              request.endpoint(),
               s.peer(),
+              answer == null ? "" : answer.endpoint(),
               s.endNanos() / 1_000_000,
               s.durationNanos() / 1e6,
               failed(s),
-              answers.containsKey(s.spanId()),
+              answer != null,
               s.httpStatus());
         }
       }
