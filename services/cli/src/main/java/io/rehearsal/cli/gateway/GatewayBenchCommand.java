@@ -201,7 +201,7 @@ public final class GatewayBenchCommand implements Runnable {
     return "bench-" + run + "-eval-" + i;
   }
 
-  private static Remediation candidate() {
+  static Remediation candidate() {
     return Remediation.newBuilder()
         .setId("bench-scale")
         .setScale(Remediation.Scale.newBuilder().setDelta(1))
@@ -211,7 +211,7 @@ public final class GatewayBenchCommand implements Runnable {
   }
 
   /** A succeeded evaluation recommending the bench candidate on strong, fresh evidence. */
-  private static Evaluation evaluation(String id, Instant at) {
+  static Evaluation evaluation(String id, Instant at) {
     PairedDifference utility =
         PairedDifference.newBuilder()
             .setMean(0.04)
@@ -269,7 +269,7 @@ public final class GatewayBenchCommand implements Runnable {
   }
 
   /** Deterministic bytes, as the sandbox stores (and the gateway hashes) them. */
-  private static byte[] deterministic(Message m) {
+  static byte[] deterministic(Message m) {
     try {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       CodedOutputStream out = CodedOutputStream.newInstance(bytes);

@@ -12,7 +12,11 @@ import picocli.CommandLine.Spec;
     description = "Inspect the policy gateway's records (the shadow-mode ledger).",
     synopsisSubcommandLabel = "COMMAND",
     commandListHeading = "%nCommands:%n",
-    subcommands = {GatewayLedgerCommand.class, GatewayBenchCommand.class})
+    subcommands = {
+      GatewayLedgerCommand.class,
+      GatewayBenchCommand.class,
+      GatewayChaosCommand.class
+    })
 public final class GatewayCommand implements Runnable {
 
   @Spec CommandSpec spec;
