@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
       io.rehearsal.cli.audit.AuditCommand.class,
       io.rehearsal.cli.gateway.GatewayCommand.class,
       io.rehearsal.cli.ml.MlCommand.class,
+      io.rehearsal.cli.incidents.IncidentsCommand.class,
     })
 final class RehearsalCommand implements Runnable {
 
