@@ -84,8 +84,10 @@ public final class Calibration {
     byService
         .values()
         .forEach(endpoints -> endpoints.forEach((e, rs) -> split.put(e, classes.split(e, rs))));
+    double[] outside = new double[1];
     Map<String, Contention.Share> shares =
-        shares(byService, split, cpu, period, cores, hostLoad.busyCores(), sampling, notes);
+        shares(
+            byService, split, cpu, period, cores, hostLoad.busyCores(), sampling, outside, notes);
     TwinSpec.Builder spec = TwinSpec.builder(options.name());
     List<EndpointCalibration> endpoints = new ArrayList<>();
     byService.forEach(
@@ -136,8 +138,8 @@ public final class Calibration {
       }
     }
     if (!Double.isNaN(cores)) {
-      spec.host(new HostSpec(Services.HOST, cores, null));
-      Hosts.background(spec, cores, hostLoad, cpu, entryRate, notes);
+      spec.host(new HostSpec(Services.HOST, cores, null, Hosts.scheduling(endpoints, notes)));
+      Hosts.background(spec, cores, hostLoad, cpu, entryRate, outside[0], notes);
     }
     double network = Network.roundTripSeconds(index.requests());
     cpuNotes(cpu, notes);
@@ -168,7 +170,8 @@ public final class Calibration {
    * The CPU share of every twin endpoint and how its measured service times are deflated. The CPU
    * demand per request comes from the regression per endpoint; its share of the endpoint's mean
    * service time (at most 1) is the CPU fraction of each of its request classes. Without a host in
-   * the overlay there is no CPU model: nothing is deflated.
+   * the overlay there is no CPU model: nothing is deflated. {@code outsideCores[0]} receives the
+   * cores of CPU per request that the endpoints' service times cannot hold.
    */
   private static Map<String, Contention.Share> shares(
       Map<String, Map<String, List<ServedRequest>>> byService,
@@ -178,6 +181,7 @@ public final class Calibration {
       double cores,
       double busyCores,
       Sampling sampling,
+      double[] outsideCores,
       List<String> notes) {
     List<Contention.Load> loads = new ArrayList<>();
     byService.forEach(
@@ -188,6 +192,10 @@ public final class Calibration {
                   double mean =
                       rs.stream().mapToDouble(RequestClasses::serviceSeconds).average().orElse(0);
                   double fraction = mean > 0 ? Math.min(1, demand / mean) : 0;
+                  // CPU per request beyond the span's own time ran on other threads (I/O, GC,
+                  // exporters): it loads the host, not the request's path
+                  outsideCores[0] +=
+                      Math.max(0, demand - mean) * rs.size() * sampling.weight(service) / period;
                   for (RequestClasses.RequestClass c : split.get(endpoint)) {
                     double classMean =
                         c.requests().stream()
@@ -251,6 +259,16 @@ public final class Calibration {
               if (c.windows() == 0) {
                 notes.add(
                     c.service() + ": no process CPU metrics; its self time is all non-CPU wait");
+              } else if (c.fromRequestMetrics()) {
+                notes.add(
+                    String.format(
+                        java.util.Locale.ROOT,
+                        "%s: %.3f cores = %s, regressed on %s counts; spread over endpoints by"
+                            + " service time",
+                        c.service(),
+                        c.meanCores(),
+                        c.rate().text(),
+                        Sampling.REQUEST_METRIC));
               } else {
                 notes.add(
                     String.format(

@@ -48,13 +48,65 @@ final class CpuRegression {
     }
     Windows windows = new Windows(requests, window);
     Map<String, List<Interval>> cpu = intervals(metrics);
+    Map<String, List<MetricIntervals.Interval>> counts = requestCounts(metrics);
     for (Map.Entry<String, Set<String>> entry : endpoints(requests).entrySet()) {
       String service = entry.getKey();
       List<String> names = List.copyOf(entry.getValue());
       List<Interval> used = cpu.getOrDefault(service, List.of());
-      out.put(service, fitService(service, names, used, requests, windows, sampling));
+      RateFit rate = RateFit.of(asMetricIntervals(used), counts.getOrDefault(service, List.of()));
+      out.put(
+          service,
+          rate.intervals() >= RateFit.MIN_ROWS
+              ? spreadByServiceTime(service, names, rate, requests)
+              : fitService(service, names, used, requests, windows, sampling));
     }
     return out;
+  }
+
+  /** Completed requests between metric points per service, from the complete request metric. */
+  static Map<String, List<MetricIntervals.Interval>> requestCounts(List<MetricPoint> metrics) {
+    return MetricIntervals.of(
+        metrics.stream()
+            .filter(
+                p -> p.name().equals(Sampling.REQUEST_METRIC) && p.kind() == MetricKind.HISTOGRAM)
+            .toList(),
+        MetricPoint::service,
+        p -> p.count());
+  }
+
+  private static List<MetricIntervals.Interval> asMetricIntervals(List<Interval> cpu) {
+    return cpu.stream()
+        .map(i -> new MetricIntervals.Interval(i.from(), i.to(), i.cpuSeconds()))
+        .toList();
+  }
+
+  /**
+   * With complete request counts, the service's CPU per request comes from {@link RateFit} on the
+   * intervals between its metric points; it is spread over the endpoints in proportion to their
+   * mean service time (the per-endpoint counts of a sampled trace are too noisy to regress on, and
+   * at one steady mix the endpoints' counts move together).
+   */
+  private static ServiceCpu spreadByServiceTime(
+      String service, List<String> endpoints, RateFit rate, List<ServedRequest> requests) {
+    double[] time = new double[endpoints.size()];
+    int[] n = new int[endpoints.size()];
+    for (ServedRequest r : requests) {
+      int e = r.span().service().equals(service) ? endpoints.indexOf(r.span().endpoint()) : -1;
+      if (e >= 0) {
+        time[e] += RequestClasses.serviceSeconds(r);
+        n[e]++;
+      }
+    }
+    double total = java.util.Arrays.stream(time).sum();
+    int all = java.util.Arrays.stream(n).sum();
+    double meanTime = all > 0 ? total / all : 0;
+    Map<String, Double> demands = new LinkedHashMap<>();
+    for (int e = 0; e < endpoints.size(); e++) {
+      double mean = n[e] > 0 ? time[e] / n[e] : meanTime;
+      demands.put(endpoints.get(e), meanTime > 0 ? rate.perRequestSeconds() * mean / meanTime : 0);
+    }
+    return new ServiceCpu(
+        service, demands, rate.fixedCores(), rate.meanCores(), Double.NaN, rate.intervals(), rate);
   }
 
   private ServiceCpu fitService(

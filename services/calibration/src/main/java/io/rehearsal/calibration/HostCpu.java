@@ -30,6 +30,9 @@ final class HostCpu {
   private static final double WINDOW_SECONDS = 10;
   private static final double MIN_VARIATION = 0.25;
 
+  /** Background groups using less than this are not worth a line in the notes. */
+  private static final double MIN_REPORTED_CORES = 0.01;
+
   private HostCpu() {}
 
   /** The host load over the recording's period; the entry requests are the root ones. */
@@ -86,6 +89,11 @@ final class HostCpu {
             processes.merge(name, 1, Integer::sum);
           }
         });
+    List<MetricIntervals.Interval> entry =
+        entryCounts(CpuRegression.requestCounts(metrics), requests);
+    if (!entry.isEmpty()) {
+      return fromRequestMetrics(host, system, serviceCores, groups, processes, entry, from, to);
+    }
     double[] rates = entryRates(requests, sampling, from, to);
     double weight = sampling.weight(sampling.kept().isEmpty() ? "" : entryService(requests));
     double spread = variation(rates, weight * WINDOW_SECONDS);
@@ -111,6 +119,75 @@ final class HostCpu {
                 spread,
                 rates.length);
     return new HostLoad(host, system[0], system[1], serviceCores, background, fit, !varies);
+  }
+
+  /**
+   * Each background group's CPU regressed on the complete entry counts over the intervals between
+   * its metric points ({@link RateFit}): the leverage is whatever the entry rate varied, including
+   * the load stopping or starting while the metrics still run.
+   */
+  private static HostLoad fromRequestMetrics(
+      String host,
+      double[] system,
+      Map<String, Double> serviceCores,
+      Map<String, List<MetricIntervals.Interval>> groups,
+      Map<String, Integer> processes,
+      List<MetricIntervals.Interval> entry,
+      long from,
+      long to) {
+    double seconds = (to - from) / 1e9;
+    List<HostLoad.Background> background = new ArrayList<>();
+    StringBuilder text = new StringBuilder();
+    boolean[] all = {true};
+    groups.forEach(
+        (name, intervals) -> {
+          RateFit f = RateFit.of(intervals, entry);
+          double mean = MetricIntervals.within(intervals, from, to) / seconds;
+          if (f.intervals() == 0) {
+            f = new RateFit(mean, 0, Double.NaN, Double.NaN, mean, 0, false);
+          }
+          background.add(
+              new HostLoad.Background(
+                  name, processes.get(name), mean, f.fixedCores(), f.perRequestSeconds()));
+          all[0] &= f.identified() || f.meanCores() < MIN_REPORTED_CORES;
+          if (f.meanCores() >= MIN_REPORTED_CORES) {
+            text.append(text.isEmpty() ? "" : "; ").append(name).append(' ').append(f.text());
+          }
+        });
+    String fit =
+        "background CPU regressed on the entry requests of "
+            + Sampling.REQUEST_METRIC
+            + " between metric points"
+            + (text.isEmpty() ? "" : ": " + text);
+    return new HostLoad(host, system[0], system[1], serviceCores, background, fit, !all[0]);
+  }
+
+  /**
+   * Entry requests between metric points: the request counts of each service that has root spans,
+   * scaled by the share of its sampled spans that are roots.
+   */
+  static List<MetricIntervals.Interval> entryCounts(
+      Map<String, List<MetricIntervals.Interval>> counts, List<ServedRequest> requests) {
+    Map<String, int[]> roots = new TreeMap<>(); // roots, all
+    for (ServedRequest r : requests) {
+      int[] n = roots.computeIfAbsent(r.span().service(), k -> new int[2]);
+      n[0] += r.root() ? 1 : 0;
+      n[1]++;
+    }
+    List<MetricIntervals.Interval> out = new ArrayList<>();
+    roots.forEach(
+        (service, n) -> {
+          if (n[0] > 0 && counts.containsKey(service)) {
+            double share = n[0] / (double) n[1];
+            counts
+                .get(service)
+                .forEach(
+                    i ->
+                        out.add(
+                            new MetricIntervals.Interval(i.from(), i.to(), i.amount() * share)));
+          }
+        });
+    return out;
   }
 
   private static HostLoad.Background fit(

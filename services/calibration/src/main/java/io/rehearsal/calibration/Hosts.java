@@ -1,5 +1,6 @@
 package io.rehearsal.calibration;
 
+import io.rehearsal.twin.spec.CpuScheduling;
 import io.rehearsal.twin.spec.ServiceSpec;
 import io.rehearsal.twin.spec.TwinSpec;
 import java.util.List;
@@ -11,7 +12,48 @@ import java.util.Map;
  * background CPU of everything on it the twin has no traces of (see {@link HostBackground}).
  */
 final class Hosts {
+  /**
+   * The operating system's time slice, in seconds: a CPU burst shorter than this runs to completion
+   * once it has a core (Linux CFS: 6 ms latency target over the runnable threads, 0.75 to 3 ms
+   * minimum granularity; EEVDF, Linux 6.6 and later: a 0.75 to 3 ms base slice by core count), so
+   * jobs queue for the cores rather than share them.
+   */
+  static final double TIME_SLICE_SECONDS = 0.003;
+
   private Hosts() {}
+
+  /**
+   * How the twin's host shares its cores: first come, first served when the requests' mean CPU
+   * phase per visit is shorter than a time slice (each burst keeps its core until it ends, and a
+   * request arriving at a busy host waits; the median request is not slowed until most find the
+   * cores busy), processor sharing otherwise.
+   */
+  static CpuScheduling scheduling(List<EndpointCalibration> endpoints, List<String> notes) {
+    double cpu = 0;
+    double visits = 0;
+    for (EndpointCalibration e : endpoints) {
+      if (e.cpuDemand() > 0) {
+        cpu += e.cpuDemand() * e.requests();
+        visits += e.requests();
+      }
+    }
+    if (visits == 0) {
+      return null;
+    }
+    double burst = cpu / visits;
+    boolean fifo = burst < TIME_SLICE_SECONDS;
+    notes.add(
+        String.format(
+            Locale.ROOT,
+            "host CPU: mean CPU per request visit %.2f ms, %s a %.0f ms time slice: %s",
+            burst * 1000,
+            fifo ? "below" : "above",
+            TIME_SLICE_SECONDS * 1000,
+            fifo
+                ? "bursts run to completion, the twin's host serves them first come, first served"
+                : "the twin's host shares its cores (processor sharing)"));
+    return fifo ? CpuScheduling.FIFO : null;
+  }
 
   /** The host's cores, NaN when neither the overlay nor host metrics give them. */
   static double cores(Overlay overlay, HostLoad load, List<String> notes) {
@@ -45,17 +87,22 @@ final class Hosts {
       HostLoad load,
       Map<String, ServiceCpu> cpu,
       double entryRate,
+      double outsideCores,
       List<String> notes) {
     // With host metrics the twin models the whole host, so the services' CPU outside requests
     // joins the background: fixed when the rate varied enough to regress it; at one steady rate it
     // cannot be told from CPU spent per request outside the spans (I/O threads, GC, exporters),
-    // and grows with throughput like the rest of the background. Without host metrics it stays out
-    // of the twin, as before.
+    // and grows with throughput like the rest of the background. Fitted on complete request counts
+    // (RateFit), it is fixed as found. CPU per request beyond the spans' own time grows with
+    // throughput. Without host metrics it stays out of the twin, as before.
     double own = 0;
     double ownPerRequest = 0;
     if (load.known()) {
+      ownPerRequest += entryRate > 0 ? outsideCores / entryRate : 0;
       for (ServiceCpu c : cpu.values()) {
-        if (load.steady()) {
+        if (c.fromRequestMetrics()) {
+          own += c.backgroundCores();
+        } else if (load.steady()) {
           ownPerRequest += entryRate > 0 ? c.backgroundCores() / entryRate : 0;
         } else {
           own += c.backgroundCores();

@@ -13,6 +13,8 @@ import java.util.TreeMap;
  * @param meanCores mean CPU used over the windows, in cores
  * @param rSquared share of the variance across windows that the fit explains
  * @param windows windows the fit used (0: no CPU metrics for the service)
+ * @param rate the fit of the service's CPU on its complete request counts ({@link RateFit#NONE}
+ *     when it has no request metrics and the per-endpoint regression was used)
  */
 public record ServiceCpu(
     String service,
@@ -20,11 +22,29 @@ public record ServiceCpu(
     double backgroundCores,
     double meanCores,
     double rSquared,
-    int windows) {
+    int windows,
+    RateFit rate) {
 
   /** Copies the demands, sorted by endpoint. */
   public ServiceCpu {
+    java.util.Objects.requireNonNull(rate, "rate");
     demands = java.util.Collections.unmodifiableMap(new TreeMap<>(demands));
+  }
+
+  /** A fit by the per-endpoint regression over windows, without request metrics. */
+  public ServiceCpu(
+      String service,
+      Map<String, Double> demands,
+      double backgroundCores,
+      double meanCores,
+      double rSquared,
+      int windows) {
+    this(service, demands, backgroundCores, meanCores, rSquared, windows, RateFit.NONE);
+  }
+
+  /** Whether the CPU was fitted on complete request counts. */
+  public boolean fromRequestMetrics() {
+    return rate.intervals() > 0;
   }
 
   /** The CPU demand of one endpoint in seconds per request (0 when unknown). */
