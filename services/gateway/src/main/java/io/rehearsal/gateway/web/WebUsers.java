@@ -13,6 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.security.SecureRandom;
 import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -26,16 +28,29 @@ class WebUsers implements IdentityProvider<UsernamePasswordAuthenticationRequest
   private static final Logger LOG = Logger.getLogger(WebUsers.class);
 
   private final WebConfig config;
+  private final boolean sessionKeyConfigured;
   private volatile Map<String, LocalUsers.User> users = Map.of();
+  private volatile String decoy = "";
 
-  WebUsers(WebConfig config) {
+  WebUsers(
+      WebConfig config,
+      @ConfigProperty(name = "quarkus.http.auth.session.encryption-key")
+          Optional<String> sessionKey) {
     this.config = config;
+    this.sessionKeyConfigured = sessionKey.isPresent();
   }
 
   void load(@Observes StartupEvent event) {
     LocalUsers.Loaded loaded =
         LocalUsers.ensure(config.usersFile(), config.passwordIterations(), new SecureRandom());
     users = loaded.users();
+    // An unknown user costs a hash too, so timing does not tell which names exist.
+    decoy = PasswordHash.hash(new char[0], config.passwordIterations(), new SecureRandom());
+    if (!sessionKeyConfigured) {
+      LOG.info(
+          "review page: no quarkus.http.auth.session.encryption-key, so sessions use a random key"
+              + " of this process (they end at restart and do not cross replicas)");
+    }
     loaded
         .firstPassword()
         .ifPresentOrElse(
@@ -64,7 +79,8 @@ class WebUsers implements IdentityProvider<UsernamePasswordAuthenticationRequest
   private SecurityIdentity verify(UsernamePasswordAuthenticationRequest request) {
     LocalUsers.User user = users.get(request.getUsername());
     char[] password = request.getPassword().getPassword();
-    if (user == null || !PasswordHash.matches(password, user.hash())) {
+    boolean matches = PasswordHash.matches(password, user == null ? decoy : user.hash());
+    if (user == null || !matches) {
       throw new AuthenticationFailedException("unknown user or wrong password");
     }
     return identity(user);
