@@ -11,15 +11,19 @@ import java.util.Map;
  *
  * @param budget at most this many candidates per incident (what the sandbox evaluates), 3 to 8
  * @param suspects propose for the first this many suspects
+ * @param minScore suspects scoring below this (the first has 1) get no proposals (default 0.1)
  * @param guards the limits no proposal may break
  * @param rules fault kind and target kind to actions; every matching rule contributes
  */
-public record Catalog(Integer budget, Integer suspects, Guards guards, List<Rule> rules) {
+public record Catalog(
+    Integer budget, Integer suspects, Double minScore, Guards guards, List<Rule> rules) {
 
-  /** Fills defaults (budget 6, 2 suspects) and checks the ranges. */
+  /** Fills defaults (budget 6, 2 suspects, minScore 0.1) and checks the ranges. */
   public Catalog {
     budget = budget == null ? 6 : budget;
     suspects = suspects == null ? 2 : suspects;
+    minScore = minScore == null ? 0.1 : minScore;
+    check(minScore >= 0 && minScore <= 1, "minScore must be between 0 and 1", minScore);
     guards = guards == null ? new Guards(null, null, null) : guards;
     rules = rules == null ? List.of() : List.copyOf(rules);
     check(budget >= 3 && budget <= 8, "budget must be between 3 and 8", budget);

@@ -48,6 +48,16 @@ public final class Proposer {
     int n = Math.min(catalog.suspects(), suspects.size());
     for (int i = 0; i < n; i++) {
       Suspect suspect = suspects.get(i);
+      if (suspect.score() < catalog.minScore()) {
+        heldBack.add(
+            String.format(
+                Locale.ROOT,
+                "suspect %s: score %.3f below minScore %.2f, no proposals",
+                suspect.label(),
+                suspect.score(),
+                catalog.minScore()));
+        continue;
+      }
       Expansion expansion = new Expansion(topology, catalog.guards(), recent, nowSecond, suspect);
       for (Catalog.Rule rule : catalog.rules()) {
         if (rule.when().matches(suspect.kind(), suspect.dependency())) {

@@ -12,14 +12,17 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "ml",
     mixinStandardHelpOptions = true,
-    description = "Run and evaluate the anomaly detectors (NAB result files and NAB scoring).",
+    description =
+        "Run and evaluate the models: anomaly detectors (NAB), incident detection, root cause,"
+            + " remediation proposals.",
     synopsisSubcommandLabel = "COMMAND",
     commandListHeading = "%nCommands:%n",
     subcommands = {
       MlNabCommand.class,
       MlNabScoreCommand.class,
       DetectEvalCommand.class,
-      RcaEvalCommand.class
+      RcaEvalCommand.class,
+      ProposeCommand.class
     })
 public final class MlCommand implements Runnable {
 
