@@ -32,13 +32,15 @@ public final class IncidentMetrics {
     List<Slo> slos = config.slos().orElse(List.of()).stream().map(Slo::parse).toList();
     IncidentMonitor monitor =
         new IncidentMonitor(
-            new IncidentEngine(IncidentConfig.defaults(), slos),
+            () -> new IncidentEngine(IncidentConfig.defaults(), slos),
             event -> {
               log(event);
               recorder.accept(event);
             },
             recorder,
-            config.clock() == IncidentsConfig.DetectionClock.EVENT);
+            config.clock() == IncidentsConfig.DetectionClock.EVENT,
+            config.sessionGap().toMillis(),
+            recorder::sessionEnded);
     Gauge.builder("rehearsal.detector.incidents.live", monitor, IncidentMonitor::live)
         .description("Incidents open or being mitigated")
         .register(registry);

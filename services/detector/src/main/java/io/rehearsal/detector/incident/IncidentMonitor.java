@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -21,10 +22,15 @@ import org.jboss.logging.Logger;
 public final class IncidentMonitor {
   private static final Logger LOG = Logger.getLogger(IncidentMonitor.class);
 
-  private final IncidentEngine engine;
+  private final Supplier<IncidentEngine> engines;
   private final Consumer<IncidentEvent> listener;
   private final LongConsumer advanced;
   private final boolean eventTime;
+  private final long sessionGapMillis;
+  private final LongConsumer sessionEnded;
+  private IncidentEngine engine;
+  private InputCounters earlier = new InputCounters(0, 0, 0, 0, 0, 0, 0);
+  private long sessions = 1;
   private long latestEndMillis = Long.MIN_VALUE;
   private long listenerFailures;
 
@@ -36,25 +42,34 @@ public final class IncidentMonitor {
    *     once, never thrown into ingestion
    */
   public IncidentMonitor(IncidentEngine engine, Consumer<IncidentEvent> listener) {
-    this(engine, listener, millis -> {}, false);
+    this(() -> engine, listener, millis -> {}, false, Long.MAX_VALUE, millis -> {});
   }
 
   /**
-   * A monitor over {@code engine} that also tells {@code advanced} every detection time it reached.
+   * A monitor that also tells {@code advanced} every detection time it reached.
    *
+   * @param engines makes the engine, once at the start and again for every new replay session
    * @param eventTime true to run detection on the latest span end received instead of the clock
    *     {@link #advanceTo} is given (replays): each batch first moves detection to its earliest
    *     end, so the batch is never late, and every tick moves it to the latest end received
+   * @param sessionGapMillis with event time, a batch starting more than this after the latest end
+   *     received starts a new replay session: a fresh engine, as a freshly started detector has
+   * @param sessionEnded told the latest end of a session that ended, before the next one starts
    */
   public IncidentMonitor(
-      IncidentEngine engine,
+      Supplier<IncidentEngine> engines,
       Consumer<IncidentEvent> listener,
       LongConsumer advanced,
-      boolean eventTime) {
-    this.engine = engine;
+      boolean eventTime,
+      long sessionGapMillis,
+      LongConsumer sessionEnded) {
+    this.engines = engines;
+    this.engine = engines.get();
     this.listener = listener;
     this.advanced = advanced;
     this.eventTime = eventTime;
+    this.sessionGapMillis = sessionGapMillis;
+    this.sessionEnded = sessionEnded;
   }
 
   /** Feeds received spans; bad ones are counted by the engine. */
@@ -63,6 +78,9 @@ public final class IncidentMonitor {
       long earliest = spans.stream().mapToLong(s -> s.endNanos() / 1_000_000).min().orElseThrow();
       long latest = spans.stream().mapToLong(s -> s.endNanos() / 1_000_000).max().orElseThrow();
       if (earliest > latestEndMillis) {
+        if (latestEndMillis != Long.MIN_VALUE && earliest - latestEndMillis > sessionGapMillis) {
+          newSession();
+        }
         detectAt(earliest);
       }
       latestEndMillis = Math.max(latestEndMillis, latest);
@@ -97,6 +115,36 @@ public final class IncidentMonitor {
     return latestEndMillis == Long.MIN_VALUE ? List.of() : detectAt(latestEndMillis);
   }
 
+  private void newSession() {
+    try {
+      sessionEnded.accept(latestEndMillis);
+    } catch (RuntimeException e) {
+      if (listenerFailures++ == 0) {
+        LOG.warnf(
+            e, "Cannot end the replay session at %d; counting further failures", latestEndMillis);
+      }
+    }
+    earlier = sum(earlier, engine.counters());
+    engine = engines.get();
+    sessions++;
+  }
+
+  private static InputCounters sum(InputCounters a, InputCounters b) {
+    return new InputCounters(
+        a.accepted() + b.accepted(),
+        a.invalid() + b.invalid(),
+        a.notFinite() + b.notFinite(),
+        a.late() + b.late(),
+        a.future() + b.future(),
+        a.duplicate() + b.duplicate(),
+        a.clockBackwards() + b.clockBackwards());
+  }
+
+  /** Replay sessions so far (1 unless event time jumped ahead by more than the session gap). */
+  public synchronized long sessions() {
+    return sessions;
+  }
+
   private List<IncidentEvent> detectAt(long millis) {
     List<IncidentEvent> events = engine.advanceTo(millis);
     events.forEach(this::hand);
@@ -128,7 +176,7 @@ public final class IncidentMonitor {
     }
   }
 
-  /** Every incident so far, oldest first. */
+  /** Every incident of the current session so far, oldest first. */
   public synchronized List<Incident> incidents() {
     return engine.incidents();
   }
@@ -138,9 +186,9 @@ public final class IncidentMonitor {
     return engine.incidents().stream().filter(i -> i.state().live()).count();
   }
 
-  /** Input refused by the engine, by reason. */
+  /** Input refused by the engines, by reason. */
   public synchronized InputCounters counters() {
-    return engine.counters();
+    return sum(earlier, engine.counters());
   }
 
   /** Incident changes the listener failed to take. */

@@ -126,6 +126,20 @@ final class IncidentRecorder implements Consumer<IncidentEvent>, LongConsumer {
     }
   }
 
+  /**
+   * A replay session ended at {@code millis} (event time jumped ahead): its live incidents are
+   * resolved there, and the next session's incidents map afresh.
+   */
+  void sessionEnded(long millis) {
+    for (Map.Entry<String, Set<String>> e : liveEngineIds.entrySet()) {
+      if (!e.getValue().isEmpty()) {
+        update(e.getKey(), s -> Stage.RESOLVED, Optional.empty(), millis, "replay session ended");
+      }
+    }
+    liveEngineIds.clear();
+    storeIds.clear();
+  }
+
   /** Detection reached {@code millis}: resolves resumed incidents no detection joined in time. */
   @Override
   public void accept(long millis) {

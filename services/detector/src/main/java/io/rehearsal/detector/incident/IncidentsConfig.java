@@ -46,6 +46,15 @@ public interface IncidentsConfig {
   @WithDefault("wall")
   DetectionClock clock();
 
+  /**
+   * With {@code clock=event}: a span batch that starts more than this after the latest span end
+   * received starts a new replay session — a fresh engine, and the previous session's live
+   * incidents resolved ("replay session ended") — so recordings replayed one after another, this
+   * far apart in event time, are judged as a freshly started detector would judge each.
+   */
+  @WithDefault("10m")
+  Duration sessionGap();
+
   /** The time incident detection runs on. */
   enum DetectionClock {
     /** The detector's clock. */

@@ -57,6 +57,25 @@ final class ShopReplay {
     return spans;
   }
 
+  /** The earliest span end in {@code file}, epoch milliseconds. */
+  static long firstEndMillis(Path file) throws IOException {
+    long first = Long.MAX_VALUE;
+    try (OtlpJsonLines lines = OtlpJsonLines.open(file, JsonLinesOptions.defaults())) {
+      for (Optional<OtlpLine> line = lines.next(); line.isPresent(); line = lines.next()) {
+        if (line.get() instanceof OtlpLine.Traces t) {
+          for (ResourceSpans rs : t.request().getResourceSpansList()) {
+            for (ScopeSpans ss : rs.getScopeSpansList()) {
+              for (Span s : ss.getSpansList()) {
+                first = Math.min(first, s.getEndTimeUnixNano() / 1_000_000);
+              }
+            }
+          }
+        }
+      }
+    }
+    return first;
+  }
+
   static ExportTraceServiceRequest shift(ExportTraceServiceRequest request, long nanos) {
     ExportTraceServiceRequest.Builder b = request.toBuilder();
     for (ResourceSpans.Builder rs : b.getResourceSpansBuilderList()) {
