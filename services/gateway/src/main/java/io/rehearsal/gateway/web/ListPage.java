@@ -1,9 +1,11 @@
 package io.rehearsal.gateway.web;
 
 import io.quarkus.qute.TemplateData;
+import io.rehearsal.gateway.decision.Transition;
 import io.rehearsal.proto.v1.Decision;
 import io.rehearsal.proto.v1.DecisionState;
 import io.rehearsal.proto.v1.ReviewVerdict;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,26 +27,27 @@ final class ListPage {
       String environment,
       String requester,
       String approvals,
-      String expires) {}
+      String expires,
+      boolean overdue) {}
 
   /** The decisions of one incident ("no incident" for planned changes), newest first. */
   @TemplateData
   record Group(String incident, List<Row> rows) {}
 
   /** Groups {@code newestFirst} by incident, ordered by each incident's newest decision. */
-  static List<Group> groups(List<Decision> newestFirst) {
+  static List<Group> groups(List<Decision> newestFirst, Instant now) {
     Map<String, List<Row>> byIncident = new LinkedHashMap<>();
     for (Decision d : newestFirst) {
       String incident =
           d.getRequest().getIncidentId().isEmpty() ? "no incident" : d.getRequest().getIncidentId();
-      byIncident.computeIfAbsent(incident, k -> new ArrayList<>()).add(row(d));
+      byIncident.computeIfAbsent(incident, k -> new ArrayList<>()).add(row(d, now));
     }
     List<Group> out = new ArrayList<>();
     byIncident.forEach((k, v) -> out.add(new Group(k, List.copyOf(v))));
     return out;
   }
 
-  static Row row(Decision d) {
+  static Row row(Decision d, Instant now) {
     return new Row(
         d.getId(),
         Format.time(d.getCreatedAt()),
@@ -54,7 +57,18 @@ final class ListPage {
         Format.name(d.getRequest().getEnvironment(), "ENVIRONMENT_"),
         d.getRequest().getRequester(),
         approvals(d),
-        Format.time(d.getExpiresAt()));
+        Format.time(d.getExpiresAt()),
+        overdue(d, now));
+  }
+
+  /**
+   * Whether a decision still waiting is past its expiry: the gateway marks it EXPIRED when someone
+   * next touches it, and refuses approvals from then on.
+   */
+  static boolean overdue(Decision d, Instant now) {
+    return !Transition.terminal(d.getState())
+        && d.hasExpiresAt()
+        && Format.instant(d.getExpiresAt()).isBefore(now);
   }
 
   static String state(DecisionState s) {

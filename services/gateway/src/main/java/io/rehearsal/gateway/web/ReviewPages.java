@@ -15,6 +15,7 @@ import io.rehearsal.store.RedisStore;
 import io.smallrye.common.annotation.Blocking;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -43,6 +44,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  * users see pages; only the {@code oncall} group reviews.
  */
 @Path("/ui")
+@Singleton
 @Blocking
 @RolesAllowed({"oncall", "admin"})
 public class ReviewPages {
@@ -76,12 +78,13 @@ public class ReviewPages {
   private final DecisionBoard board;
   private final DecisionPages pages;
   private final SecurityIdentity identity;
+  private final Clock clock = Clock.systemUTC();
 
   ReviewPages(
       DecisionDesk desk, DecisionJournal journal, RedisStore store, SecurityIdentity identity) {
     this.desk = desk;
     this.board = new DecisionBoard(journal);
-    this.pages = new DecisionPages(desk, store, Clock.systemUTC());
+    this.pages = new DecisionPages(desk, store, clock);
     this.identity = identity;
   }
 
@@ -261,7 +264,7 @@ public class ReviewPages {
         blank(state).isEmpty() ? Optional.empty() : Optional.of(Refusals.state(state));
     Optional<String> svc =
         blank(service).isEmpty() ? Optional.empty() : Optional.of(service.strip());
-    return ListPage.groups(board.list(s, svc));
+    return ListPage.groups(board.list(s, svc), clock.instant());
   }
 
   private String user() {
