@@ -6,8 +6,10 @@ import io.rehearsal.gateway.decision.ApproverDirectory;
 import io.rehearsal.gateway.decision.DecisionDesk;
 import io.rehearsal.gateway.decision.HistoryPolicy;
 import io.rehearsal.gateway.dispatch.DeadLetters;
+import io.rehearsal.gateway.dispatch.DispatchGuards;
 import io.rehearsal.gateway.dispatch.Dispatcher;
 import io.rehearsal.gateway.dispatch.HookTarget;
+import io.rehearsal.gateway.dispatch.KillSwitchBoard;
 import io.rehearsal.gateway.dispatch.WebhookSender;
 import io.rehearsal.gateway.security.CallerGroups;
 import io.rehearsal.gateway.shadow.ShadowLedger;
@@ -90,6 +92,25 @@ class GatewayBeans {
     return new CallerGroups(ApproverDirectory.of(groups));
   }
 
+  /** The kill switch operators change at run time (SetKillSwitch), beside the configured one. */
+  @Produces
+  @Singleton
+  KillSwitchBoard killSwitchBoard(GatewayConfig config, RedisStore store, DecisionJournal journal) {
+    return new KillSwitchBoard(
+        config.killSwitch().all(),
+        config.killSwitch().targets().orElse(Set.of()),
+        journal.ledger("kill-switch"),
+        store.audit(),
+        Clock.systemUTC());
+  }
+
+  /** The guards checked at decision and dispatch: configured, plus the run-time kill switch. */
+  @Produces
+  @Singleton
+  DispatchGuards dispatchGuards(GatewayConfig config, KillSwitchBoard board) {
+    return DispatchConfigs.guards(config).withRuntime(board);
+  }
+
   @Produces
   @Singleton
   DecisionDesk decisionDesk(
@@ -97,7 +118,8 @@ class GatewayBeans {
       DecisionJournal journal,
       PolicyEngine engine,
       GatewayConfig config,
-      ApproverDirectory approvers) {
+      ApproverDirectory approvers,
+      DispatchGuards guards) {
     HistoryPolicy history = new HistoryPolicy(config.history().window());
     return new DecisionDesk(
         store.decisions(),
@@ -108,7 +130,7 @@ class GatewayBeans {
         config.decisionTtl(),
         Clock.systemUTC(),
         new GatewayCircumstances(
-            DispatchConfigs.guards(config),
+            guards,
             store.rateLimits(),
             GatewayCircumstances.LimitSpec.parse(
                 "rehearsal.gateway.rate-limits.per-target", config.rateLimits().perTarget()),
@@ -155,7 +177,8 @@ class GatewayBeans {
       DecisionJournal journal,
       DecisionDesk desk,
       ShadowLedger ledger,
-      List<HookTarget> hooks) {
+      List<HookTarget> hooks,
+      DispatchGuards guards) {
     GatewayConfig.Dispatch d = config.dispatch();
     Duration timeout = d.timeout();
     long seed = d.seed().orElseGet(() -> new SecureRandom().nextLong());
@@ -164,7 +187,7 @@ class GatewayBeans {
         journal.outbox(),
         ledger,
         hooks,
-        DispatchConfigs.guards(config),
+        guards,
         DispatchConfigs.shadow(config.shadow()),
         DispatchConfigs.settings(d),
         new WebhookSender(timeout, Clock.systemUTC()),

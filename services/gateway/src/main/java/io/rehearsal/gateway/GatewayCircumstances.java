@@ -21,15 +21,16 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The gateway's circumstances at decision time: the kill switch and freeze calendar from its
- * configuration (the very ones the dispatcher checks again before calling a hook), and the
- * automation budget from token buckets in Redis, one per target and one for the deployment, and the
- * actions approved on the target within the history window (recorded with each approval by the
- * decision journal, see {@link HistoryPolicy}).
+ * The gateway's circumstances at decision time: the kill switch (configured, and as changed at run
+ * time by SetKillSwitch, read on every decision) and the freeze calendar from its configuration
+ * (the very ones the dispatcher checks again before calling a hook), and the automation budget from
+ * token buckets in Redis, one per target and one for the deployment, and the actions approved on
+ * the target within the history window (recorded with each approval by the decision journal, see
+ * {@link HistoryPolicy}).
  */
 final class GatewayCircumstances implements Circumstances.Source {
 
-  private final KillSwitch killSwitch;
+  private final DispatchGuards guards;
   private final List<FreezeWindow> freezes;
   private final RateLimits buckets;
   private final LimitSpec perTarget;
@@ -71,7 +72,7 @@ final class GatewayCircumstances implements Circumstances.Source {
       LimitSpec global,
       ActionHistory history,
       HistoryPolicy historyPolicy) {
-    this.killSwitch = new KillSwitch(guards.killAll(), guards.killedTargets());
+    this.guards = guards;
     this.freezes = guards.freezes().stream().map(GatewayCircumstances::freeze).toList();
     this.buckets = buckets;
     this.perTarget = perTarget;
@@ -84,13 +85,19 @@ final class GatewayCircumstances implements Circumstances.Source {
   public Circumstances at(Action action, Instant now) {
     Budget budget = buckets.peek(limits(action), now);
     return new Circumstances(
-        killSwitch, freezes, historyPolicy.recent(history, action, now), budget(budget));
+        killSwitch(), freezes, historyPolicy.recent(history, action, now), budget(budget));
   }
 
   @Override
   public Optional<AutomationBudget> take(Action action, Instant now, String taker) {
     Budget budget = buckets.take(limits(action), now, taker);
     return budget.available() ? Optional.empty() : Optional.of(budget(budget));
+  }
+
+  /** The configured kill switch and the one changed at run time, read now. */
+  private KillSwitch killSwitch() {
+    io.rehearsal.proto.v1.KillSwitchState state = guards.runtime().state();
+    return new KillSwitch(guards.allStopped(state), guards.stoppedTargets(state));
   }
 
   private List<RateLimit> limits(Action action) {

@@ -6,6 +6,7 @@ import io.quarkus.grpc.GrpcService;
 import io.rehearsal.gateway.decision.DecisionDesk;
 import io.rehearsal.gateway.decision.Submitted;
 import io.rehearsal.gateway.dispatch.DeadLetters;
+import io.rehearsal.gateway.dispatch.KillSwitchBoard;
 import io.rehearsal.gateway.shadow.ShadowLedger;
 import io.rehearsal.gateway.watch.DecisionWatch;
 import io.rehearsal.gateway.watch.WatchStreams;
@@ -18,6 +19,8 @@ import io.rehearsal.proto.v1.DecisionState;
 import io.rehearsal.proto.v1.ExplainRequest;
 import io.rehearsal.proto.v1.Explanation;
 import io.rehearsal.proto.v1.GetDecisionRequest;
+import io.rehearsal.proto.v1.GetKillSwitchRequest;
+import io.rehearsal.proto.v1.KillSwitchState;
 import io.rehearsal.proto.v1.ListDeadLettersRequest;
 import io.rehearsal.proto.v1.ListDeadLettersResponse;
 import io.rehearsal.proto.v1.ListShadowLedgerRequest;
@@ -27,6 +30,7 @@ import io.rehearsal.proto.v1.RejectRequest;
 import io.rehearsal.proto.v1.RemediationRequest;
 import io.rehearsal.proto.v1.ReportOutcomeRequest;
 import io.rehearsal.proto.v1.RetryDeadLetterRequest;
+import io.rehearsal.proto.v1.SetKillSwitchRequest;
 import io.rehearsal.proto.v1.SubmitResponse;
 import io.rehearsal.proto.v1.WatchDecisionsRequest;
 import io.rehearsal.store.DecisionJournal;
@@ -36,9 +40,9 @@ import java.util.function.Supplier;
 
 /**
  * The gRPC {@code rehearsal.v1.PolicyGateway} service: protocol in, a call on the {@link
- * DecisionDesk} (decisions, reviews, outcomes), the watch streams, the dead letters or the shadow
- * ledger, protocol out. Calls block on Redis, so they run on worker threads; watches are polled on
- * the {@link WatchStreams} scheduler.
+ * DecisionDesk} (decisions, reviews, outcomes), the watch streams, the dead letters, the shadow
+ * ledger or the run-time kill switch, protocol out. Calls block on Redis, so they run on worker
+ * threads; watches are polled on the {@link WatchStreams} scheduler.
  */
 @GrpcService
 class PolicyGatewayService extends PolicyGatewayGrpc.PolicyGatewayImplBase {
@@ -48,18 +52,32 @@ class PolicyGatewayService extends PolicyGatewayGrpc.PolicyGatewayImplBase {
   private final WatchStreams watches;
   private final DeadLetters deadLetters;
   private final ShadowLedger ledger;
+  private final KillSwitchBoard killSwitch;
 
+  @jakarta.inject.Inject
+  PolicyGatewayService(
+      DecisionDesk desk,
+      DecisionJournal journal,
+      WatchStreams watches,
+      DeadLetters deadLetters,
+      ShadowLedger ledger,
+      KillSwitchBoard killSwitch) {
+    this.desk = desk;
+    this.journal = journal;
+    this.watches = watches;
+    this.deadLetters = deadLetters;
+    this.ledger = ledger;
+    this.killSwitch = killSwitch;
+  }
+
+  /** A service without a run-time kill switch (Set/GetKillSwitch answer FAILED_PRECONDITION). */
   PolicyGatewayService(
       DecisionDesk desk,
       DecisionJournal journal,
       WatchStreams watches,
       DeadLetters deadLetters,
       ShadowLedger ledger) {
-    this.desk = desk;
-    this.journal = journal;
-    this.watches = watches;
-    this.deadLetters = deadLetters;
-    this.ledger = ledger;
+    this(desk, journal, watches, deadLetters, ledger, null);
   }
 
   @Override
@@ -167,8 +185,31 @@ class PolicyGatewayService extends PolicyGatewayGrpc.PolicyGatewayImplBase {
 
   @Override
   @Blocking
+  public void setKillSwitch(
+      SetKillSwitchRequest request, StreamObserver<KillSwitchState> response) {
+    answer(response, () -> board().set(request));
+  }
+
+  @Override
+  @Blocking
+  public void getKillSwitch(
+      GetKillSwitchRequest request, StreamObserver<KillSwitchState> response) {
+    answer(response, () -> board().state());
+  }
+
+  @Override
+  @Blocking
   public void explain(ExplainRequest request, StreamObserver<Explanation> response) {
     answer(response, () -> desk.explain(request));
+  }
+
+  private KillSwitchBoard board() {
+    if (killSwitch == null) {
+      throw io.rehearsal.gateway.decision.GatewayException.of(
+          io.rehearsal.gateway.decision.GatewayException.Reason.FAILED_PRECONDITION,
+          "this gateway has no run-time kill switch");
+    }
+    return killSwitch;
   }
 
   private static <T> void answer(StreamObserver<T> response, Supplier<T> call) {

@@ -12,6 +12,7 @@ import io.rehearsal.gateway.dispatch.DispatchGuards;
 import io.rehearsal.gateway.dispatch.DispatchSettings;
 import io.rehearsal.gateway.dispatch.Dispatcher;
 import io.rehearsal.gateway.dispatch.HookTarget;
+import io.rehearsal.gateway.dispatch.KillSwitchBoard;
 import io.rehearsal.gateway.dispatch.ShadowScope;
 import io.rehearsal.gateway.dispatch.WebhookSender;
 import io.rehearsal.gateway.mapping.Circumstances;
@@ -51,6 +52,7 @@ final class GatewayHarness implements AutoCloseable {
   final DecisionJournal journal;
   final DecisionDesk desk;
   final ShadowLedger ledger;
+  final KillSwitchBoard killSwitch;
   private final WatchStreams watches = new WatchStreams(Duration.ofMillis(10));
   private final List<DecisionJournal> dispatcherJournals = new java.util.ArrayList<>();
   private final Server server;
@@ -78,10 +80,13 @@ final class GatewayHarness implements AutoCloseable {
             options.approvers(),
             options.history());
     ledger = new ShadowLedger(journal.ledger("shadow"));
+    killSwitch =
+        new KillSwitchBoard(
+            false, options.configuredKills(), journal.ledger("kill-switch"), store.audit(), clock);
     DeadLetters dead = new DeadLetters(journal.outbox(), desk.executions(), List.of(), clock);
     server =
         NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
-            .addService(new PolicyGatewayService(desk, journal, watches, dead, ledger))
+            .addService(new PolicyGatewayService(desk, journal, watches, dead, ledger, killSwitch))
             .build()
             .start();
     channel =
@@ -120,31 +125,38 @@ final class GatewayHarness implements AutoCloseable {
       java.util.function.BiFunction<RedisStore, DecisionJournal, Circumstances.Source>
           circumstances,
       ApproverDirectory approvers,
-      HistoryPolicy history) {
+      HistoryPolicy history,
+      java.util.Set<String> configuredKills) {
 
-    /** The test policy, no circumstances, no groups known, no history. */
+    /** The test policy, no circumstances, no groups known, no history, nothing killed. */
     static final Options DEFAULT =
         new Options(
             testPolicy(),
             (store, journal) -> Circumstances.NONE_SOURCE,
             ApproverDirectory.NONE,
-            HistoryPolicy.OFF);
+            HistoryPolicy.OFF,
+            java.util.Set.of());
 
     Options withPolicy(PolicySet other) {
-      return new Options(other, circumstances, approvers, history);
+      return new Options(other, circumstances, approvers, history, configuredKills);
     }
 
     Options withCircumstances(
         java.util.function.BiFunction<RedisStore, DecisionJournal, Circumstances.Source> other) {
-      return new Options(policy, other, approvers, history);
+      return new Options(policy, other, approvers, history, configuredKills);
     }
 
     Options withApprovers(ApproverDirectory other) {
-      return new Options(policy, circumstances, other, history);
+      return new Options(policy, circumstances, other, history, configuredKills);
     }
 
     Options withHistory(HistoryPolicy other) {
-      return new Options(policy, circumstances, approvers, other);
+      return new Options(policy, circumstances, approvers, other, configuredKills);
+    }
+
+    /** Targets whose kill switch the harness's board treats as configured. */
+    Options withConfiguredKills(java.util.Set<String> targets) {
+      return new Options(policy, circumstances, approvers, history, targets);
     }
   }
 

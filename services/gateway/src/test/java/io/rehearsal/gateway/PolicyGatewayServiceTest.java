@@ -14,10 +14,13 @@ import io.rehearsal.proto.v1.Environment;
 import io.rehearsal.proto.v1.ExplainRequest;
 import io.rehearsal.proto.v1.Explanation;
 import io.rehearsal.proto.v1.GetDecisionRequest;
+import io.rehearsal.proto.v1.GetKillSwitchRequest;
+import io.rehearsal.proto.v1.KillSwitchState;
 import io.rehearsal.proto.v1.PolicyEffect;
 import io.rehearsal.proto.v1.PolicyGatewayGrpc;
 import io.rehearsal.proto.v1.RemediationRequest;
 import io.rehearsal.proto.v1.ReportOutcomeRequest;
+import io.rehearsal.proto.v1.SetKillSwitchRequest;
 import io.rehearsal.proto.v1.SubmitResponse;
 import io.rehearsal.proto.v1.WatchDecisionsRequest;
 import io.rehearsal.service.testing.ServiceContract;
@@ -120,6 +123,38 @@ class PolicyGatewayServiceTest extends ServiceContract {
 
     assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
     assertThat(error.getStatus().getDescription()).contains("report.result");
+  }
+
+  @Test
+  void shouldEngageAndReleaseTheKillSwitchWhenAnAdminChangesItAtRunTime() {
+    String target = "ks-" + UUID.randomUUID().toString().substring(0, 8);
+    KillSwitchState engaged =
+        stub(RpcRoles.ADMIN)
+            .setKillSwitch(
+                SetKillSwitchRequest.newBuilder()
+                    .setTarget(target)
+                    .setEngaged(true)
+                    .setReason("quarkus test")
+                    .build());
+    KillSwitchState seen =
+        stub(RpcRoles.ONCALL).getKillSwitch(GetKillSwitchRequest.getDefaultInstance());
+    KillSwitchState released =
+        stub(RpcRoles.ADMIN)
+            .setKillSwitch(
+                SetKillSwitchRequest.newBuilder()
+                    .setTarget(target)
+                    .setEngaged(false)
+                    .setReason("done")
+                    .build());
+
+    assertThat(engaged.getTargetsList()).contains(target);
+    assertThat(seen.getTargetsList()).contains(target);
+    assertThat(seen.getChangesList())
+        .filteredOn(c -> c.getTarget().equals(target))
+        .singleElement()
+        .satisfies(c -> assertThat(c.getActor()).isEqualTo("local-admin"));
+    assertThat(released.getTargetsList()).doesNotContain(target);
+    assertThat(store.audit().verifyChain().intact()).isTrue();
   }
 
   /** As the automation loop, with the token the gateway generated for that role. */

@@ -15,9 +15,13 @@ import java.util.Set;
  * @param killedTargets targets nothing is dispatched to, by {@link #targetKey} (service, else
  *     dependency)
  * @param freezes the freeze calendar
+ * @param runtime the kill switch as changed at run time (read on every check)
  */
 public record DispatchGuards(
-    boolean killAll, Set<String> killedTargets, List<FreezeWindow> freezes) {
+    boolean killAll,
+    Set<String> killedTargets,
+    List<FreezeWindow> freezes,
+    KillSwitchSource runtime) {
 
   /** No kill switch, no freeze. */
   public static final DispatchGuards NONE = new DispatchGuards(false, Set.of(), List.of());
@@ -26,15 +30,39 @@ public record DispatchGuards(
   public DispatchGuards {
     killedTargets = Set.copyOf(killedTargets);
     freezes = List.copyOf(freezes);
+    java.util.Objects.requireNonNull(runtime, "runtime");
+  }
+
+  /** Configured guards only: nothing changed at run time. */
+  public DispatchGuards(boolean killAll, Set<String> killedTargets, List<FreezeWindow> freezes) {
+    this(killAll, killedTargets, freezes, KillSwitchSource.NONE);
+  }
+
+  /** These guards with the run-time kill switch of {@code source}. */
+  public DispatchGuards withRuntime(KillSwitchSource source) {
+    return new DispatchGuards(killAll, killedTargets, freezes, source);
+  }
+
+  /** Whether the global switch is on, configured or at run time (reads the run-time switch). */
+  public boolean allStopped(io.rehearsal.proto.v1.KillSwitchState now) {
+    return killAll || now.getAll();
+  }
+
+  /** The targets stopped, configured or at run time. */
+  public Set<String> stoppedTargets(io.rehearsal.proto.v1.KillSwitchState now) {
+    Set<String> all = new java.util.TreeSet<>(killedTargets);
+    all.addAll(now.getTargetsList());
+    return all;
   }
 
   /** Why {@code decision} may not be dispatched at {@code now}, or empty when it may. */
   public Optional<String> refusal(Decision decision, Instant now) {
-    if (killAll) {
+    io.rehearsal.proto.v1.KillSwitchState state = runtime.state();
+    if (allStopped(state)) {
       return Optional.of("dispatch refused: the global kill switch is on");
     }
     String target = targetKey(decision.getRequest().getRemediation().getTarget());
-    if (killedTargets.contains(target)) {
+    if (stoppedTargets(state).contains(target)) {
       return Optional.of("dispatch refused: the kill switch is on for target '" + target + "'");
     }
     return freezes.stream()

@@ -5,12 +5,13 @@ import io.rehearsal.proto.v1.ApproveRequest;
 import io.rehearsal.proto.v1.CancelRequest;
 import io.rehearsal.proto.v1.RejectRequest;
 import io.rehearsal.proto.v1.RemediationRequest;
+import io.rehearsal.proto.v1.SetKillSwitchRequest;
 
 /**
  * Binds the identity fields of a request to the authenticated caller, so nobody can approve,
  * reject, cancel or submit in another's name: an empty field is filled with the caller's name, a
  * different one is refused (PERMISSION_DENIED). This is what makes "the requester never approves"
- * hold.
+ * hold, and names who changed the kill switch.
  */
 final class IdentityFields {
 
@@ -25,6 +26,9 @@ final class IdentityFields {
       return r.toBuilder().setReviewer(checked("reviewer", r.getReviewer(), caller)).build();
     }
     if (message instanceof CancelRequest r) {
+      return r.toBuilder().setActor(checked("actor", r.getActor(), caller)).build();
+    }
+    if (message instanceof SetKillSwitchRequest r) {
       return r.toBuilder().setActor(checked("actor", r.getActor(), caller)).build();
     }
     if (message instanceof RemediationRequest r) {

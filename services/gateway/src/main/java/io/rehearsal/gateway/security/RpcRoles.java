@@ -55,6 +55,8 @@ public final class RpcRoles {
     t.put(GATEWAY + "ListDeadLetters", Set.of(ADMIN));
     t.put(GATEWAY + "RetryDeadLetter", Set.of(ADMIN));
     t.put(GATEWAY + "ListShadowLedger", Set.of(ADMIN));
+    t.put(GATEWAY + "SetKillSwitch", Set.of(ADMIN));
+    t.put(GATEWAY + "GetKillSwitch", Set.of(ADMIN, ONCALL));
     return Map.copyOf(t);
   }
 

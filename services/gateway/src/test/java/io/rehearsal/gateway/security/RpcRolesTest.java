@@ -35,13 +35,16 @@ class RpcRolesTest {
         .containsExactlyInAnyOrder(RpcRoles.AUTOMATION, RpcRoles.ONCALL);
     assertThat(RpcRoles.rolesFor(GATEWAY + "ListDeadLetters")).containsExactly(RpcRoles.ADMIN);
     assertThat(RpcRoles.rolesFor(GATEWAY + "RetryDeadLetter")).containsExactly(RpcRoles.ADMIN);
+    assertThat(RpcRoles.rolesFor(GATEWAY + "SetKillSwitch")).containsExactly(RpcRoles.ADMIN);
+    assertThat(RpcRoles.rolesFor(GATEWAY + "GetKillSwitch"))
+        .containsExactlyInAnyOrder(RpcRoles.ADMIN, RpcRoles.ONCALL);
   }
 
   @Test
   void shouldDenyAMethodWithoutARowWhenEvenAnAdminCalls() {
     Caller admin = new Caller("root", Set.of(RpcRoles.ADMIN, RpcRoles.ONCALL), "jwt");
 
-    Optional<Status> refusal = RpcRoles.refusal(GATEWAY + "SetKillSwitch", Optional.of(admin));
+    Optional<Status> refusal = RpcRoles.refusal(GATEWAY + "ReloadPolicies", Optional.of(admin));
 
     assertThat(refusal).isPresent();
     assertThat(refusal.get().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
