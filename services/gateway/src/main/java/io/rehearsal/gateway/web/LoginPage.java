@@ -2,8 +2,7 @@ package io.rehearsal.gateway.web;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.vertx.core.http.Cookie;
-import io.vertx.core.http.CookieSameSite;
+import io.quarkus.vertx.http.runtime.security.FormAuthenticationMechanism;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -15,7 +14,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Sign-in and sign-out. The form posts to Quarkus' form authentication ({@value
@@ -30,16 +28,6 @@ public class LoginPage {
     static native TemplateInstance login(boolean failed, String csrf, String postLocation);
   }
 
-  private final String sessionCookie;
-
-  LoginPage(
-      @ConfigProperty(
-              name = "quarkus.http.auth.form.cookie-name",
-              defaultValue = "quarkus-credential")
-          String sessionCookie) {
-    this.sessionCookie = sessionCookie;
-  }
-
   @GET
   @Path("login")
   @Produces(MediaType.TEXT_HTML)
@@ -48,7 +36,7 @@ public class LoginPage {
     return Templates.login(failed != null, token == null ? "" : token, PageGuard.POST_LOCATION);
   }
 
-  /** Ends the session: the session cookie is cleared (CSRF-checked like every form). */
+  /** Ends the session: Quarkus' form mechanism clears its cookie (CSRF-checked like every form). */
   @POST
   @Path("logout")
   public Response logout(@FormParam(PageGuard.CSRF) String token, @Context RoutingContext ctx) {
@@ -57,14 +45,7 @@ public class LoginPage {
       return Problems.response(
           403, "CSRF token missing or wrong", "reload the page and submit its form again");
     }
-    ctx.response()
-        .addCookie(
-            Cookie.cookie(sessionCookie, "")
-                .setPath("/")
-                .setMaxAge(0)
-                .setHttpOnly(true)
-                .setSameSite(CookieSameSite.STRICT)
-                .setSecure(ctx.request().isSSL()));
+    FormAuthenticationMechanism.logout(ctx);
     return Response.seeOther(URI.create("/ui/login")).build();
   }
 }

@@ -127,6 +127,21 @@ class ReviewPageHttpTest {
   }
 
   @Test
+  void shouldEndTheSessionWhenSignedOutWithTheToken() throws Exception {
+    WebClient alice = new WebClient(base);
+    alice.signIn("alice", WebTestProfile.password("alice"));
+    assertThat(alice.get("/ui/decisions").statusCode()).isEqualTo(200);
+
+    HttpResponse<String> noToken = alice.post("/ui/logout", Map.of());
+    assertThat(noToken.statusCode()).isEqualTo(403);
+    assertThat(alice.get("/ui/decisions").statusCode()).isEqualTo(200);
+
+    HttpResponse<String> out = alice.post("/ui/logout", Map.of(PageGuard.CSRF, alice.csrf()));
+    assertThat(out.statusCode()).isEqualTo(303);
+    assertThat(alice.get("/ui/decisions").statusCode()).isEqualTo(302);
+  }
+
+  @Test
   void shouldSendBackToSignInWhenThePasswordIsWrong() throws Exception {
     HttpResponse<String> answer = new WebClient(base).signIn("alice", "wrong");
 
