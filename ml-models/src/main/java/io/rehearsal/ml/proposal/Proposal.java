@@ -9,6 +9,7 @@ import java.util.Objects;
  * @param name a unique, readable name, e.g. {@code scale catalog to 3}
  * @param steps what it does
  * @param blastRadius share of the entry traffic that passes the changed target, in [0, 1]
+ * @param scope where it applies, relative to the suspect
  * @param suspect the suspect it answers, e.g. {@code catalog LATENCY}
  * @param prior the pre-ranking score (suspect score discounted by catalog order), in (0, 1]
  * @param why why it was proposed, one sentence each
@@ -17,6 +18,7 @@ public record Proposal(
     String name,
     List<Step> steps,
     double blastRadius,
+    Scope scope,
     String suspect,
     double prior,
     List<String> why) {
@@ -25,6 +27,7 @@ public record Proposal(
   public Proposal {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(suspect, "suspect");
+    Objects.requireNonNull(scope, "scope");
     steps = List.copyOf(steps);
     why = List.copyOf(why);
     Catalog.check(!steps.isEmpty(), "steps must not be empty", steps);

@@ -26,10 +26,20 @@ public final class Proposer {
   private static final double DISCOUNT = 0.85;
 
   private final Catalog catalog;
+  private final PreRanker preRanker;
 
-  /** A proposer for this catalog. */
+  /** A proposer for this catalog that orders by catalog prior only. */
   public Proposer(Catalog catalog) {
+    this(catalog, null);
+  }
+
+  /**
+   * A proposer for this catalog; when it yields more candidates than the budget, {@code preRanker}
+   * (if not null) orders them by its probability of doing better than nothing first.
+   */
+  public Proposer(Catalog catalog, PreRanker preRanker) {
     this.catalog = Objects.requireNonNull(catalog, "catalog");
+    this.preRanker = preRanker;
   }
 
   /**
@@ -44,6 +54,7 @@ public final class Proposer {
       RcaInput input, List<Suspect> suspects, List<RecentAction> recent, long nowSecond) {
     Topology topology = new Topology(input);
     Map<String, Proposal> byName = new LinkedHashMap<>();
+    Map<String, Suspect> answers = new LinkedHashMap<>();
     List<String> heldBack = new ArrayList<>();
     int n = Math.min(catalog.suspects(), suspects.size());
     for (int i = 0; i < n; i++) {
@@ -67,21 +78,51 @@ public final class Proposer {
       heldBack.addAll(expansion.heldBack);
       double prior = suspect.score();
       for (Proposal p : expansion.proposals) {
-        byName.putIfAbsent(p.name(), withPrior(p, prior));
+        if (byName.putIfAbsent(p.name(), withPrior(p, prior, List.of())) == null) {
+          answers.put(p.name(), suspect);
+        }
         prior *= DISCOUNT;
       }
     }
     List<Proposal> ranked = new ArrayList<>(byName.values());
     ranked.sort(Comparator.comparingDouble(Proposal::prior).reversed());
     int budget = catalog.budget();
+    if (preRanker != null && ranked.size() > budget) {
+      ranked = preRank(ranked, answers);
+    }
     for (Proposal cut : ranked.subList(Math.min(budget, ranked.size()), ranked.size())) {
       heldBack.add(cut.name() + ": over the budget of " + budget + " candidates");
     }
     return new Proposals(ranked.subList(0, Math.min(budget, ranked.size())), heldBack);
   }
 
-  private static Proposal withPrior(Proposal p, double prior) {
-    return new Proposal(p.name(), p.steps(), p.blastRadius(), p.suspect(), prior, p.why());
+  private List<Proposal> preRank(List<Proposal> ranked, Map<String, Suspect> answers) {
+    Map<String, Double> chance = new LinkedHashMap<>();
+    List<Proposal> out = new ArrayList<>();
+    for (Proposal p : ranked) {
+      double c =
+          preRanker.probabilityBetter(
+              answers.get(p.name()).kind(), p.steps().get(0).kind(), p.scope());
+      chance.put(p.name(), c);
+      String why =
+          String.format(
+              Locale.ROOT,
+              "pre-ranker: %.0f%% likely to beat doing nothing (%s)",
+              100 * c,
+              preRanker.describe());
+      out.add(withPrior(p, p.prior(), List.of(why)));
+    }
+    out.sort(
+        Comparator.comparingDouble((Proposal p) -> chance.get(p.name()))
+            .reversed()
+            .thenComparing(Comparator.comparingDouble(Proposal::prior).reversed()));
+    return out;
+  }
+
+  private static Proposal withPrior(Proposal p, double prior, List<String> more) {
+    List<String> why = new ArrayList<>(p.why());
+    why.addAll(more);
+    return new Proposal(p.name(), p.steps(), p.blastRadius(), p.scope(), p.suspect(), prior, why);
   }
 
   /** Expands the actions for one suspect, applying the guards. */
@@ -253,7 +294,8 @@ public final class Proposer {
       why.add(detail);
       String blastOn = step.target();
       proposals.add(
-          new Proposal(name, List.of(step), topology.blast(blastOn), suspect.label(), 1, why));
+          new Proposal(
+              name, List.of(step), topology.blast(blastOn), a.on(), suspect.label(), 1, why));
     }
 
     private static String trim(double v) {

@@ -148,4 +148,29 @@ class ProposerTest {
     assertThat(p.candidates()).hasSize(6);
     assertThat(p.heldBack()).anyMatch(h -> h.endsWith("over the budget of 6 candidates"));
   }
+
+  @Test
+  void shouldLetThePreRankerOrderTheCandidatesWhenTheCatalogYieldsMoreThanTheBudget() {
+    Catalog three =
+        Catalogs.parse(
+            "budget: 3\n"
+                + "rules:\n  - when: {kind: LATENCY}\n    propose:\n"
+                + "      - {action: SHED_LOAD, fraction: [0.3], why: shed}\n"
+                + "      - {action: SCALE, add: [1, 2], why: scale}\n"
+                + "      - {action: RESTART, why: restart}\n",
+            "three.yaml");
+    List<Suspect> catalogSlow = List.of(suspect("catalog", FaultKind.LATENCY, false));
+    Proposals plain =
+        new Proposer(three).propose(input("1.0"), catalogSlow, List.of(), START / 1000);
+    assertThat(plain.candidates().get(0).name()).startsWith("shed 30%");
+    PreRanker learned = PreRanker.train(PreRankerTest.history(), 42);
+    Proposals ranked =
+        new Proposer(three, learned).propose(input("1.0"), catalogSlow, List.of(), START / 1000);
+    assertThat(ranked.candidates()).hasSize(3);
+    assertThat(ranked.candidates().get(0).name()).isEqualTo("restart catalog");
+    assertThat(ranked.candidates())
+        .extracting(Proposal::name)
+        .doesNotContain("shed 30% of frontend/GET /browse");
+    assertThat(ranked.candidates().get(0).why()).last().asString().startsWith("pre-ranker: ");
+  }
 }
