@@ -142,6 +142,33 @@ class ReviewPageHttpTest {
   }
 
   @Test
+  void shouldFilterTheListByStateAndServiceAndRefuseAnUnknownState() throws Exception {
+    Decision pending = pending();
+    Decision approved = pending();
+    desk.approve(
+        io.rehearsal.proto.v1.ApproveRequest.newBuilder()
+            .setDecisionId(approved.getId())
+            .setReviewer("bob")
+            .setChannel(io.rehearsal.proto.v1.ReviewChannel.REVIEW_CHANNEL_GRPC)
+            .setExpectedRevision(1)
+            .build());
+    WebClient alice = new WebClient(base);
+    alice.signIn("alice", WebTestProfile.password("alice"));
+
+    String waiting =
+        alice.get("/ui/decisions/table?state=PENDING_APPROVAL&service=checkout").body();
+    String done = alice.get("/ui/decisions/table?state=APPROVED").body();
+    String elsewhere = alice.get("/ui/decisions/table?service=payments").body();
+    HttpResponse<String> unknown = alice.get("/ui/decisions/table?state=DONE");
+
+    assertThat(waiting).contains(pending.getId()).doesNotContain(approved.getId());
+    assertThat(done).contains(approved.getId()).doesNotContain(pending.getId());
+    assertThat(elsewhere).doesNotContain(pending.getId(), approved.getId());
+    assertThat(unknown.statusCode()).isEqualTo(400);
+    assertThat(unknown.body()).contains("'DONE'");
+  }
+
+  @Test
   void shouldSendBackToSignInWhenThePasswordIsWrong() throws Exception {
     HttpResponse<String> answer = new WebClient(base).signIn("alice", "wrong");
 
