@@ -31,7 +31,7 @@ public final class SpecScaling {
         spec.name(),
         spec.version(),
         spec.hosts().stream()
-            .map(h -> new HostSpec(h.name(), h.cores() * factor, h.region()))
+            .map(h -> new HostSpec(h.name(), h.cores() * factor, h.region(), h.scheduling()))
             .toList(),
         spec.regions(),
         spec.links(),
