@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
       MlNabScoreCommand.class,
       DetectEvalCommand.class,
       RcaEvalCommand.class,
-      ProposeCommand.class
+      ProposeCommand.class,
+      PrerankEvalCommand.class
     })
 public final class MlCommand implements Runnable {
 

@@ -6,6 +6,7 @@ import io.rehearsal.ml.incident.Slo;
 import io.rehearsal.ml.proposal.Catalog;
 import io.rehearsal.ml.proposal.CatalogException;
 import io.rehearsal.ml.proposal.Catalogs;
+import io.rehearsal.ml.proposal.PreRanker;
 import io.rehearsal.ml.proposal.Proposal;
 import io.rehearsal.ml.proposal.Proposals;
 import io.rehearsal.ml.proposal.Proposer;
@@ -89,6 +90,14 @@ public final class ProposeCommand implements Callable<Integer> {
       description = "Suspects to print (${DEFAULT-VALUE}).")
   int suspectsShown;
 
+  @Option(
+      names = "--decisions",
+      paramLabel = "DIR",
+      description =
+          "Recorded decision arms to train the pre-ranker on (e.g."
+              + " ml-models/data/reference-shop/decisions); it orders candidates beyond the budget.")
+  Path decisions;
+
   @Option(names = "--json", description = "Print JSON instead of text.")
   boolean json;
 
@@ -99,12 +108,14 @@ public final class ProposeCommand implements Callable<Integer> {
     Recording rec = read();
     List<Map<String, Object>> out = new ArrayList<>();
     RootCauseRanker ranker = new RootCauseRanker(RcaConfig.defaults());
+    PreRanker preRanker = decisions == null ? null : preRanker();
     String firstYaml = null;
     for (Incident incident : DetectEvalCommand.replay(rec, slos)) {
       RcaInput input = RecordingEvidence.input(recording, rec, incident);
       List<Suspect> suspects = ranker.rank(input);
       Proposals proposals =
-          new Proposer(catalog).propose(input, suspects, List.of(), incident.openedSecond());
+          new Proposer(catalog, preRanker)
+              .propose(input, suspects, List.of(), incident.openedSecond());
       out.add(describe(incident, suspects, proposals));
       if (firstYaml == null && !proposals.candidates().isEmpty()) {
         firstYaml = CandidateYaml.write(incident, recording, sloSpecs, proposals.candidates());
@@ -115,6 +126,16 @@ public final class ProposeCommand implements Callable<Integer> {
     }
     print(out);
     return 0;
+  }
+
+  private PreRanker preRanker() {
+    List<PreRanker.Outcome> outcomes = new ArrayList<>();
+    DecisionOutcomes.read(decisions).values().forEach(outcomes::addAll);
+    try {
+      return PreRanker.train(outcomes, 42);
+    } catch (IllegalArgumentException e) {
+      throw new CommandFailure(decisions + ": " + e.getMessage(), e);
+    }
   }
 
   private Catalog catalog() {

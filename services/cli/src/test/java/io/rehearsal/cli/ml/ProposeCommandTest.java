@@ -82,4 +82,32 @@ class ProposeCommandTest {
     assertTrue(run.err.toString().contains("REBOOT"), run.err.toString());
     assertFalse(run.err.toString().contains("Exception"), run.err.toString());
   }
+
+  @Test
+  void shouldSayThePreRankerOrderedTheCandidatesWhenTrainedOnDecisions() throws Exception {
+    Path shop = RcaEvalCommandTest.shop();
+    assumeTrue(shop != null, "reference-shop recordings not found");
+    Path tight = Files.createTempFile("catalog", ".yaml");
+    Files.writeString(tight, Files.readString(catalog(shop)).replace("budget: 6 ", "budget: 3 "));
+    MlRun run =
+        new MlRun(
+            "ml",
+            "propose",
+            "--recording",
+            shop.resolve("incident-latency.otlp.jsonl.gz").toString(),
+            "--catalog",
+            tight.toString(),
+            "--decisions",
+            shop.resolve("decisions").toString(),
+            "--json");
+    Files.delete(tight);
+    assertEquals(0, run.code, run.err.toString());
+    JsonNode proposals =
+        new ObjectMapper().readTree(run.out.toString()).path("incidents").path(0).path("proposals");
+    assertEquals(3, proposals.size(), proposals.toString());
+    for (JsonNode p : proposals) {
+      JsonNode why = p.path("why");
+      assertTrue(why.get(why.size() - 1).asText().startsWith("pre-ranker: "), p.toString());
+    }
+  }
 }
