@@ -8,6 +8,7 @@ import io.rehearsal.store.StoreConfig;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * The detector's incidents in Redis: one {@link IncidentLifecycle} (its own connection to the
@@ -21,12 +22,13 @@ public class IncidentBeans {
 
   private final IncidentLifecycle lifecycle;
   private final IncidentMonitor monitor;
+  private final IncidentRecorder recorder;
 
   IncidentBeans(IncidentsConfig config, RedisStore store, MeterRegistry registry) {
     this.lifecycle =
         IncidentLifecycle.connect(
             store.uri(), StoreConfig.defaults().keyPrefix(), COMMAND_TIMEOUT, config.retained());
-    IncidentRecorder recorder =
+    this.recorder =
         new IncidentRecorder(
             lifecycle, IncidentConfig.defaults(), config.flapWindow(), config.resumeGrace());
     this.monitor = IncidentMetrics.create(config, registry, recorder);
@@ -35,6 +37,11 @@ public class IncidentBeans {
   /** The monitor the ingest pipeline feeds, or null when incident detection is off. */
   public IncidentMonitor monitor() {
     return monitor;
+  }
+
+  /** Tells {@code listener} of every stored incident created or re-opened; it must not block. */
+  public void onOpened(Consumer<IncidentOpened> listener) {
+    recorder.onOpened(listener);
   }
 
   /** Where incidents are kept. */

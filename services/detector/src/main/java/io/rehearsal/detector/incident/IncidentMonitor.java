@@ -33,6 +33,7 @@ public final class IncidentMonitor {
   private long sessions = 1;
   private long latestEndMillis = Long.MIN_VALUE;
   private long listenerFailures;
+  private volatile Consumer<List<Span>> tap = spans -> {};
 
   /**
    * A monitor over {@code engine}.
@@ -72,8 +73,20 @@ public final class IncidentMonitor {
     this.sessionEnded = sessionEnded;
   }
 
+  /** Also hands every batch of received spans to {@code tap} (e.g. the loop's recent spans). */
+  public void tap(Consumer<List<Span>> tap) {
+    this.tap = tap;
+  }
+
   /** Feeds received spans; bad ones are counted by the engine. */
   public synchronized void onSpans(List<Span> spans) {
+    try {
+      tap.accept(spans);
+    } catch (RuntimeException e) {
+      if (listenerFailures++ == 0) {
+        LOG.warnf(e, "Cannot hand on received spans; counting further failures");
+      }
+    }
     if (eventTime) {
       long earliest = spans.stream().mapToLong(s -> s.endNanos() / 1_000_000).min().orElseThrow();
       long latest = spans.stream().mapToLong(s -> s.endNanos() / 1_000_000).max().orElseThrow();

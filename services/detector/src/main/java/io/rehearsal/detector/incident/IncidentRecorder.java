@@ -43,6 +43,7 @@ final class IncidentRecorder implements Consumer<IncidentEvent>, LongConsumer {
   private final Map<String, Set<String>> liveEngineIds = new HashMap<>();
   private final Set<String> resumed = new LinkedHashSet<>();
   private long resumeDeadline = Long.MIN_VALUE;
+  private volatile Consumer<IncidentOpened> openedListener = opened -> {};
 
   /** A recorder that resumes the live incidents {@code lifecycle} holds now. */
   IncidentRecorder(
@@ -58,6 +59,11 @@ final class IncidentRecorder implements Consumer<IncidentEvent>, LongConsumer {
     if (!resumed.isEmpty()) {
       LOG.infof("Resuming %d live incidents from Redis: %s", resumed.size(), resumed);
     }
+  }
+
+  /** Tells {@code listener} of every incident created or re-opened (under the monitor's lock). */
+  void onOpened(Consumer<IncidentOpened> listener) {
+    this.openedListener = listener;
   }
 
   /** Stored incidents resumed at start and not joined or resolved yet. */
@@ -113,6 +119,10 @@ final class IncidentRecorder implements Consumer<IncidentEvent>, LongConsumer {
       update(opened.id(), s -> s, Optional.of(fresh), at, "symptoms joined");
     }
     LOG.infof("Incident %s %s (%s)", opened.id(), opened.how(), incident.title());
+    if (opened.how() == IncidentLifecycle.How.CREATED
+        || opened.how() == IncidentLifecycle.How.REOPENED) {
+      openedListener.accept(new IncidentOpened(opened.id(), incident));
+    }
   }
 
   private void resolved(String storeId, String engineId, Incident fresh, long at) {
