@@ -32,7 +32,8 @@ class PasswordHashTest {
   void shouldVerifyAHashMadeWithPythonsHashlibAsDocsReviewPageShows() {
     // python3: hashlib.pbkdf2_hmac("sha256", b"on-call 2026", bytes(range(16)), 1000), base64
     // without padding (docs/review-page.md, "Adding users")
-    String hash = "pbkdf2-sha256$1000$AAECAwQFBgcICQoLDA0ODw$KXNo+t020FzZqskQvsJh349t0MW5lRaquFZdT/my+0I";
+    String hash =
+        "pbkdf2-sha256$1000$AAECAwQFBgcICQoLDA0ODw$KXNo+t020FzZqskQvsJh349t0MW5lRaquFZdT/my+0I";
 
     assertThat(PasswordHash.matches("on-call 2026".toCharArray(), hash)).isTrue();
     assertThat(PasswordHash.matches("on-call 2025".toCharArray(), hash)).isFalse();
