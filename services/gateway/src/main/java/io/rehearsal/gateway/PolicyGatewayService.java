@@ -212,7 +212,21 @@ class PolicyGatewayService extends PolicyGatewayGrpc.PolicyGatewayImplBase {
     return killSwitch;
   }
 
+  /**
+   * Runs a unary call, unless its caller has already gone (deadline passed or cancelled while the
+   * call waited for a worker): then nothing is decided or written and the call ends CANCELLED.
+   * Under overload this keeps workers for calls someone still waits for.
+   */
   private static <T> void answer(StreamObserver<T> response, Supplier<T> call) {
+    if (io.grpc.Context.current().isCancelled()) {
+      response.onError(
+          io.grpc.Status.CANCELLED
+              .withDescription(
+                  "the caller's deadline passed or it cancelled before the gateway started the"
+                      + " call; nothing was done (retry with the same request)")
+              .asRuntimeException());
+      return;
+    }
     T result;
     try {
       result = call.get();
