@@ -12,6 +12,8 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.security.SecureRandom;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -96,6 +98,40 @@ class WebUsers implements IdentityProvider<UsernamePasswordAuthenticationRequest
       throw new AuthenticationFailedException("user '" + name + "' is no longer in the users file");
     }
     return identity(user);
+  }
+
+  /** The shortest new password accepted. */
+  static final int MIN_PASSWORD = 12;
+
+  /**
+   * Replaces {@code name}'s password after checking the current one, rewriting the users file
+   * (owner-only, atomically).
+   *
+   * @return empty when changed, else why not (a sentence for the page)
+   */
+  synchronized Optional<String> changePassword(String name, char[] current, char[] next) {
+    LocalUsers.User user = users.get(name);
+    if (user == null || !PasswordHash.matches(current, user.hash())) {
+      return Optional.of("the current password is wrong");
+    }
+    if (next.length < MIN_PASSWORD) {
+      return Optional.of(
+          "the new password must have at least "
+              + MIN_PASSWORD
+              + " characters, but had "
+              + next.length);
+    }
+    Map<String, LocalUsers.User> changed = new LinkedHashMap<>(LocalUsers.read(config.usersFile()));
+    changed.put(
+        name,
+        new LocalUsers.User(
+            name,
+            user.groups(),
+            PasswordHash.hash(next, config.passwordIterations(), new SecureRandom())));
+    LocalUsers.write(config.usersFile(), List.copyOf(changed.values()));
+    users = Map.copyOf(changed);
+    LOG.infof("review page: user '%s' changed their password", name);
+    return Optional.empty();
   }
 
   private static SecurityIdentity identity(LocalUsers.User user) {

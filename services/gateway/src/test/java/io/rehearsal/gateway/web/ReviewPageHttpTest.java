@@ -169,6 +169,44 @@ class ReviewPageHttpTest {
   }
 
   @Test
+  void shouldChangeThePasswordOnlyWithTheCurrentOneAndTheToken() throws Exception {
+    WebClient dave = new WebClient(base);
+    dave.signIn("dave", WebTestProfile.password("dave"));
+    String next = "a much longer passphrase";
+
+    HttpResponse<String> noToken =
+        dave.post("/ui/password", Map.of("current", "dave-pw", "next", next));
+    HttpResponse<String> wrongCurrent =
+        dave.post(
+            "/ui/password", Map.of("current", "nope", "next", next, PageGuard.CSRF, dave.csrf()));
+    HttpResponse<String> tooShort =
+        dave.post(
+            "/ui/password",
+            Map.of("current", "dave-pw", "next", "short", PageGuard.CSRF, dave.csrf()));
+    HttpResponse<String> changed =
+        dave.post(
+            "/ui/password",
+            Map.of("current", "dave-pw", "next", next, PageGuard.CSRF, dave.csrf()));
+
+    assertThat(noToken.statusCode()).isEqualTo(403);
+    assertThat(wrongCurrent.statusCode()).isEqualTo(400);
+    assertThat(wrongCurrent.body()).contains("current password is wrong");
+    assertThat(tooShort.statusCode()).isEqualTo(400);
+    assertThat(tooShort.body()).contains("at least 12 characters, but had 5");
+    assertThat(changed.statusCode()).isEqualTo(200);
+    assertThat(changed.body()).contains("Password changed.");
+    assertThat(new WebClient(base).signIn("dave", "dave-pw").headers().firstValue("Location"))
+        .hasValueSatisfying(l -> assertThat(l).contains("failed"));
+    assertThat(new WebClient(base).signIn("dave", next).headers().firstValue("Location"))
+        .hasValueSatisfying(l -> assertThat(l).endsWith("/ui/decisions"));
+    assertThat(
+            java.nio.file.attribute.PosixFilePermissions.toString(
+                java.nio.file.Files.getPosixFilePermissions(WebTestProfile.USERS)))
+        .isEqualTo("rw-------");
+    assertThat(LocalUsers.read(WebTestProfile.USERS)).containsKeys("alice", "bob", "vera", "dave");
+  }
+
+  @Test
   void shouldSendBackToSignInWhenThePasswordIsWrong() throws Exception {
     HttpResponse<String> answer = new WebClient(base).signIn("alice", "wrong");
 

@@ -11,7 +11,8 @@ import java.util.Set;
 /**
  * The gateway with the tests' policy (production rollbacks need two approvers, other production
  * actions one) and a users file written before start: alice, bob and carol (the requester) in
- * {@code oncall}, vera only in {@code admin}; each password is {@code <name>-pw}.
+ * {@code oncall}, vera only in {@code admin}, dave (who changes his password) in {@code oncall};
+ * each password is {@code <name>-pw}.
  */
 public class WebTestProfile implements QuarkusTestProfile {
 
@@ -45,7 +46,8 @@ public class WebTestProfile implements QuarkusTestProfile {
               user("alice", Set.of("oncall"), random),
               user("bob", Set.of("oncall"), random),
               user(WebFixtures.REQUESTER, Set.of("oncall"), random),
-              user("vera", Set.of("admin"), random)));
+              user("vera", Set.of("admin"), random),
+              user("dave", Set.of("oncall"), random)));
       return Map.of();
     }
 
