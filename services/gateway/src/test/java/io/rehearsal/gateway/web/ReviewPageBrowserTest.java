@@ -187,6 +187,23 @@ class ReviewPageBrowserTest {
   }
 
   @Test
+  void shouldRejectWithTheReasonInTheReviewsWhenReviewerSaysNo() throws Exception {
+    String run = run();
+    Decision d = submit(run, WebFixtures.store(store, run, Instant.now()), 2);
+
+    signIn("bob");
+    open(d);
+    browser.findElement(By.id("reject-comment")).sendKeys("traffic is already recovering");
+    browser.findElement(By.id("reject")).click();
+
+    waitForState("REJECTED");
+    assertThat(browser.findElement(By.cssSelector("#reviews tr.review-line")).getText())
+        .contains("bob", "REJECT", "WEB", "traffic is already recovering");
+    assertThat(browser.findElements(By.cssSelector("#audit tr[data-state='REJECTED']"))).hasSize(1);
+    assertThat(desk.get(d.getId()).getState()).isEqualTo(DecisionState.DECISION_STATE_REJECTED);
+  }
+
+  @Test
   void shouldNeedASecondApproverWhenThePolicyAsksForTwo() throws Exception {
     String run = run();
     Decision d = submit(run, WebFixtures.store(store, run, Instant.now()), 0); // rollback: two
