@@ -12,9 +12,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "ml",
     mixinStandardHelpOptions = true,
-    description =
-        "Run and evaluate the models: anomaly detectors (NAB), incident detection, root cause,"
-            + " remediation proposals.",
+    description = "Run and evaluate the models: NAB, incidents, root cause, proposals.",
     synopsisSubcommandLabel = "COMMAND",
     commandListHeading = "%nCommands:%n",
     subcommands = {
