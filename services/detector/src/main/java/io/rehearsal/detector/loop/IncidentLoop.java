@@ -1,0 +1,298 @@
+package io.rehearsal.detector.loop;
+
+import io.rehearsal.detector.incident.IncidentOpened;
+import io.rehearsal.ml.incident.Incident;
+import io.rehearsal.ml.proposal.Catalog;
+import io.rehearsal.ml.proposal.Proposals;
+import io.rehearsal.ml.proposal.Proposer;
+import io.rehearsal.ml.rca.RcaConfig;
+import io.rehearsal.ml.rca.RcaInput;
+import io.rehearsal.ml.rca.RootCauseRanker;
+import io.rehearsal.ml.rca.Suspect;
+import io.rehearsal.proto.v1.Decision;
+import io.rehearsal.proto.v1.EvaluateRequest;
+import io.rehearsal.proto.v1.Evaluation;
+import io.rehearsal.proto.v1.EvaluationStatus;
+import io.rehearsal.proto.v1.Evidence;
+import io.rehearsal.proto.v1.RecommendationKind;
+import io.rehearsal.proto.v1.Remediation;
+import io.rehearsal.proto.v1.RemediationRequest;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
+
+/**
+ * One incident through the loop: suspects and proposals from the spans around its onset, the
+ * proposals rehearsed by the sandbox, the best one submitted to the gateway with its evaluation,
+ * then {@link Aftermath} follows the decision. Every step is recorded on the incident and counted;
+ * a remote step that fails is retried with backoff a bounded number of times and then recorded as
+ * failed. Nothing here throws into the detector.
+ */
+final class IncidentLoop {
+  private static final Logger LOG = Logger.getLogger(IncidentLoop.class);
+  private static final int SUSPECTS_KEPT = 5;
+
+  /** What the loop needs besides the incident. */
+  record Parts(
+      Optional<Catalog> catalog,
+      String catalogProblem,
+      Supplier<Optional<String>> twinHash,
+      RecentSpans spans,
+      IncidentNotes notes,
+      Remotes remotes,
+      LoopMetrics metrics,
+      LoopSettings settings,
+      Clock clock) {}
+
+  private final Parts p;
+  private final Aftermath aftermath;
+  private final Attempts attempts;
+
+  IncidentLoop(Parts parts, Aftermath aftermath) {
+    this.p = parts;
+    this.aftermath = aftermath;
+    this.attempts = new Attempts(parts.settings().attempts(), parts.settings().backoff());
+  }
+
+  /** Runs the loop for a newly opened incident; returns when it has nothing more to do. */
+  void run(IncidentOpened opened) {
+    try {
+      runChecked(opened);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      LOG.warnf(e, "The loop for incident %s stopped", opened.id());
+      record(opened.id(), "loop", "failed", 1, "stopped: " + e);
+    }
+  }
+
+  private void runChecked(IncidentOpened opened) throws InterruptedException {
+    String id = opened.id();
+    if (p.catalog().isEmpty()) {
+      record(id, "loop", "skipped", 1, "loop off: " + p.catalogProblem());
+      return;
+    }
+    Optional<String> twin = p.twinHash().get();
+    if (twin.isEmpty()) {
+      record(id, "loop", "skipped", 1, "loop off: no current twin snapshot in the store");
+      return;
+    }
+    Optional<io.rehearsal.proto.v1.Incident> stored = p.notes().read(id);
+    if (stored.isEmpty()) {
+      return;
+    }
+    if (!stored.get().getDecisionId().isEmpty()) {
+      record(id, "loop", "skipped", 1, "re-opened: decision " + stored.get().getDecisionId());
+      return;
+    }
+    List<Remediation> candidates = propose(id, opened.detected());
+    if (candidates.isEmpty()) {
+      return;
+    }
+    Optional<Evaluation> evaluation = evaluate(id, stored.get(), twin.get(), candidates);
+    if (evaluation.isEmpty()) {
+      return;
+    }
+    Optional<Remediation> best = best(id, evaluation.get());
+    if (best.isEmpty()) {
+      return;
+    }
+    Optional<Decision> decision = submit(id, stored.get(), evaluation.get(), best.get());
+    if (decision.isPresent()) {
+      aftermath.follow(id, opened.detected().id(), decision.get());
+    }
+  }
+
+  /** Suspects and proposals, recorded on the incident; the candidates for the sandbox. */
+  private List<Remediation> propose(String id, Incident detected) throws InterruptedException {
+    waitForTelemetry(detected);
+    RcaInput input;
+    List<Suspect> suspects;
+    try {
+      input = SpanEvidence.input(p.spans().firstStartMillis(), p.spans().snapshot(), detected, id);
+      suspects = new RootCauseRanker(RcaConfig.defaults()).rank(input);
+    } catch (RuntimeException e) {
+      record(id, "suspects", "failed", 1, "cannot rank suspects: " + e.getMessage());
+      return List.of();
+    }
+    List<Suspect> top = suspects.subList(0, Math.min(SUSPECTS_KEPT, suspects.size()));
+    String first = top.isEmpty() ? "none" : top.get(0).label() + " " + round(top.get(0).score());
+    p.notes()
+        .step(
+            id,
+            "suspects",
+            "done",
+            1,
+            suspects.size() + " suspects; first " + first,
+            b ->
+                b.clearSuspectedTargets()
+                    .addAllSuspectedTargets(top.stream().map(Candidates::suspect).toList()));
+    p.metrics().count("suspects", "done");
+    Proposals proposals =
+        new Proposer(p.catalog().orElseThrow())
+            .propose(input, suspects, List.of(), detected.openedSecond());
+    List<Remediation> candidates =
+        proposals.candidates().stream().map(Candidates::remediation).toList();
+    String held =
+        proposals.heldBack().isEmpty()
+            ? ""
+            : "; held back: " + String.join("; ", proposals.heldBack());
+    String status = candidates.isEmpty() ? "skipped" : "done";
+    p.notes()
+        .step(
+            id,
+            "proposals",
+            status,
+            1,
+            candidates.size() + " candidates from the catalog" + held,
+            b -> b.clearProposals().addAllProposals(candidates));
+    p.metrics().count("proposals", status);
+    return candidates;
+  }
+
+  /** Waits (bounded) until the spans received cover the incident window. */
+  private void waitForTelemetry(Incident detected) throws InterruptedException {
+    long deadline = p.clock().millis() + p.settings().telemetryWait().toMillis();
+    long covered = SpanEvidence.coveredAt(detected);
+    while (p.spans().latestEndMillis() < covered && p.clock().millis() < deadline) {
+      Thread.sleep(Math.min(500, p.settings().poll().toMillis()));
+    }
+  }
+
+  private Optional<Evaluation> evaluate(
+      String id, io.rehearsal.proto.v1.Incident stored, String twin, List<Remediation> candidates)
+      throws InterruptedException {
+    EvaluateRequest request =
+        EvaluateRequest.newBuilder()
+            .setIncident(stored.toBuilder().setId(id).setTwinSnapshotHash(twin).clearLoopSteps())
+            .addAllCandidates(candidates)
+            .setHorizon(
+                com.google.protobuf.Duration.newBuilder()
+                    .setSeconds(p.settings().horizon().toSeconds())
+                    .setNanos(p.settings().horizon().toNanosPart()))
+            .setTwinSnapshotHash(twin)
+            .build();
+    Optional<Evaluation> result =
+        attempts.run(
+            () ->
+                p.remotes()
+                    .evaluate(
+                        request,
+                        p.settings().evaluationTimeout(),
+                        evaluationId ->
+                            p.notes()
+                                .step(
+                                    id,
+                                    "evaluation",
+                                    "requested",
+                                    1,
+                                    evaluationId
+                                        + ": "
+                                        + candidates.size()
+                                        + " candidates on twin "
+                                        + twin.substring(0, 12),
+                                    b -> b.setEvaluationId(evaluationId))),
+            (attempt, reason, again) -> failed(id, "evaluation", attempt, reason, again));
+    if (result.isEmpty()) {
+      return result;
+    }
+    Evaluation e = result.get();
+    if (e.getStatus() != EvaluationStatus.EVALUATION_STATUS_SUCCEEDED) {
+      record(
+          id,
+          "evaluation",
+          "failed",
+          1,
+          e.getId() + " " + e.getStatus() + ": " + e.getFailureMessage(),
+          b -> b.setEvaluationId(e.getId()));
+      return Optional.empty();
+    }
+    String detail =
+        e.getId()
+            + " ranked "
+            + String.join(", ", e.getRankingList())
+            + "; "
+            + e.getRecommendation();
+    record(id, "evaluation", "done", 1, detail, b -> b.setEvaluationId(e.getId()));
+    return result;
+  }
+
+  /** The evaluation's best-ranked candidate, unless the sandbox recommends doing nothing. */
+  private Optional<Remediation> best(String id, Evaluation e) {
+    if (e.getRankingCount() == 0
+        || e.getRecommendationKind() == RecommendationKind.RECOMMENDATION_KIND_DO_NOTHING) {
+      record(id, "decision", "skipped", 1, "nothing submitted: " + e.getRecommendation());
+      return Optional.empty();
+    }
+    String first = e.getRanking(0);
+    Optional<Remediation> best =
+        e.getEvidenceList().stream()
+            .map(Evidence::getCandidate)
+            .filter(c -> c.getId().equals(first))
+            .findFirst();
+    if (best.isEmpty()) {
+      record(
+          id,
+          "decision",
+          "failed",
+          1,
+          "evaluation " + e.getId() + " holds no evidence for " + first);
+    }
+    return best;
+  }
+
+  private Optional<Decision> submit(
+      String id, io.rehearsal.proto.v1.Incident stored, Evaluation e, Remediation best)
+      throws InterruptedException {
+    RemediationRequest request =
+        RemediationRequest.newBuilder()
+            .setRequestId(requestId(id, e.getId()))
+            .setRemediation(best)
+            .setIncidentId(id)
+            .setEnvironment(p.settings().environment())
+            .setEvaluationId(e.getId())
+            .setReason("detector loop: " + stored.getTitle() + "; " + e.getRecommendation())
+            .build();
+    Optional<Decision> decision =
+        attempts
+            .run(
+                () -> p.remotes().submit(request),
+                (attempt, reason, again) -> failed(id, "decision", attempt, reason, again))
+            .map(r -> r.getDecision());
+    decision.ifPresent(d -> Aftermath.recordDecision(p, id, d, "submitted " + best.getId()));
+    return decision;
+  }
+
+  /** The request id of an incident's submission: the same for a retry of the same evaluation. */
+  static String requestId(String incidentId, String evaluationId) {
+    return "loop-" + incidentId + "-" + evaluationId;
+  }
+
+  private void failed(String id, String step, int attempt, String reason, boolean again) {
+    String status = again ? "retrying" : "failed";
+    String detail = reason + (again ? "; retrying" : "; gave up after attempt " + attempt);
+    LOG.warnf("Incident %s: %s attempt %d failed: %s", id, step, attempt, detail);
+    record(id, step, status, attempt, detail);
+  }
+
+  private void record(String id, String step, String status, int attempt, String detail) {
+    record(id, step, status, attempt, detail, b -> b);
+  }
+
+  private void record(
+      String id,
+      String step,
+      String status,
+      int attempt,
+      String detail,
+      java.util.function.UnaryOperator<io.rehearsal.proto.v1.Incident.Builder> change) {
+    p.notes().step(id, step, status, attempt, detail, change);
+    p.metrics().count(step, status);
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 1000) / 1000.0;
+  }
+}
