@@ -3,6 +3,7 @@ package io.rehearsal.cli.incidents;
 import com.google.protobuf.Timestamp;
 import io.rehearsal.proto.v1.Incident;
 import io.rehearsal.proto.v1.IncidentStateChange;
+import io.rehearsal.proto.v1.IncidentStep;
 import io.rehearsal.proto.v1.Remediation;
 import io.rehearsal.proto.v1.SuspectedTarget;
 import io.rehearsal.proto.v1.SymptomSeries;
@@ -91,10 +92,48 @@ final class IncidentText {
     }
     for (Remediation r : i.getProposalsList()) {
       out.printf(
-          "  %s on %s%n", r.getActionCase().name().toLowerCase(Locale.ROOT), target(r.getTarget()));
+          "  %s: %s on %s%n",
+          r.getId(), r.getActionCase().name().toLowerCase(Locale.ROOT), target(r.getTarget()));
+      if (!r.getSummary().isEmpty()) {
+        out.printf("      %s%n", r.getSummary());
+      }
     }
     out.printf("Evaluation: %s%n", orDash(i.getEvaluationId()));
-    out.printf("Decision:   %s%n", orDash(i.getDecisionId()));
+    out.printf("Decision:   %s%n", decision(i));
+    out.println();
+    out.println("Loop:");
+    if (i.getLoopStepsCount() == 0) {
+      out.println("  (no step yet)");
+    }
+    for (IncidentStep s : i.getLoopStepsList()) {
+      out.printf(
+          "  %s  %-10s  %-13s %s%s%n",
+          time(s.getAt()),
+          s.getStep(),
+          s.getStatus(),
+          s.getAttempt() > 1 ? "(attempt " + s.getAttempt() + ") " : "",
+          s.getDetail());
+    }
+  }
+
+  /** The decision's id and its latest state the loop recorded, e.g. {@code dec-1 EXECUTING}. */
+  private static String decision(Incident i) {
+    String state = decisionState(i);
+    return i.getDecisionId().isEmpty()
+        ? "-"
+        : i.getDecisionId() + (state == null ? "" : "  " + state);
+  }
+
+  /** The latest decision state among the loop's steps, or null when none is recorded. */
+  private static String decisionState(Incident i) {
+    String state = null;
+    for (IncidentStep s : i.getLoopStepsList()) {
+      if (s.getStep().equals("decision")
+          && s.getStatus().equals(s.getStatus().toUpperCase(Locale.ROOT))) {
+        state = s.getStatus();
+      }
+    }
+    return state;
   }
 
   /** The table's fields, for {@code --json}. */
@@ -148,13 +187,29 @@ final class IncidentText {
             .map(
                 r ->
                     Map.of(
+                        "id",
+                        r.getId(),
                         "action",
                         r.getActionCase().name().toLowerCase(Locale.ROOT),
                         "target",
-                        target(r.getTarget())))
+                        target(r.getTarget()),
+                        "summary",
+                        r.getSummary()))
             .toList());
     m.put("evaluation_id", i.getEvaluationId().isEmpty() ? null : i.getEvaluationId());
     m.put("decision_id", i.getDecisionId().isEmpty() ? null : i.getDecisionId());
+    m.put("decision_state", decisionState(i));
+    List<Map<String, Object>> steps = new ArrayList<>();
+    for (IncidentStep s : i.getLoopStepsList()) {
+      Map<String, Object> x = new LinkedHashMap<>();
+      x.put("step", s.getStep());
+      x.put("status", s.getStatus());
+      x.put("at", time(s.getAt()));
+      x.put("attempt", s.getAttempt());
+      x.put("detail", s.getDetail());
+      steps.add(x);
+    }
+    m.put("loop_steps", steps);
     return m;
   }
 
