@@ -26,8 +26,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "incidents",
     mixinStandardHelpOptions = true,
-    description = "List the detector's incidents (open, mitigating, resolved); 'show ID' for one.",
-    subcommands = {IncidentsShowCommand.class},
+    description = "List the detector's incidents; 'show ID' for one.",
+    subcommands = {IncidentsShowCommand.class, ReplayEvalCommand.class},
     footer = {
       "",
       "Columns: ID, STATE, SEVERITY, TITLE, ONSET (of the first symptom), AGE (since detection).",
