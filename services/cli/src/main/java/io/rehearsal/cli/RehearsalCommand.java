@@ -1,5 +1,6 @@
 package io.rehearsal.cli;
 
+import io.rehearsal.cli.demo.DemoCommand;
 import io.rehearsal.cli.sandbox.SandboxCommand;
 import io.rehearsal.cli.twin.TwinCommand;
 import io.rehearsal.cli.up.UpCommand;
@@ -30,6 +31,7 @@ import picocli.CommandLine.Spec;
       io.rehearsal.cli.gateway.GatewayCommand.class,
       io.rehearsal.cli.ml.MlCommand.class,
       io.rehearsal.cli.incidents.IncidentsCommand.class,
+      DemoCommand.class,
     })
 final class RehearsalCommand implements Runnable {
 

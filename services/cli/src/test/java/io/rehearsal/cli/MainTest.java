@@ -15,7 +15,7 @@ class MainTest {
 
   /** The verbs that exist today; a new verb must be added here and to RehearsalCommand. */
   private static final List<String> VERBS =
-      List.of("up", "twin", "sandbox", "policy", "audit", "gateway", "ml", "incidents");
+      List.of("up", "twin", "sandbox", "policy", "audit", "gateway", "ml", "incidents", "demo");
 
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();

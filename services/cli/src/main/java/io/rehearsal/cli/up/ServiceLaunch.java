@@ -3,6 +3,8 @@ package io.rehearsal.cli.up;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * How to start one service: {@code java -Dquarkus.http.port=.. -Dquarkus.grpc.server.port=.. -jar
@@ -15,8 +17,16 @@ import java.util.List;
  * @param home the repository root
  * @param logFile where the service's stdout and stderr go (truncated at start)
  * @param redisUri the Redis the service must use
+ * @param properties extra {@code -Dkey=value} settings ({@code rehearsal demo} points the detector,
+ *     gateway and sandbox at its own twin file, hook and directories)
  */
-record ServiceLaunch(ServicePorts ports, Path java, Path home, Path logFile, String redisUri) {
+record ServiceLaunch(
+    ServicePorts ports,
+    Path java,
+    Path home,
+    Path logFile,
+    String redisUri,
+    Map<String, String> properties) {
 
   /** The gateway's local verification key file (io.rehearsal.gateway.security.LocalCredentials). */
   static final String GATEWAY_PUBLIC_KEY = "jwt-public.pem";
@@ -31,6 +41,12 @@ record ServiceLaunch(ServicePorts ports, Path java, Path home, Path logFile, Str
     if (redisUri == null || redisUri.isBlank()) {
       throw new IllegalArgumentException("redisUri must not be blank, but was '" + redisUri + "'");
     }
+    properties = Map.copyOf(new TreeMap<>(properties));
+  }
+
+  /** A launch with the service's own configuration only. */
+  ServiceLaunch(ServicePorts ports, Path java, Path home, Path logFile, String redisUri) {
+    this(ports, java, home, logFile, redisUri, Map.of());
   }
 
   Service service() {
@@ -49,6 +65,7 @@ record ServiceLaunch(ServicePorts ports, Path java, Path home, Path logFile, Str
     if (service() == Service.GATEWAY) {
       command.addAll(gatewayCredentials());
     }
+    new TreeMap<>(properties).forEach((key, value) -> command.add("-D" + key + "=" + value));
     command.add("-jar");
     command.add(service().runJar(home).toString());
     return command;

@@ -1,0 +1,83 @@
+package io.rehearsal.cli.demo;
+
+import io.rehearsal.calibration.Calibration;
+import io.rehearsal.calibration.CalibrationOptions;
+import io.rehearsal.calibration.CalibrationResult;
+import io.rehearsal.calibration.Overlay;
+import io.rehearsal.calibration.WarmUp;
+import io.rehearsal.cli.CommandFailure;
+import io.rehearsal.cli.twin.RecordingInput;
+import io.rehearsal.otlp.RecordingOptions;
+import io.rehearsal.otlp.Recordings;
+import io.rehearsal.telemetry.Recording;
+import io.rehearsal.twin.spec.TwinSpecs;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+
+/**
+ * Calibrates the twin from what the detector recorded, as {@code rehearsal twin calibrate --from
+ * <recording dir> --overlay overlay.yaml} does, and hands it over the way the detector reads a
+ * twin: written (atomically) to the file {@code rehearsal.drift.twin-file} names, which the
+ * detector's drift check stores as a snapshot and makes current; the sandbox and the gateway read
+ * the current snapshot from the store.
+ */
+final class TwinHandOff {
+
+  /** What one calibration produced, for the timeline. */
+  record Calibrated(int services, int endpoints, double periodSeconds, double warmUpSeconds) {
+    String describe(Path twinFile) {
+      return String.format(
+          Locale.ROOT,
+          "twin calibrated from %.0f s of recorded telemetry (warm-up %.0f s left out): %d services,"
+              + " %d endpoints; handed to the detector as %s",
+          periodSeconds,
+          warmUpSeconds,
+          services,
+          endpoints,
+          twinFile);
+    }
+  }
+
+  private TwinHandOff() {}
+
+  static Calibrated calibrate(Path recordingDir, Path overlayFile, Path twinFile) {
+    StringWriter skipped = new StringWriter();
+    RecordingOptions options = RecordingInput.skippingBadLines(new PrintWriter(skipped));
+    Recording recording = RecordingInput.read(() -> Recordings.read(recordingDir, options));
+    WarmUp warmUp = WarmUp.detect(recording);
+    CalibrationResult result;
+    try {
+      result =
+          Calibration.calibrate(
+              warmUp.apply(recording),
+              Overlay.read(overlayFile),
+              CalibrationOptions.named("reference-shop-demo"));
+    } catch (RuntimeException e) {
+      throw new CommandFailure(
+          "calibrating from " + recordingDir + " failed: " + e.getMessage(), e);
+    }
+    write(TwinSpecs.toYaml(result.spec()), twinFile);
+    return new Calibrated(
+        result.spec().services().size(),
+        result.endpoints().size(),
+        result.periodSeconds(),
+        warmUp.droppedSeconds());
+  }
+
+  /** Write then rename, so the detector never reads half a spec. */
+  private static void write(String text, Path twinFile) {
+    try {
+      Path next = twinFile.resolveSibling(twinFile.getFileName() + ".new");
+      Files.writeString(next, text);
+      Files.move(
+          next, twinFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new CommandFailure("cannot write the twin " + twinFile + ": " + e.getMessage(), e);
+    }
+  }
+}
