@@ -101,6 +101,12 @@ public final class IncidentMonitor {
     for (Span span : spans) {
       feed(engine, span);
     }
+    if (eventTime) {
+      // Judge as event time moves, not only on ticks: a backlog drained between two ticks can
+      // hold more event time than an endpoint's ring of seconds, whose unjudged seconds would be
+      // overwritten and judged empty (spurious THROUGHPUT symptoms in fast replays).
+      detectAt(latestEndMillis);
+    }
   }
 
   /** Feeds one span to an engine: a served request or a call between services. */
