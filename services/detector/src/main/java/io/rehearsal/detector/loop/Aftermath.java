@@ -60,6 +60,7 @@ final class Aftermath {
     }
     boolean shadowed = ran.get().getState() == DecisionState.DECISION_STATE_SHADOWED;
     long started = p.clock().millis();
+    boolean resolvedBefore = p.notes().stage(id).filter(s -> s == Stage.RESOLVED).isPresent();
     if (!shadowed) {
       try {
         engineMitigating.accept(engineId);
@@ -71,9 +72,11 @@ final class Aftermath {
     boolean recovered = awaitRecovery(id);
     long seconds = (p.clock().millis() - started) / 1000;
     String outcome =
-        recovered
-            ? "SLOs recovered " + seconds + " s after the remediation ran"
-            : "symptoms persist " + seconds + " s after the remediation ran";
+        resolvedBefore
+            ? "the incident had resolved before the remediation ran"
+            : recovered
+                ? "SLOs recovered " + seconds + " s after the remediation ran"
+                : "symptoms persist " + seconds + " s after the remediation ran";
     report(id, ran.get(), recovered, started, outcome);
   }
 

@@ -59,12 +59,19 @@ final class LoopServers implements AutoCloseable {
   private final Server gateway;
 
   LoopServers() throws IOException {
-    sandbox = start(new FakeSandbox().bindService());
-    gateway = start(ServerInterceptors.intercept(new FakeGateway(), new BearerCheck()));
+    this(0, 0);
   }
 
-  private static Server start(io.grpc.ServerServiceDefinition service) throws IOException {
-    return NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
+  /** Servers on these ports (0: any free one). */
+  LoopServers(int sandboxPort, int gatewayPort) throws IOException {
+    sandbox = start(new FakeSandbox().bindService(), sandboxPort);
+    gateway =
+        start(ServerInterceptors.intercept(new FakeGateway(), new BearerCheck()), gatewayPort);
+  }
+
+  private static Server start(io.grpc.ServerServiceDefinition service, int port)
+      throws IOException {
+    return NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", port))
         .addService(service)
         .build()
         .start();
