@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -70,7 +71,7 @@ public class LoopBeans {
     if (catalog.isEmpty()) {
       LOG.warnf("The loop is off: %s; incidents will say so", problem);
     }
-    Supplier twin = new Supplier(store);
+    CurrentTwin twin = new CurrentTwin(store);
     if (twin.get().isEmpty()) {
       LOG.warn(
           "No current twin snapshot yet: incidents opened before one is set will say the loop is off");
@@ -133,10 +134,10 @@ public class LoopBeans {
   }
 
   /** The current twin snapshot's hash, as the sandbox looks it up. */
-  private static final class Supplier implements java.util.function.Supplier<Optional<String>> {
+  private static final class CurrentTwin implements Supplier<Optional<String>> {
     private final RedisStore store;
 
-    Supplier(RedisStore store) {
+    CurrentTwin(RedisStore store) {
       this.store = store;
     }
 
