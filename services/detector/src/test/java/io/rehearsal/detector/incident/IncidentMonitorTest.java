@@ -7,14 +7,19 @@ import io.rehearsal.ml.incident.IncidentConfig;
 import io.rehearsal.ml.incident.IncidentEngine;
 import io.rehearsal.ml.incident.IncidentEvent;
 import io.rehearsal.ml.incident.Slo;
+import io.rehearsal.otlp.JsonLinesOptions;
+import io.rehearsal.otlp.OtlpJsonLines;
+import io.rehearsal.otlp.OtlpLine;
 import io.rehearsal.otlp.RecordingOptions;
 import io.rehearsal.otlp.Recordings;
+import io.rehearsal.otlp.SpanMapper;
 import io.rehearsal.telemetry.Span;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class IncidentMonitorTest {
@@ -88,5 +93,34 @@ class IncidentMonitorTest {
     assertThat(monitor.listenerFailures()).isGreaterThanOrEqualTo(1);
     assertThat(monitor.mitigating(monitor.incidents().get(0).id())).isPresent();
     assertThat(monitor.listenerFailures()).isGreaterThanOrEqualTo(1);
+  }
+
+  @Test
+  void shouldJudgeEveryBatchInEventTimeWhenABacklogIsDrainedWithoutTicks() throws Exception {
+    Path file = recording();
+    assumeTrue(file != null, "reference-shop recording not found");
+    Path baseline = file.resolveSibling("baseline.otlp.jsonl.gz");
+    List<IncidentEvent> heard = new ArrayList<>();
+    IncidentMonitor monitor =
+        new IncidentMonitor(
+            IncidentMonitorTest::engine, heard::add, ms -> {}, true, 600_000, ms -> {});
+    // One batch per recorded export, as the receiver offers them, and a tick only every 300
+    // (about 43 s of event time): more than an endpoint's ring of seconds (34 s), as when the
+    // ingest worker drains a backlog between two ticks.
+    try (OtlpJsonLines lines = OtlpJsonLines.open(baseline, JsonLinesOptions.defaults())) {
+      int batch = 0;
+      for (Optional<OtlpLine> line = lines.next(); line.isPresent(); line = lines.next()) {
+        if (line.get() instanceof OtlpLine.Traces t) {
+          monitor.onSpans(SpanMapper.map(t.request()).accepted());
+          if (++batch % 300 == 0) {
+            monitor.advanceTo(0);
+          }
+        }
+      }
+    }
+    monitor.advanceTo(0);
+
+    assertThat(heard).isEmpty();
+    assertThat(monitor.counters().late()).isZero();
   }
 }
