@@ -212,7 +212,6 @@ public final class DemoCommand implements Callable<Integer> {
         "detector",
         Map.ofEntries(
             Map.entry("rehearsal.recording.dir", work.resolve("recording").toString()),
-            Map.entry("rehearsal.recording.segment-age", "15s"),
             Map.entry("rehearsal.drift.twin-file", work.resolve("twin.yaml").toString()),
             Map.entry("rehearsal.drift.period", "15s"),
             Map.entry("rehearsal.drift.simulated", "30s"),

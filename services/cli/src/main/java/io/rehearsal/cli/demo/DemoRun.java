@@ -51,7 +51,11 @@ final class DemoRun {
     actuator = new ShopActuator(shop);
     DemoHookReceiver receiver = resources.add(DemoHookReceiver.start(this::actuate));
     startStack(receiver);
-    resources.add(shop);
+    resources.add(
+        () -> {
+          shop.close();
+          t.say("stopped the reference shop and its load generator");
+        });
     startShop();
     calibrate();
     Instant faultAt = injectFault();
@@ -180,11 +184,15 @@ final class DemoRun {
     }
     Incident incident = w.incident(st.incident.getId());
     w.newSteps(incident).forEach(t::say);
+    incident.getLoopStepsList().stream()
+        .filter(step -> step.getDetail().contains("gave up"))
+        .findFirst()
+        .ifPresent(step -> st.gaveUp = step.getStep() + " " + step.getStatus());
     if (!st.proposalsShown && incident.getProposalsCount() > 0) {
       st.proposalsShown = true;
       t.block(
           "detector proposed " + incident.getProposalsCount() + " candidates:",
-          incident.getProposalsList().stream().map(r -> "  - " + summary(r)).toList());
+          incident.getProposalsList().stream().map(r -> "  - " + headline(r)).toList());
     }
     showEvaluation(w, st, incident);
     showDecision(w, st, incident, faultSeconds);
@@ -240,6 +248,13 @@ final class DemoRun {
               + " s of the fault: the detector did not open one"
               + (st.lastError == null ? "" : " (last error: " + st.lastError + ")"));
       return 1;
+    }
+    if (st.decisionSeconds < 0 && st.gaveUp != null) {
+      t.say(
+          "no decision: the detector's loop gave up ("
+              + st.gaveUp
+              + "); see the step above and logs/detector.log");
+      return DemoCommand.NO_DECISION;
     }
     if (st.decisionSeconds < 0) {
       t.say(
@@ -343,6 +358,13 @@ final class DemoRun {
         s.getBaseline());
   }
 
+  /** A proposal's summary up to its rationale ("restart catalog — a restart clears..."). */
+  private static String headline(Remediation r) {
+    String text = summary(r);
+    int why = text.indexOf(" — ");
+    return why > 0 ? text.substring(0, why) : text;
+  }
+
   private static String summary(Remediation r) {
     if (!r.getSummary().isBlank()) {
       return r.getSummary();
@@ -359,6 +381,7 @@ final class DemoRun {
     double decisionSeconds = -1;
     boolean resolved;
     String lastError;
+    String gaveUp;
 
     /** Resolved or refused; with {@code once}, also when the decision waits on people. */
     boolean finished(boolean once) {
@@ -367,7 +390,7 @@ final class DemoRun {
       boolean refused =
           decisionState == DecisionState.DECISION_STATE_REJECTED
               || decisionState == DecisionState.DECISION_STATE_EXPIRED;
-      return resolved || waitingOnPeople || refused;
+      return resolved || waitingOnPeople || refused || (gaveUp != null && decisionState == null);
     }
   }
 }

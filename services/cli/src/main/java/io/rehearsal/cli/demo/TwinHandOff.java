@@ -15,9 +15,11 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * Calibrates the twin from what the detector recorded, as {@code rehearsal twin calibrate --from
@@ -46,9 +48,10 @@ final class TwinHandOff {
   private TwinHandOff() {}
 
   static Calibrated calibrate(Path recordingDir, Path overlayFile, Path twinFile) {
+    Path snapshot = snapshot(recordingDir, twinFile.resolveSibling("calibrated-from"));
     StringWriter skipped = new StringWriter();
     RecordingOptions options = RecordingInput.skippingBadLines(new PrintWriter(skipped));
-    Recording recording = RecordingInput.read(() -> Recordings.read(recordingDir, options));
+    Recording recording = RecordingInput.read(() -> Recordings.read(snapshot, options));
     WarmUp warmUp = WarmUp.detect(recording);
     CalibrationResult result;
     try {
@@ -67,6 +70,44 @@ final class TwinHandOff {
         result.endpoints().size(),
         result.periodSeconds(),
         warmUp.droppedSeconds());
+  }
+
+  /**
+   * Copies the detector's segments as they are now: the detector closes (gzips and renames) a
+   * segment while it is being read, so a file that vanishes between listing and copying is left
+   * out, and its closed successor taken if it is there by then.
+   */
+  static Path snapshot(Path recordingDir, Path into) {
+    try {
+      Files.createDirectories(into);
+      for (int pass = 0; pass < 2; pass++) {
+        try (Stream<Path> files = Files.list(recordingDir)) {
+          for (Path file : files.sorted().toList()) {
+            copyIfStillThere(file, into.resolve(file.getFileName().toString()));
+          }
+        }
+      }
+      return into;
+    } catch (IOException e) {
+      throw new CommandFailure(
+          "cannot read the detector's recording " + recordingDir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void copyIfStillThere(Path file, Path target) throws IOException {
+    String name = file.getFileName().toString();
+    boolean closedTwin = Files.exists(target.resolveSibling(name + ".gz"));
+    if (closedTwin || (Files.exists(target) && name.endsWith(".gz"))) {
+      return;
+    }
+    try {
+      Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+      if (name.endsWith(".gz")) {
+        Files.deleteIfExists(target.resolveSibling(name.substring(0, name.length() - 3)));
+      }
+    } catch (NoSuchFileException e) {
+      // closed and renamed meanwhile: the second pass takes the closed file
+    }
   }
 
   /** Write then rename, so the detector never reads half a spec. */
