@@ -4,6 +4,7 @@ import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.api.sync.RedisCommands;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -19,10 +20,12 @@ import java.util.function.Supplier;
  * #verifyChain()}), and nobody without the {@link AuditKey} can write a replacement chain that
  * verifies.
  *
- * <p>An append runs as one Lua script that checks the caller chained onto the current head and that
- * its idempotency key is new, then adds the entry and moves the head. A re-sent append (after a
- * reconnect, or a caller's retry) finds its key and returns the existing entry instead of adding a
- * duplicate; an append that lost a race for the head is recomputed on the new head and retried.
+ * <p>Appends are group-committed ({@link AuditGroupCommit}): the appends waiting while a batch is
+ * written are chained in order and written together by one Lua script that checks every idempotency
+ * key is new and the batch chained onto the current head, then adds the entries and moves the head
+ * — one round trip and one AOF fsync per batch, not per entry. A re-sent append (after a reconnect,
+ * or a caller's retry) finds its key and returns the existing entry instead of adding a duplicate;
+ * an append that lost a race for the head is recomputed on the new head and retried.
  */
 public final class AuditLog {
 
@@ -38,7 +41,7 @@ public final class AuditLog {
   private final Supplier<AuditKey> keySource;
   private volatile AuditKey key;
   private volatile String knownHead;
-  private final Object appendLock = new Object();
+  private final AuditGroupCommit commits = new AuditGroupCommit(this::writeBatch);
 
   /**
    * @param keySource called once, on the first append or verification, so a process that never
@@ -52,47 +55,105 @@ public final class AuditLog {
 
   /**
    * Appends {@code payload} under idempotency key {@code key} and returns the entry. If an entry
-   * with this key exists, returns it and appends nothing.
+   * with this key exists, returns it and appends nothing. Returns only once the entry is written
+   * (with its batch: see {@link AuditGroupCommit}).
    *
    * @throws IllegalArgumentException if {@code key} was used before for different bytes
    */
   public AuditEntry append(String key, byte[] payload) {
     Ids.require("key", key);
     Objects.requireNonNull(payload, "payload must not be null");
-    synchronized (appendLock) {
-      return appendChained(key, payload);
-    }
+    return commits.submit(new PendingAppend(key, payload));
   }
 
   /**
-   * One append, chained onto the head. Appends of one process take turns ({@code appendLock}): the
-   * chain is one sequence anyway, and letting a process's own threads race for the head made each
-   * of them lose to the others over and over under load (a gateway bench at 300 Submits/s saw "lost
-   * the race for the head 1000 times"); only other processes' appends can now move the head.
+   * Writes one batch of appends, chained in order onto the head, with one script call. Appends of
+   * one process go through one batch at a time ({@link AuditGroupCommit}): the chain is one
+   * sequence anyway, and letting a process's own threads race for the head made each of them lose
+   * to the others over and over under load; only other processes' appends can move the head. An
+   * append whose key is already in the log is answered with that entry (or refused, for other
+   * bytes) and the rest are re-chained without it; nothing of a batch is stored unless all of it
+   * is.
    */
-  private AuditEntry appendChained(String key, byte[] payload) {
-    String prev = knownHead != null ? knownHead : head().orElse(GENESIS_HASH);
-    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      String hash = chainHash(prev, payload);
-      List<Object> reply =
-          APPEND.run(redis, streamKeys(), args(key, payload, prev, hash, key().fingerprint()));
-      String outcome = Replies.textAt(reply, 0);
-      String value = Replies.textAt(reply, 1);
-      switch (outcome) {
-        case "ok" -> {
-          knownHead = hash;
-          return new AuditEntry(value, key, payload, prev, hash);
+  private void writeBatch(List<PendingAppend> batch) {
+    List<PendingAppend> open = new ArrayList<>(batch);
+    try {
+      String prev = knownHead != null ? knownHead : head().orElse(GENESIS_HASH);
+      for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+        String[] hashes = chain(prev, open);
+        List<Object> reply = APPEND.run(redis, streamKeys(), args(prev, open, hashes));
+        String outcome = Replies.textAt(reply, 0);
+        switch (outcome) {
+          case "ok" -> {
+            for (int i = 0; i < open.size(); i++) {
+              PendingAppend pending = open.get(i);
+              pending.succeed(
+                  new AuditEntry(
+                      Replies.textAt(reply, i + 1),
+                      pending.key,
+                      pending.payload,
+                      i == 0 ? prev : hashes[i - 1],
+                      hashes[i]));
+            }
+            knownHead = hashes[hashes.length - 1];
+            return;
+          }
+          case "dup" -> {
+            answerDuplicates(open, reply);
+            if (open.isEmpty()) {
+              return;
+            }
+          }
+          case "race" -> prev = Replies.textAt(reply, 1);
+          case "key" -> {
+            StoreIntegrityException wrong =
+                new StoreIntegrityException(wrongKey(Replies.textAt(reply, 1)));
+            open.forEach(pending -> pending.fail(wrong));
+            return;
+          }
+          default -> throw new StoreIntegrityException("unexpected audit append reply " + outcome);
         }
-        case "dup" -> {
-          return existing(key, value, payload);
-        }
-        case "race" -> prev = value;
-        case "key" -> throw new StoreIntegrityException(wrongKey(value));
-        default -> throw new StoreIntegrityException("unexpected audit append reply " + outcome);
       }
+      throw new IllegalStateException(
+          "audit append of "
+              + open.size()
+              + " entries (first key "
+              + open.get(0).key
+              + ") lost the race for the head "
+              + MAX_ATTEMPTS
+              + " times");
+    } catch (RuntimeException e) {
+      knownHead = null; // the batch may or may not have landed: read the head again
+      throw e;
     }
-    throw new IllegalStateException(
-        "audit append of key " + key + " lost the race for the head " + MAX_ATTEMPTS + " times");
+  }
+
+  private String[] chain(String prev, List<PendingAppend> appends) {
+    String[] hashes = new String[appends.size()];
+    String link = prev;
+    for (int i = 0; i < hashes.length; i++) {
+      link = chainHash(link, appends.get(i).payload);
+      hashes[i] = link;
+    }
+    return hashes;
+  }
+
+  /** Answers the appends a {@code dup} reply names with their existing entries, and drops them. */
+  private void answerDuplicates(List<PendingAppend> open, List<Object> reply) {
+    List<PendingAppend> answered = new ArrayList<>();
+    for (int i = 1; i + 1 < reply.size(); i += 2) {
+      PendingAppend pending = open.get((int) Replies.longAt(reply, i) - 1);
+      try {
+        pending.succeed(existing(pending.key, Replies.textAt(reply, i + 1), pending.payload));
+      } catch (RuntimeException e) {
+        pending.fail(e);
+      }
+      answered.add(pending);
+    }
+    if (answered.isEmpty()) {
+      throw new StoreIntegrityException("unexpected audit append reply " + reply);
+    }
+    open.removeAll(answered);
   }
 
   /** The entry appended with idempotency key {@code key}, if any: "did my append land?" */
@@ -241,10 +302,16 @@ public final class AuditLog {
         + "); nothing was appended";
   }
 
-  private static byte[][] args(
-      String key, byte[] payload, String prev, String hash, String fingerprint) {
-    return new byte[][] {
-      Keys.utf8(key), payload, Keys.utf8(prev), Keys.utf8(hash), Keys.utf8(fingerprint)
-    };
+  private byte[][] args(String prev, List<PendingAppend> appends, String[] hashes) {
+    byte[][] args = new byte[2 + 3 * appends.size()][];
+    args[0] = Keys.utf8(key().fingerprint());
+    args[1] = Keys.utf8(prev);
+    for (int i = 0; i < hashes.length; i++) {
+      PendingAppend pending = appends.get(i);
+      args[2 + 3 * i] = Keys.utf8(pending.key);
+      args[3 + 3 * i] = pending.payload;
+      args[4 + 3 * i] = Keys.utf8(hashes[i]);
+    }
+    return args;
   }
 }

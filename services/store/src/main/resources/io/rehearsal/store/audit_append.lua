@@ -1,26 +1,47 @@
--- Appends one entry to the hash-chained audit stream, atomically and idempotently.
+-- Appends a batch of entries (a group commit: one script call, one AOF fsync for all of them) to
+-- the hash-chained audit stream, atomically and idempotently: either every entry of the batch is
+-- appended, in order, each chained onto the one before, or nothing is.
 -- KEYS[1] stream, KEYS[2] head hash (hash, id, key), KEYS[3] idempotency keys (key -> entry id)
--- ARGV[1] idempotency key, ARGV[2] payload, ARGV[3] prev hash (hex) the caller chained onto,
--- ARGV[4] entry hash (hex) = HMAC-SHA256(audit key, prev hash bytes || payload), computed by the
--- caller, ARGV[5] the fingerprint of the caller's audit key
--- Returns {'ok', id} appended, {'dup', id} this key was appended before (nothing written),
--- {'race', head hash} the head moved: recompute the hash on the returned head and retry,
--- {'key', fingerprint} the log is chained with another key (nothing written): a process with the
--- wrong key must never extend the chain, or the log stops verifying for everyone.
-local seen = redis.call('HGET', KEYS[3], ARGV[1])
-if seen then
-  return {'dup', seen}
+-- ARGV[1] the fingerprint of the caller's audit key, ARGV[2] the head hash (hex) the first entry
+-- was chained onto, then three arguments per entry: idempotency key, payload, entry hash (hex) =
+-- HMAC-SHA256(audit key, previous entry's hash bytes || payload), computed by the caller.
+-- Returns, checking in this order and writing nothing unless the last:
+-- {'dup', n1, id1, n2, id2, ...} entries (1-based) whose key was appended before, and their ids:
+-- drop them, re-chain the rest and retry;
+-- {'key', fingerprint} the log is chained with another key: a process with the wrong key must
+-- never extend the chain, or the log stops verifying for everyone;
+-- {'race', head hash} the head moved: re-chain the batch on the returned head and retry;
+-- {'ok', id1, id2, ...} every entry appended, the head moved to the last.
+local dups = {'dup'}
+local n = 0
+for i = 3, #ARGV, 3 do
+  n = n + 1
+  local seen = redis.call('HGET', KEYS[3], ARGV[i])
+  if seen then
+    table.insert(dups, n)
+    table.insert(dups, seen)
+  end
+end
+if #dups > 1 then
+  return dups
 end
 local chainedWith = redis.call('HGET', KEYS[2], 'key')
-if chainedWith and chainedWith ~= ARGV[5] then
+if chainedWith and chainedWith ~= ARGV[1] then
   return {'key', chainedWith}
 end
 local head = redis.call('HGET', KEYS[2], 'hash') or string.rep('0', 64)
-if head ~= ARGV[3] then
+if head ~= ARGV[2] then
   return {'race', head}
 end
-local id = redis.call('XADD', KEYS[1], '*', 'key', ARGV[1], 'payload', ARGV[2],
-  'prev', ARGV[3], 'hash', ARGV[4])
-redis.call('HSET', KEYS[2], 'hash', ARGV[4], 'id', id, 'key', ARGV[5])
-redis.call('HSET', KEYS[3], ARGV[1], id)
-return {'ok', id}
+local out = {'ok'}
+local prev = ARGV[2]
+local id
+for i = 3, #ARGV, 3 do
+  id = redis.call('XADD', KEYS[1], '*', 'key', ARGV[i], 'payload', ARGV[i + 1],
+    'prev', prev, 'hash', ARGV[i + 2])
+  redis.call('HSET', KEYS[3], ARGV[i], id)
+  prev = ARGV[i + 2]
+  table.insert(out, id)
+end
+redis.call('HSET', KEYS[2], 'hash', prev, 'id', id, 'key', ARGV[1])
+return out
