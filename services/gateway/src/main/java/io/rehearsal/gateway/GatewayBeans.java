@@ -18,6 +18,7 @@ import io.rehearsal.policy.GuardSettings;
 import io.rehearsal.policy.PolicyEngine;
 import io.rehearsal.policy.PolicySet;
 import io.rehearsal.store.DecisionJournal;
+import io.rehearsal.store.IncidentLifecycle;
 import io.rehearsal.store.RedisStore;
 import io.rehearsal.store.StoreConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -78,6 +79,25 @@ class GatewayBeans {
 
   void closeJournal(@Disposes DecisionJournal journal) {
     journal.close();
+  }
+
+  /**
+   * The detector's incidents, read (never written) for the review page: one home for incidents, the
+   * lifecycle the detector keeps in Redis.
+   */
+  @Produces
+  @Singleton
+  IncidentLifecycle incidents(RedisStore store) {
+    StoreConfig defaults = StoreConfig.defaults();
+    return IncidentLifecycle.connect(
+        store.uri(),
+        defaults.keyPrefix(),
+        defaults.commandTimeout(),
+        IncidentLifecycle.DEFAULT_RETAINED);
+  }
+
+  void closeIncidents(@Disposes IncidentLifecycle incidents) {
+    incidents.close();
   }
 
   /**

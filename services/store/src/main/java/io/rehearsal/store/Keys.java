@@ -9,8 +9,8 @@ import java.nio.charset.StandardCharsets;
  *
  * <pre>
  * PREFIX snapshot:SHA256                 twin snapshot bytes
- * PREFIX {incidents}:item:ID             incident bytes          (also evaluations)
- * PREFIX {incidents}:recent              sorted set id by caller timestamp
+ * PREFIX {evaluations}:item:ID           evaluation bytes
+ * PREFIX {evaluations}:recent            sorted set id by caller timestamp
  * PREFIX {decision:ID}                   hash: rev, data
  * PREFIX {decision:ID}:writes            list of "token revision" of the last writes
  * PREFIX {audit}:stream                  stream: key, payload, prev, hash

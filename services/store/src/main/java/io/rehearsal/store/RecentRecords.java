@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * Write-once records under caller-given ids, indexed by a caller-given timestamp, of which only the
- * newest {@code limit} are retained. The engine behind {@link Incidents} and {@link Evaluations}.
+ * newest {@code limit} are retained. The engine behind {@link Evaluations}.
  */
 final class RecentRecords {
 

@@ -47,7 +47,6 @@ public final class RedisStore implements AutoCloseable {
   private final RedisClient client;
   private final StatefulRedisConnection<byte[], byte[]> connection;
   private final TwinSnapshots twinSnapshots;
-  private final Incidents incidents;
   private final Evaluations evaluations;
   private final Decisions decisions;
   private final AuditLog audit;
@@ -75,7 +74,6 @@ public final class RedisStore implements AutoCloseable {
     this.keys = keys;
     this.twinSnapshots = new TwinSnapshots(redis, keys);
     int limit = config.recentLimit();
-    this.incidents = new Incidents(new RecentRecords(redis, keys, "incidents", limit));
     this.evaluations = new Evaluations(new RecentRecords(redis, keys, "evaluations", limit));
     this.decisions = new Decisions(redis, keys);
     this.audit =
@@ -135,11 +133,6 @@ public final class RedisStore implements AutoCloseable {
   /** Content-addressed twin snapshots. */
   public TwinSnapshots twinSnapshots() {
     return twinSnapshots;
-  }
-
-  /** Write-once incidents, newest retained. */
-  public Incidents incidents() {
-    return incidents;
   }
 
   /** Write-once evaluations, newest retained. */

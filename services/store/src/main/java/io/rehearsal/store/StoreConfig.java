@@ -16,8 +16,8 @@ import java.util.Properties;
  * @param commandTimeout how long a command may take before the caller gets a timeout
  * @param connectTimeout how long opening a TCP connection may take
  * @param keyPrefix prepended to every key, so several deployments can share one Redis
- * @param recentLimit how many incidents and how many evaluations are retained (the newest by
- *     caller-given timestamp); older ones are deleted as new ones arrive
+ * @param recentLimit how many evaluations are retained (the newest by caller-given timestamp);
+ *     older ones are deleted as new ones arrive
  * @param auditKey the key of the audit chain; when empty, the key in {@link #auditKeyFile()},
  *     created there on first use (one machine: every process using that data directory agrees)
  */
@@ -62,7 +62,7 @@ public record StoreConfig(
 
   /**
    * Embedded Redis in {@code ~/.rehearsal/redis}, 5 s command and connect timeouts, prefix {@code
-   * rehearsal:}, 10,000 recent incidents and evaluations.
+   * rehearsal:}, 10,000 recent evaluations.
    */
   public static StoreConfig defaults() {
     return new StoreConfig(

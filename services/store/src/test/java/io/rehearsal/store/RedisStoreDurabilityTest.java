@@ -29,7 +29,6 @@ class RedisStoreDurabilityTest {
   @TempDir Path dir;
 
   private final Map<String, byte[]> snapshots = new HashMap<>();
-  private final Map<String, byte[]> incidents = new HashMap<>();
   private final Map<String, byte[]> evaluations = new HashMap<>();
   private final Map<String, Versioned> decisions = new HashMap<>();
   private final List<AuditEntry> audit = new ArrayList<>();
@@ -76,12 +75,7 @@ class RedisStoreDurabilityTest {
         byte[] spec = bytes("spec " + i);
         snapshots.put(store.twinSnapshots().put(spec).hex(), spec);
       }
-      case 1 -> {
-        assertThat(store.incidents().put("inc-" + i, bytes("incident " + i), T0.plusMillis(i)))
-            .isEqualTo(PutResult.CREATED);
-        incidents.put("inc-" + i, bytes("incident " + i));
-      }
-      case 2 -> {
+      case 1, 2 -> {
         assertThat(store.evaluations().put("ev-" + i, bytes("eval " + i), T0.plusMillis(i)))
             .isEqualTo(PutResult.CREATED);
         evaluations.put("ev-" + i, bytes("eval " + i));
@@ -111,10 +105,6 @@ class RedisStoreDurabilityTest {
         (id, spec) ->
             assertThat(store.twinSnapshots().get(new SnapshotId(id)))
                 .hasValueSatisfying(v -> assertThat(v).isEqualTo(spec)));
-    incidents.forEach(
-        (id, value) ->
-            assertThat(store.incidents().get(id))
-                .hasValueSatisfying(v -> assertThat(v).isEqualTo(value)));
     evaluations.forEach(
         (id, value) ->
             assertThat(store.evaluations().get(id))
@@ -122,8 +112,7 @@ class RedisStoreDurabilityTest {
     decisions.forEach((id, value) -> assertThat(store.decisions().get(id)).contains(value));
     List<AuditEntry> stored = store.audit().read("-", audit.size());
     assertThat(stored).containsExactlyElementsOf(audit);
-    assertThat(snapshots.size() + incidents.size() + evaluations.size() + audit.size())
-        .isEqualTo(WRITES - WRITES / 5);
+    assertThat(snapshots.size() + evaluations.size() + audit.size()).isEqualTo(WRITES - WRITES / 5);
   }
 
   private static void assertInFlightWritesWholeOrAbsent(RedisStore store, HotWriter hot) {

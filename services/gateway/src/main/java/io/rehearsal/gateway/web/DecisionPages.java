@@ -6,7 +6,10 @@ import io.rehearsal.proto.v1.Decision;
 import io.rehearsal.proto.v1.Evaluation;
 import io.rehearsal.proto.v1.ExplainRequest;
 import io.rehearsal.proto.v1.Incident;
+import io.rehearsal.proto.v1.IncidentState;
 import io.rehearsal.store.AuditEntry;
+import io.rehearsal.store.IncidentLifecycle;
+import io.rehearsal.store.IncidentRecord;
 import io.rehearsal.store.RedisStore;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -15,18 +18,20 @@ import java.util.Optional;
 
 /**
  * Reads what the page shows about one decision: the decision and its explanation through the {@link
- * DecisionDesk}, its evaluation and incident from the store, the audit entry of each of its
- * revisions from the audit log.
+ * DecisionDesk}, its evaluation from the store, its incident from the detector's {@link
+ * IncidentLifecycle}, the audit entry of each of its revisions from the audit log.
  */
 final class DecisionPages {
 
   private final DecisionDesk desk;
   private final RedisStore store;
+  private final IncidentLifecycle incidents;
   private final Clock clock;
 
-  DecisionPages(DecisionDesk desk, RedisStore store, Clock clock) {
+  DecisionPages(DecisionDesk desk, RedisStore store, IncidentLifecycle incidents, Clock clock) {
     this.desk = desk;
     this.store = store;
+    this.incidents = incidents;
     this.clock = clock;
   }
 
@@ -80,7 +85,15 @@ final class DecisionPages {
     if (id.isEmpty()) {
       return Optional.empty();
     }
-    return store.incidents().get(id).map(b -> parse(b, Incident.parser(), id));
+    return incidents.get(id).map(DecisionPages::incident);
+  }
+
+  /** The detector's stored incident with the id and state its lifecycle record holds. */
+  private static Incident incident(IncidentRecord record) {
+    return parse(record.payload(), Incident.parser(), record.id()).toBuilder()
+        .setId(record.id())
+        .setState(IncidentState.valueOf("INCIDENT_STATE_" + record.stage().name()))
+        .build();
   }
 
   private static <T> T parse(byte[] bytes, com.google.protobuf.Parser<T> parser, String id) {

@@ -11,6 +11,7 @@ import io.rehearsal.proto.v1.DecisionState;
 import io.rehearsal.proto.v1.RejectRequest;
 import io.rehearsal.proto.v1.ReviewChannel;
 import io.rehearsal.store.DecisionJournal;
+import io.rehearsal.store.IncidentLifecycle;
 import io.rehearsal.store.RedisStore;
 import io.smallrye.common.annotation.Blocking;
 import io.vertx.ext.web.RoutingContext;
@@ -81,10 +82,14 @@ public class ReviewPages {
   private final Clock clock = Clock.systemUTC();
 
   ReviewPages(
-      DecisionDesk desk, DecisionJournal journal, RedisStore store, SecurityIdentity identity) {
+      DecisionDesk desk,
+      DecisionJournal journal,
+      RedisStore store,
+      IncidentLifecycle incidents,
+      SecurityIdentity identity) {
     this.desk = desk;
     this.board = new DecisionBoard(journal);
-    this.pages = new DecisionPages(desk, store, clock);
+    this.pages = new DecisionPages(desk, store, incidents, clock);
     this.identity = identity;
   }
 

@@ -26,7 +26,9 @@ import io.rehearsal.proto.v1.Severity;
 import io.rehearsal.proto.v1.SymptomSeries;
 import io.rehearsal.proto.v1.Target;
 import io.rehearsal.proto.v1.TwinFidelity;
+import io.rehearsal.store.IncidentLifecycle;
 import io.rehearsal.store.RedisStore;
+import io.rehearsal.store.StoreConfig;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,10 +63,30 @@ final class WebFixtures {
 
   private WebFixtures() {}
 
-  /** Stores incident and evaluation {@code "<prefix>-inc"} / {@code "<prefix>-eval"}. */
+  /**
+   * Opens an incident in the detector's lifecycle (as the detector does; its id is the one the
+   * lifecycle gives) and stores evaluation {@code "<prefix>-eval"} of it.
+   */
   static Evaluation store(RedisStore store, String prefix, Instant at) {
-    Incident incident = incident(prefix + "-inc", at);
-    store.incidents().put(incident.getId(), StoredDecision.deterministic(incident), at);
+    StoreConfig defaults = StoreConfig.defaults();
+    String id;
+    try (IncidentLifecycle incidents =
+        IncidentLifecycle.connect(
+            store.uri(),
+            defaults.keyPrefix(),
+            defaults.commandTimeout(),
+            IncidentLifecycle.DEFAULT_RETAINED)) {
+      id =
+          incidents
+              .open(
+                  List.of("web-fixture-" + prefix),
+                  StoredDecision.deterministic(incident("", at)),
+                  at.toEpochMilli(),
+                  Duration.ZERO,
+                  "checkout p99 and errors above SLO")
+              .id();
+    }
+    Incident incident = incident(id, at);
     Evaluation.Builder e =
         Evaluation.newBuilder()
             .setId(prefix + "-eval")
