@@ -36,7 +36,7 @@ class DemoIT {
             "--fault",
             "latency:catalog:400",
             "--baseline",
-            "30",
+            "40",
             "--timeout",
             "150",
             "--work-dir",

@@ -28,6 +28,7 @@ final class DemoRun {
 
   private static final Duration START_TIMEOUT = Duration.ofSeconds(240);
   private static final Duration POLL = Duration.ofSeconds(1);
+  private static final Duration TWIN_WAIT = Duration.ofSeconds(60);
   private static final Pattern ONE_TIME_PASSWORD = Pattern.compile("one-time password (\\S+)");
 
   private final DemoSettings s;
@@ -123,6 +124,14 @@ final class DemoRun {
             s.home().resolve("examples/reference-shop/overlay.yaml"),
             twin);
     t.say(c.describe(twin));
+    Optional<String> current = TwinHandOff.awaitCurrent(stack.redisUri(), TWIN_WAIT);
+    t.say(
+        current
+            .map(id -> "detector made the twin current: snapshot " + id.substring(0, 12))
+            .orElse(
+                "the detector did not make the twin current within "
+                    + TWIN_WAIT.toSeconds()
+                    + " s; its loop stays off without one (see logs/detector.log)"));
   }
 
   private Instant injectFault() throws IOException, InterruptedException {
@@ -151,6 +160,7 @@ final class DemoRun {
             stack.grpcAddress("gateway"),
             token())) {
       FollowState state = new FollowState();
+      reportEarlierIncidents(watcher, faultAt);
       while (System.nanoTime() < deadline && !state.finished(s.once())) {
         checkAlive();
         try {
@@ -160,7 +170,34 @@ final class DemoRun {
         }
         Thread.sleep(POLL.toMillis());
       }
-      return conclude(state, faultSeconds);
+      int code = conclude(state);
+      if (!s.once()) {
+        t.say("everything keeps running (review page above); Ctrl-C stops it");
+        awaitSignal();
+      }
+      return code;
+    }
+  }
+
+  /**
+   * Incidents the detector opened before the fault (warm-up noise): a symptom of the fault on the
+   * same services joins such an incident instead of opening one, so say so.
+   */
+  private void reportEarlierIncidents(LoopWatcher w, Instant faultAt) {
+    try {
+      for (Incident i : w.liveIncidents()) {
+        if (LoopWatcher.instant(i.getDetectedAt()).isBefore(faultAt.minusSeconds(5))) {
+          t.say(
+              "note: incident "
+                  + i.getId()
+                  + " was opened before the fault ("
+                  + i.getTitle()
+                  + symptom(i)
+                  + "); the fault's symptoms may join it instead of opening a new one");
+        }
+      }
+    } catch (StatusRuntimeException e) {
+      t.say("note: cannot list the detector's incidents: " + LoopWatcher.describe(e));
     }
   }
 
@@ -240,7 +277,7 @@ final class DemoRun {
     }
   }
 
-  private int conclude(FollowState st, double faultSeconds) {
+  private int conclude(FollowState st) {
     if (st.incident == null) {
       t.say(
           "no incident within "
@@ -273,10 +310,6 @@ final class DemoRun {
             "fault -> decision %.1f s%s",
             st.decisionSeconds,
             st.resolved ? "; incident resolved" : "; not resolved within the timeout"));
-    if (!s.once()) {
-      t.say("everything keeps running; Ctrl-C stops it");
-      awaitSignal();
-    }
     return 0;
   }
 

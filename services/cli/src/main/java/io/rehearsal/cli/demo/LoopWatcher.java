@@ -47,15 +47,20 @@ final class LoopWatcher implements AutoCloseable {
     auth.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
   }
 
-  /** The newest incident detected at or after {@code since}, if any. */
-  Optional<Incident> newIncident(Instant since) {
+  /** The incidents open or mitigating now. */
+  java.util.List<Incident> liveIncidents() {
     ListIncidentsRequest request =
         ListIncidentsRequest.newBuilder()
             .addStates(IncidentState.INCIDENT_STATE_OPEN)
             .addStates(IncidentState.INCIDENT_STATE_MITIGATING)
             .setLimit(50)
             .build();
-    return incidents().listIncidents(request).getIncidentsList().stream()
+    return incidents().listIncidents(request).getIncidentsList();
+  }
+
+  /** The newest incident detected at or after {@code since}, if any. */
+  Optional<Incident> newIncident(Instant since) {
+    return liveIncidents().stream()
         .filter(i -> !instant(i.getDetectedAt()).isBefore(since))
         .max((a, b) -> instant(a.getDetectedAt()).compareTo(instant(b.getDetectedAt())));
   }

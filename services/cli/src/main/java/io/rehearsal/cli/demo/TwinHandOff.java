@@ -9,6 +9,9 @@ import io.rehearsal.cli.CommandFailure;
 import io.rehearsal.cli.twin.RecordingInput;
 import io.rehearsal.otlp.RecordingOptions;
 import io.rehearsal.otlp.Recordings;
+import io.rehearsal.store.RedisStore;
+import io.rehearsal.store.SnapshotId;
+import io.rehearsal.store.StoreConfig;
 import io.rehearsal.telemetry.Recording;
 import io.rehearsal.twin.spec.TwinSpecs;
 import java.io.IOException;
@@ -18,7 +21,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -70,6 +75,27 @@ final class TwinHandOff {
         result.endpoints().size(),
         result.periodSeconds(),
         warmUp.droppedSeconds());
+  }
+
+  /**
+   * Waits until the detector has stored the twin file as a snapshot and made it current (its drift
+   * check looks at the file once a period); the loop is off while no twin is current.
+   *
+   * @return the current snapshot's id, or empty if none became current within {@code timeout}
+   */
+  static Optional<String> awaitCurrent(String redisUri, Duration timeout)
+      throws InterruptedException {
+    try (RedisStore store = RedisStore.connect(StoreConfig.defaults().withRedisUrl(redisUri))) {
+      long deadline = System.nanoTime() + timeout.toNanos();
+      while (System.nanoTime() < deadline) {
+        Optional<SnapshotId> current = store.twinSnapshots().current();
+        if (current.isPresent()) {
+          return current.map(SnapshotId::hex);
+        }
+        Thread.sleep(500);
+      }
+      return Optional.empty();
+    }
   }
 
   /**
