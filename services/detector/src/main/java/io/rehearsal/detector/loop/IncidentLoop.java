@@ -164,9 +164,21 @@ final class IncidentLoop {
   private Optional<Evaluation> evaluate(
       String id, io.rehearsal.proto.v1.Incident stored, String twin, List<Remediation> candidates)
       throws InterruptedException {
+    io.rehearsal.proto.v1.Incident measured;
+    try {
+      long onsetMillis =
+          stored.getOnset().getSeconds() * 1000 + stored.getOnset().getNanos() / 1_000_000;
+      measured =
+          EvaluationSymptoms.of(
+              stored.toBuilder().setId(id).build(), p.spans().snapshot(), onsetMillis);
+    } catch (RuntimeException e) {
+      record(id, "evaluation", "failed", 1, "cannot measure the symptoms: " + e.getMessage());
+      p.metrics().count("evaluation", "failed");
+      return Optional.empty();
+    }
     EvaluateRequest request =
         EvaluateRequest.newBuilder()
-            .setIncident(stored.toBuilder().setId(id).setTwinSnapshotHash(twin).clearLoopSteps())
+            .setIncident(measured.toBuilder().setTwinSnapshotHash(twin).clearLoopSteps())
             .addAllCandidates(candidates)
             .setHorizon(
                 com.google.protobuf.Duration.newBuilder()
