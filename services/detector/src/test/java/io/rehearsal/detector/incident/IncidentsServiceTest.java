@@ -87,7 +87,6 @@ class IncidentsServiceTest {
               total.falseIncidents(),
               total.medianDelaySeconds(),
               described);
-      System.out.println(figures);
       assertThat(total.detected()).as(figures).isEqualTo(2);
       assertThat(total.missed()).as(figures).isZero();
       assertThat(total.falseIncidents()).as(figures).isZero();
