@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
     footer = {
       "",
       "An arm is better when its badness (per entry endpoint: failed share plus relative p99",
-      "excess over the SLO of candidates.yaml, capped at 1) is below 90 % of doing nothing's.",
+      "excess over the SLO of candidates.yaml, capped at 1) is below 90 %% of doing nothing's.",
       "Exit codes: 0 evaluated, 1 a file could not be read (named)."
     })
 public final class PrerankEvalCommand implements Callable<Integer> {
