@@ -57,9 +57,9 @@ class DemoIT {
           .containsPattern("gateway decision \\S+: [A-Z_]+ for ")
           .containsPattern("fault -> decision \\d+\\.\\d s");
     } else {
-      // no decision: allowed only when the loop itself says which step it gave up on
+      // no decision: allowed only when the loop itself says at which step it stopped
       assertThat(code).as(printed).isEqualTo(3);
-      assertThat(out.toString()).as(printed).contains("no decision: the detector's loop gave up (");
+      assertThat(out.toString()).as(printed).contains("no decision: the detector's loop stopped (");
     }
     assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive))
         .as("processes left running by the demo")

@@ -222,7 +222,7 @@ final class DemoRun {
     Incident incident = w.incident(st.incident.getId());
     w.newSteps(incident).forEach(t::say);
     incident.getLoopStepsList().stream()
-        .filter(step -> step.getDetail().contains("gave up"))
+        .filter(DemoRun::endsTheLoop)
         .findFirst()
         .ifPresent(step -> st.gaveUp = step.getStep() + " " + step.getStatus());
     if (!st.proposalsShown && incident.getProposalsCount() > 0) {
@@ -277,6 +277,14 @@ final class DemoRun {
     }
   }
 
+  /**
+   * A step after which the loop does nothing more for this incident: a remote step it gave up on,
+   * or a skip (no proposals, nothing better than doing nothing to submit, loop off).
+   */
+  private static boolean endsTheLoop(io.rehearsal.proto.v1.IncidentStep step) {
+    return step.getDetail().contains("gave up") || step.getStatus().equals("skipped");
+  }
+
   private int conclude(FollowState st) {
     if (st.incident == null) {
       t.say(
@@ -288,7 +296,7 @@ final class DemoRun {
     }
     if (st.decisionSeconds < 0 && st.gaveUp != null) {
       t.say(
-          "no decision: the detector's loop gave up ("
+          "no decision: the detector's loop stopped ("
               + st.gaveUp
               + "); see the step above and logs/detector.log");
       return DemoCommand.NO_DECISION;
