@@ -1,6 +1,7 @@
 package io.rehearsal.rehearse.evaluation;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The result of an evaluation.
@@ -19,6 +20,8 @@ import java.util.List;
  * @param probabilityOfCorrectSelection the procedure's stated PCS (unless {@link
  *     EvidenceFlag#PRECISION_NOT_REACHED} is raised)
  * @param recommendation the one sentence for the engineer
+ * @param series every arm's predicted p99 and error rate per time bucket ({@link
+ *     PredictedSeries#NONE} when the outcomes carried no series)
  */
 public record EvaluationResult(
     long seed,
@@ -31,11 +34,41 @@ public record EvaluationResult(
     int stages,
     int totalReplications,
     double probabilityOfCorrectSelection,
-    Recommendation recommendation) {
+    Recommendation recommendation,
+    PredictedSeries series) {
   /** Copies the lists. */
   public EvaluationResult {
     candidates = List.copyOf(candidates);
     ranking = List.copyOf(ranking);
+    Objects.requireNonNull(series, "series");
+  }
+
+  /** A result without predicted series. */
+  public EvaluationResult(
+      long seed,
+      ArmOutcome baseline,
+      Score baselineScore,
+      int baselineReplications,
+      List<CandidateEvidence> candidates,
+      List<String> ranking,
+      int doNothingRank,
+      int stages,
+      int totalReplications,
+      double probabilityOfCorrectSelection,
+      Recommendation recommendation) {
+    this(
+        seed,
+        baseline,
+        baselineScore,
+        baselineReplications,
+        candidates,
+        ranking,
+        doNothingRank,
+        stages,
+        totalReplications,
+        probabilityOfCorrectSelection,
+        recommendation,
+        PredictedSeries.NONE);
   }
 
   /** The evidence of the candidate with that name. */

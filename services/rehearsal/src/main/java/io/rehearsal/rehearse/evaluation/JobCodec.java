@@ -12,12 +12,13 @@ import java.util.List;
 /**
  * Canonical big-endian binary encoding of {@link Job} and {@link JobResult}: a one-byte tag ('J' or
  * 'R'), a version byte, then ints, and doubles as their IEEE-754 bits, so a result decoded in
- * another process is bit-identical to the one computed.
+ * another process is bit-identical to the one computed. Version 3 adds each replication's {@link
+ * ReplicationSeries} (at most 120 buckets, about 2 KB).
  */
 public final class JobCodec {
   private static final byte JOB = 'J';
   private static final byte RESULT = 'R';
-  private static final byte VERSION = 2;
+  private static final byte VERSION = 3;
   private static final int MAX_SLOS = 10_000;
 
   private JobCodec() {}
@@ -95,6 +96,34 @@ public final class JobCodec {
     for (double v : o.perSlo()) {
       out.writeDouble(v);
     }
+    writeSeries(out, o.series());
+  }
+
+  private static void writeSeries(DataOutputStream out, ReplicationSeries s) throws IOException {
+    out.writeDouble(s.start());
+    out.writeDouble(s.width());
+    out.writeInt(s.buckets());
+    for (int i = 0; i < s.buckets(); i++) {
+      out.writeDouble(s.p99(i));
+      out.writeDouble(s.errorRate(i));
+    }
+  }
+
+  private static ReplicationSeries readSeries(DataInputStream in) throws IOException {
+    double start = in.readDouble();
+    double width = in.readDouble();
+    int n = in.readInt();
+    if (n < 0 || n > ReplicationSeries.MAX_BUCKETS) {
+      throw new IllegalArgumentException(
+          "bucket count must be in [0, " + ReplicationSeries.MAX_BUCKETS + "], but was " + n);
+    }
+    double[] p99 = new double[n];
+    double[] errors = new double[n];
+    for (int i = 0; i < n; i++) {
+      p99[i] = in.readDouble();
+      errors[i] = in.readDouble();
+    }
+    return new ReplicationSeries(start, width, p99, errors);
   }
 
   private static ReplicationOutcome readOutcome(DataInputStream in) throws IOException {
@@ -114,7 +143,8 @@ public final class JobCodec {
     for (int i = 0; i < slos; i++) {
       perSlo.add(in.readDouble());
     }
-    return new ReplicationOutcome(attainment, graded, p99, errors, ttr, cost, recovered, perSlo);
+    return new ReplicationOutcome(
+        attainment, graded, p99, errors, ttr, cost, recovered, perSlo, readSeries(in));
   }
 
   private interface Writer {

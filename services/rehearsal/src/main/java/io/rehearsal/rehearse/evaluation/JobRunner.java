@@ -60,6 +60,7 @@ public final class JobRunner {
         RunMeasures.timeToRecover(run),
         run.cost(),
         !Double.isNaN(run.timeToRecover()),
-        grades.perSlo());
+        grades.perSlo(),
+        ReplicationSeries.of(RunMeasures.entries(spec), run));
   }
 }

@@ -1,6 +1,7 @@
 package io.rehearsal.rehearse.evaluation;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The outcome metrics of one replication of one arm, measured over the run's measured window.
@@ -17,6 +18,8 @@ import java.util.List;
  * @param cost replica-seconds of all services
  * @param recovered whether the SLOs held again before the end of the run
  * @param perSlo good-event share of each SLO of the twin, in the twin's SLO order
+ * @param series the replication's time series over the measured window ({@link
+ *     ReplicationSeries#NONE} when not measured)
  */
 public record ReplicationOutcome(
     double sloAttainment,
@@ -26,9 +29,33 @@ public record ReplicationOutcome(
     double timeToRecover,
     double cost,
     boolean recovered,
-    List<Double> perSlo) {
+    List<Double> perSlo,
+    ReplicationSeries series) {
   /** Copies the list. */
   public ReplicationOutcome {
     perSlo = List.copyOf(perSlo);
+    Objects.requireNonNull(series, "series");
+  }
+
+  /** An outcome without a time series. */
+  public ReplicationOutcome(
+      double sloAttainment,
+      double gradedAttainment,
+      double p99Latency,
+      double errorRate,
+      double timeToRecover,
+      double cost,
+      boolean recovered,
+      List<Double> perSlo) {
+    this(
+        sloAttainment,
+        gradedAttainment,
+        p99Latency,
+        errorRate,
+        timeToRecover,
+        cost,
+        recovered,
+        perSlo,
+        ReplicationSeries.NONE);
   }
 }

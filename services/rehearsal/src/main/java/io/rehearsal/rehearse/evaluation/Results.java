@@ -56,7 +56,8 @@ final class Results {
         stages,
         total,
         plan.policy().probabilityOfCorrectSelection(),
-        recommend(baseline, doNothingRank == 1 ? null : ranked.get(0)));
+        recommend(baseline, doNothingRank == 1 ? null : ranked.get(0)),
+        Predictions.of(plan, outcomes, replications));
   }
 
   /**

@@ -39,7 +39,8 @@ final class RunMeasures {
     return Double.isNaN(r.timeToRecover()) ? r.config().duration() : r.timeToRecover();
   }
 
-  private static Set<String> entries(TwinSpec spec) {
+  /** The entry endpoints: traffic targets and session steps. */
+  static Set<String> entries(TwinSpec spec) {
     Set<String> entries = new HashSet<>();
     spec.traffic().forEach(t -> entries.add(t.endpoint()));
     spec.sessions().forEach(s -> entries.addAll(s.steps()));

@@ -14,15 +14,37 @@ class JobCodecTest {
           List.of(
               new ReplicationOutcome(
                   0.1 + 0.2, 0.7, Double.MIN_VALUE, 0, 1e300, -0.0, true, List.of(0.25, 1.0)),
-              new ReplicationOutcome(Double.NaN, -0.0, 1, 2, 3, 4, false, List.of())));
+              new ReplicationOutcome(
+                  Double.NaN,
+                  -0.0,
+                  1,
+                  2,
+                  3,
+                  4,
+                  false,
+                  List.of(),
+                  new ReplicationSeries(
+                      5, 10, new double[] {0.2, Double.NaN}, new double[] {0.01, 0}))));
 
   @Test
   void shouldRoundTripBitForBitWhenEncodingAResult() {
     byte[] bytes = JobCodec.encode(RESULT);
     assertThat(JobCodec.decodeResult(bytes)).isEqualTo(RESULT);
     assertThat(JobCodec.encode(JobCodec.decodeResult(bytes))).isEqualTo(bytes);
-    // header, then per outcome 6 doubles, a boolean and an SLO count, then the SLO doubles
-    assertThat(bytes).hasSize(14 + 2 * (6 * 8 + 1 + 4) + 2 * 8);
+    // header, then per outcome 6 doubles, a boolean and an SLO count, then the SLO doubles, then
+    // the series: start, width, a bucket count and two doubles per bucket
+    assertThat(bytes).hasSize(14 + 2 * (6 * 8 + 1 + 4) + 2 * 8 + 2 * (2 * 8 + 4) + 2 * 2 * 8);
+  }
+
+  @Test
+  void shouldRejectASeriesWhenItsBucketCountIsOutOfRange() {
+    byte[] bytes = JobCodec.encode(RESULT);
+    // the last outcome's bucket count sits before its 2 x 2 doubles
+    int count = bytes.length - 4 * 8 - 4;
+    bytes[count] = 0x7f;
+    assertThatThrownBy(() -> JobCodec.decodeResult(bytes))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("bucket count must be in [0, 120]");
   }
 
   @Test
@@ -38,6 +60,6 @@ class JobCodecTest {
         .hasMessageContaining("truncated");
     assertThatThrownBy(() -> JobCodec.decodeJob(bytes))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("expected tag J version 2, but was 82 2");
+        .hasMessage("expected tag J version 3, but was 82 3");
   }
 }
