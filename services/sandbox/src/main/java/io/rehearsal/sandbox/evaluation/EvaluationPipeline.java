@@ -18,6 +18,7 @@ import io.rehearsal.sandbox.mapping.Durations;
 import io.rehearsal.sandbox.mapping.EvidenceMapper;
 import io.rehearsal.sandbox.mapping.FaultHypothesisMapper;
 import io.rehearsal.sandbox.mapping.PolicyMapper;
+import io.rehearsal.sandbox.mapping.PredictedSeriesMapper;
 import io.rehearsal.sandbox.mapping.SymptomsMapper;
 import io.rehearsal.sandbox.mapping.TwinFidelityMapper;
 import io.rehearsal.store.SnapshotId;
@@ -36,8 +37,9 @@ import java.util.function.Consumer;
  * Evaluation}, telling {@code events} about each phase. The result depends only on (twin snapshot,
  * request, seed): timestamps aside, running it twice gives the same bytes. Each evidence also shows
  * the base snapshot's fidelity as the store knows it when the evidence is assembled (latest drift
- * measurement, staleness, first-stored time); ids and evidence hashes never depend on it. A failure
- * after acceptance is not thrown: it ends in an evaluation with status FAILED.
+ * measurement, staleness, first-stored time); ids and evidence hashes never depend on it. The
+ * succeeded record carries every arm's predicted series (display only, outside every evidence
+ * hash). A failure after acceptance is not thrown: it ends in an evaluation with status FAILED.
  */
 public final class EvaluationPipeline {
 
@@ -166,6 +168,11 @@ public final class EvaluationPipeline {
   private Evaluation succeeded(
       Evaluation.Builder record, PreparedEvaluation p, EvaluationResult result) {
     record.setBaseline(EvidenceMapper.outcome(result.baseline()));
+    if (!result.series().arms().isEmpty()) {
+      record.setPredictedSeries(
+          PredictedSeriesMapper.toProto(
+              result.series(), p.request().getIncident().getOnset(), p.decisionSeconds()));
+    }
     TwinFidelity fidelity = fidelity(p.base());
     for (int i = 0; i < result.candidates().size(); i++) {
       record.addEvidence(

@@ -2,12 +2,14 @@ package io.rehearsal.sandbox.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rehearsal.proto.v1.ArmPrediction;
 import io.rehearsal.proto.v1.Evaluation;
 import io.rehearsal.proto.v1.EvaluationEvent;
 import io.rehearsal.proto.v1.EvaluationPhase;
 import io.rehearsal.proto.v1.EvaluationStatus;
 import io.rehearsal.proto.v1.Evidence;
 import io.rehearsal.proto.v1.FaultKind;
+import io.rehearsal.proto.v1.PredictedSeries;
 import io.rehearsal.rehearse.evaluation.Candidate;
 import io.rehearsal.rehearse.evaluation.ReplicationPolicy;
 import io.rehearsal.rehearse.jobs.DistributedEvaluator;
@@ -107,6 +109,44 @@ class EvaluationPipelineTest {
             .orElseThrow()
             .getProgress();
     assertThat(last.getJobsDone()).isEqualTo(last.getJobsTotal());
+  }
+
+  @Test
+  void shouldPredictTheRollbackRecoveringAfterItActsWhileDoNothingStaysSlowWhenEvaluated() {
+    PreparedEvaluation p = preparer.prepare(ReferenceShop.request(twinHash));
+
+    Evaluation e = pipeline.run(p, pipeline.accepted(p), x -> {});
+
+    PredictedSeries s = e.getPredictedSeries();
+    assertThat(s.getForkTime()).isEqualTo(p.request().getIncident().getOnset());
+    assertThat(s.getBucketWidth().getSeconds()).isEqualTo(10);
+    assertThat(s.getDecisionOffset().getSeconds()).isEqualTo(20); // detected 20 s after onset
+    assertThat(s.getArmsList())
+        .extracting(ArmPrediction::getCandidateId)
+        .containsExactly("", "rollback-catalog", "scale-catalog", "shed-browse");
+    for (ArmPrediction a : s.getArmsList()) {
+      assertThat(a.getP99LatencyMs().getP50Count()).isEqualTo(12); // 120 s horizon, 10-s buckets
+      assertThat(a.getP99LatencyMs().getP10Count()).isEqualTo(12);
+      assertThat(a.getErrorRate().getP90Count()).isEqualTo(12);
+    }
+    ArmPrediction nothing = s.getArms(0);
+    ArmPrediction rollback = s.getArms(1);
+    assertThat(nothing.getReplications()).isEqualTo(e.getBaseline().getP99LatencyMs().getCount());
+    assertThat(nothing.hasEffectiveOffset()).isFalse();
+    // decided at +20 s, acting 10 s later (the candidate's estimated actuation delay)
+    assertThat(rollback.getEffectiveOffset().getSeconds()).isEqualTo(30);
+    int acts = 3;
+    double before = nothing.getP99LatencyMs().getP50(acts - 1);
+    // within 30 s of acting the rollback's whole band lies below do nothing's, which stays slow
+    for (int b = acts + 3; b < 12; b++) {
+      assertThat(rollback.getP99LatencyMs().getP90(b))
+          .as("bucket %d", b)
+          .isLessThan(nothing.getP99LatencyMs().getP10(b))
+          .isLessThan(before / 2);
+      assertThat(nothing.getP99LatencyMs().getP50(b)).as("bucket %d", b).isGreaterThan(before / 2);
+    }
+    // before the fault's fix acts, every arm replays do nothing (common random numbers)
+    assertThat(rollback.getP99LatencyMs().getP50(0)).isEqualTo(nothing.getP99LatencyMs().getP50(0));
   }
 
   @Test
