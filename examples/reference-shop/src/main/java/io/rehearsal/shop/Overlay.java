@@ -18,12 +18,15 @@ import java.util.Map;
  * @param services services in start order, by name
  * @param calls policy of each synchronous caller to callee call
  * @param dependencies external dependencies by name
+ * @param slos the objectives the shop is held to; the processes do not read them, calibration
+ *     copies them into the twin, and the demo hands them to the detector
  */
 public record Overlay(
     Host host,
     Map<String, ServiceSpec> services,
     List<CallSpec> calls,
-    Map<String, DependencySpec> dependencies) {
+    Map<String, DependencySpec> dependencies,
+    List<Slo> slos) {
 
   /** Validates and copies; the maps keep the file's order. */
   public Overlay {
@@ -31,6 +34,7 @@ public record Overlay(
     require(services != null && !services.isEmpty(), "services must not be empty");
     services = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(services));
     calls = List.copyOf(calls == null ? List.of() : calls);
+    slos = List.copyOf(slos == null ? List.of() : slos);
     dependencies =
         java.util.Collections.unmodifiableMap(
             new LinkedHashMap<>(dependencies == null ? Map.of() : dependencies));
@@ -66,6 +70,16 @@ public record Overlay(
       throw new IllegalArgumentException(message);
     }
   }
+
+  /**
+   * A service-level objective of an entry endpoint.
+   *
+   * @param endpoint {@code service/METHOD /path}
+   * @param percentile the latency percentile held to {@code latency}
+   * @param latency seconds
+   * @param availability share of requests that must succeed
+   */
+  public record Slo(String endpoint, double percentile, double latency, double availability) {}
 
   /**
    * The one machine.

@@ -71,6 +71,7 @@ public final class Calibration {
     double period = periodSeconds(recording);
     Map<String, List<ServedRequest>> flat = new LinkedHashMap<>();
     byService.values().forEach(flat::putAll);
+    overlay.checkSloEndpoints(flat.keySet());
     notes.addAll(
         Drift.notes(flat, recording.firstRootStartNanos(), recording.lastRootStartNanos()));
     Map<String, ServiceCpu> cpu =
@@ -141,6 +142,7 @@ public final class Calibration {
       spec.host(new HostSpec(Services.HOST, cores, null, Hosts.scheduling(endpoints, notes)));
       Hosts.background(spec, cores, hostLoad, cpu, entryRate, outside[0], notes);
     }
+    overlay.slos().forEach(spec::slo);
     double network = Network.roundTripSeconds(index.requests());
     cpuNotes(cpu, notes);
     return new CalibrationResult(

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.rehearsal.twin.spec.AutoscalerSpec;
 import io.rehearsal.twin.spec.Distribution;
+import io.rehearsal.twin.spec.SloSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -38,6 +39,8 @@ import java.util.Set;
  * databases:
  *   orders-service: {connections: 10}   # a database by name, or the one a service calls
  * sampling: {ratio: 0.1}                # only needed without request metrics
+ * slos:                                 # what the entry endpoints are held to
+ *   - {endpoint: frontend/GET /browse, percentile: 99, latency: 0.5, availability: 0.99}
  * }</pre>
  *
  * @param host the machine the processes share, or null (no CPU contention is modelled)
@@ -47,6 +50,8 @@ import java.util.Set;
  * @param sampling the share of traces kept, for recordings without complete request metrics, or
  *     null
  * @param databases facts per database, keyed by its name or by the one service that calls it
+ * @param slos the service-level objectives the deployment is held to (latency in seconds at a
+ *     percentile, availability), copied into the twin: the sandbox ranks remediations by them
  */
 public record Overlay(
     Host host,
@@ -54,10 +59,11 @@ public record Overlay(
     List<CallOverlay> calls,
     Map<String, DependencyOverlay> dependencies,
     SamplingRatio sampling,
-    Map<String, DatabaseOverlay> databases) {
+    Map<String, DatabaseOverlay> databases,
+    List<SloSpec> slos) {
 
   /** An overlay that states nothing: everything comes from telemetry and defaults. */
-  public static final Overlay EMPTY = new Overlay(null, null, null, null, null, null);
+  public static final Overlay EMPTY = new Overlay(null, null, null, null, null, null, null);
 
   private static final ObjectMapper YAML =
       new ObjectMapper(new YAMLFactory())
@@ -71,6 +77,7 @@ public record Overlay(
     calls = calls == null ? List.of() : List.copyOf(calls);
     dependencies = copy(dependencies);
     databases = copy(databases);
+    slos = slos == null ? List.of() : List.copyOf(slos);
   }
 
   /** The overlay's sampling ratio, or null. */
@@ -126,6 +133,17 @@ public record Overlay(
       Set<String> targets = new java.util.TreeSet<>(knownServices);
       targets.addAll(knownDependencies);
       known("calls[" + i + "].to", "service or dependency", call.to(), targets);
+    }
+  }
+
+  /**
+   * Checks that every SLO names an endpoint the telemetry saw.
+   *
+   * @throws OverlayException naming the path and the unknown endpoint
+   */
+  public void checkSloEndpoints(Collection<String> knownEndpoints) {
+    for (int i = 0; i < slos.size(); i++) {
+      known("slos[" + i + "].endpoint", "endpoint", slos.get(i).endpoint(), knownEndpoints);
     }
   }
 

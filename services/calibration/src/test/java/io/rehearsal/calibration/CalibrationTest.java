@@ -124,6 +124,32 @@ class CalibrationTest {
   }
 
   @Test
+  void shouldCopyTheOverlaysSlosIntoTheTwinAndNameAnSloOnAnEndpointNeverSeen() {
+    Overlay overlay =
+        Overlay.fromYaml(
+            "slos:\n  - {endpoint: front/GET /page, percentile: 99, latency: 0.3,"
+                + " availability: 0.99}\n");
+    CalibrationResult judged =
+        Calibration.calibrate(recording, overlay, CalibrationOptions.named("shop"));
+    assertThat(judged.spec().slos())
+        .singleElement()
+        .satisfies(
+            slo -> {
+              assertThat(slo.endpoint()).isEqualTo("front/GET /page");
+              assertThat(slo.latency()).isEqualTo(0.3);
+            });
+    assertThat(result.spec().slos()).isEmpty();
+    Overlay unknown =
+        Overlay.fromYaml(
+            "slos:\n  - {endpoint: front/GET /home, percentile: 99, latency: 0.3,"
+                + " availability: 0.99}\n");
+    assertThatThrownBy(
+            () -> Calibration.calibrate(recording, unknown, CalibrationOptions.named("shop")))
+        .isInstanceOf(OverlayException.class)
+        .hasMessageStartingWith("slos[0].endpoint: unknown endpoint 'front/GET /home'");
+  }
+
+  @Test
   void shouldTakeInfrastructureFromTheOverlayAndBehaviourFromTelemetryWhenBothSpeak() {
     Overlay overlay =
         Overlay.fromYaml(

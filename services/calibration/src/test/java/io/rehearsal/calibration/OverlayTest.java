@@ -67,6 +67,31 @@ class OverlayTest {
   }
 
   @Test
+  void shouldReadSlosAndRejectAnEndpointTheTelemetryNeverSaw() {
+    Overlay overlay =
+        Overlay.fromYaml(
+            "slos:\n"
+                + "  - {endpoint: frontend/GET /browse, percentile: 99, latency: 0.2,"
+                + " availability: 0.99}\n");
+    assertThat(overlay.slos()).hasSize(1);
+    assertThat(overlay.slos().get(0).latency()).isEqualTo(0.2);
+    overlay.checkSloEndpoints(List.of("frontend/GET /browse"));
+    assertThatThrownBy(() -> overlay.checkSloEndpoints(List.of("frontend/GET /home")))
+        .isInstanceOf(OverlayException.class)
+        .hasMessageStartingWith("slos[0].endpoint: unknown endpoint 'frontend/GET /browse'");
+  }
+
+  @Test
+  void shouldNameTheSloWhenItsAvailabilityIsNotAProbability() {
+    assertThatThrownBy(
+            () ->
+                Overlay.fromYaml(
+                    "slos:\n  - {endpoint: a/b, percentile: 99, latency: 0.2, availability: 2}\n"))
+        .isInstanceOf(OverlayException.class)
+        .hasMessageStartingWith("slos[0]");
+  }
+
+  @Test
   void shouldBeEmptyWhenTheFileIsEmpty() {
     assertThat(Overlay.fromYaml("")).isEqualTo(Overlay.EMPTY);
   }

@@ -21,7 +21,8 @@ class PaymentGatewayTest {
         base.host(),
         base.services(),
         base.calls(),
-        Map.of("payment-gateway", new Overlay.DependencySpec(new Overlay.RateLimit(rate, burst))));
+        Map.of("payment-gateway", new Overlay.DependencySpec(new Overlay.RateLimit(rate, burst))),
+        base.slos());
   }
 
   @Test
