@@ -55,6 +55,9 @@ final class ShopReference {
         && convincing(in, now)) {
       return new Expected(Effect.ALLOW, "staging-small-scale-up", 0);
     }
+    if (env == Environment.STAGING && a.kind() == ActionKind.RESTART && convincing(in, now)) {
+      return new Expected(Effect.ALLOW, "staging-restart", 0);
+    }
     if (env == Environment.STAGING || env == Environment.DEVELOPMENT) {
       return new Expected(Effect.REQUIRE_APPROVAL, "staging-needs-approval", 1);
     }

@@ -39,6 +39,9 @@ final class DemoRun {
   private LocalStack stack;
   private ShopActuator actuator;
 
+  /** Set by the webhook receiver's thread once a delivered remediation was actuated. */
+  private volatile boolean actuated;
+
   DemoRun(DemoSettings settings, Resources resources, PrintWriter out) {
     this.s = settings;
     this.resources = resources;
@@ -233,9 +236,19 @@ final class DemoRun {
     }
     showEvaluation(w, st, incident);
     showDecision(w, st, incident, faultSeconds);
-    if (incident.getState() == IncidentState.INCIDENT_STATE_RESOLVED && !st.resolved) {
+    boolean resolved = incident.getState() == IncidentState.INCIDENT_STATE_RESOLVED;
+    if (resolved && !st.resolved && actuated) {
       st.resolved = true;
       t.say("detector: incident " + incident.getId() + " resolved — recovery verified");
+    } else if (resolved && !actuated && !st.quietNoted) {
+      st.quietNoted = true;
+      t.say(
+          "detector: incident "
+              + incident.getId()
+              + " went quiet before any remediation ran (its symptoms paused); the fault is"
+              + " still on, so it re-opens under the same id when they return");
+    } else if (!resolved) {
+      st.quietNoted = false;
     }
   }
 
@@ -339,6 +352,7 @@ final class DemoRun {
             + summary(r));
     try {
       actuator.apply(r).forEach(line -> t.say("actuated: " + line));
+      actuated = true;
     } catch (UnsupportedOperationException e) {
       t.say("not actuated: " + e.getMessage());
     } catch (IOException | RuntimeException e) {
@@ -416,6 +430,7 @@ final class DemoRun {
   /** What the follow loop has seen so far. */
   private static final class FollowState {
     Incident incident;
+    boolean quietNoted;
     boolean proposalsShown;
     boolean rankingShown;
     DecisionState decisionState;

@@ -27,7 +27,7 @@ class PolicyExplainCommandTest {
     assertThat(run.out.toString())
         .contains(
             "policy:  reference-shop sha256:",
-            "rules (5 of 9 evaluated, first match wins):",
+            "rules (5 of 10 evaluated, first match wins):",
             "deny-during-freeze",
             "calendar.freeze_active = false",
             "staging-small-scale-up             ALLOW             matched",

@@ -21,7 +21,7 @@ class PolicyLintCommandTest {
     assertThat(run.code).as(run.err.toString()).isZero();
     assertThat(run.out.toString())
         .startsWith("ok: ")
-        .contains("shop.yaml (9 rules, version sha256:");
+        .contains("shop.yaml (10 rules, version sha256:");
   }
 
   @Test
