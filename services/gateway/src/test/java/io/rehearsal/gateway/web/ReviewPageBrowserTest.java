@@ -138,7 +138,10 @@ class ReviewPageBrowserTest {
       // uPlot's legend: the x series and one row per drawn series
       assertThat(plot.findElements(By.cssSelector(".u-legend .u-series")))
           .hasSize(SERIES_PER_PLOT + 1);
+      // a 10-90 % band under every arm (do nothing and the candidates), none for the observations
+      assertThat(plot.getAttribute("data-bands")).isEqualTo(Integer.toString(SERIES_PER_PLOT - 1));
     }
+    assertThat(browser.findElement(By.id("plot-note")).getText()).contains("10–90 %");
     assertThat(browser.findElement(By.id("recommendation")).getText())
         .isEqualTo(WebFixtures.SENTENCE);
     assertThat(browser.findElements(By.cssSelector("#hypotheses tbody tr"))).hasSize(2);

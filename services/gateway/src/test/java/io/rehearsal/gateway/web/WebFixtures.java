@@ -45,7 +45,11 @@ final class WebFixtures {
   static final String REQUESTER = "carol@example.com";
   static final String SENTENCE = "rollback-checkout restores every SLO (time to recover 40 s)";
 
-  /** Candidates in rank order: p99 and error rate each arm is predicted to reach. */
+  /**
+   * Candidates in rank order: p99 and error rate each arm is predicted to reach; all act 150 s
+   * after the onset (decided at +120 s, 30 s actuation), the rollback recovers within ~40 s, the
+   * restart ~60 s, the scale-out ~90 s (a minute of container start first).
+   */
   static final List<Remediation> CANDIDATES =
       List.of(
           remediation("rollback-checkout", "roll checkout back to 1.41.2").toBuilder()
@@ -68,6 +72,14 @@ final class WebFixtures {
    * lifecycle gives) and stores evaluation {@code "<prefix>-eval"} of it.
    */
   static Evaluation store(RedisStore store, String prefix, Instant at) {
+    return store(store, prefix, at, true);
+  }
+
+  /**
+   * As {@link #store(RedisStore, String, Instant)}; without {@code predicted_series} when {@code
+   * withSeries} is false, as the sandbox stored evaluations before it recorded them.
+   */
+  static Evaluation store(RedisStore store, String prefix, Instant at, boolean withSeries) {
     StoreConfig defaults = StoreConfig.defaults();
     String id;
     try (IncidentLifecycle incidents =
@@ -103,6 +115,9 @@ final class WebFixtures {
     for (int i = 0; i < CANDIDATES.size(); i++) {
       e.addEvidence(evidence(e.getId(), CANDIDATES.get(i), i, at));
       e.addRanking(CANDIDATES.get(i).getId());
+    }
+    if (withSeries) {
+      e.setPredictedSeries(PredictedFixture.series(at.minusSeconds(600), P99, ERRORS));
     }
     Evaluation evaluation = e.build();
     store.evaluations().put(evaluation.getId(), StoredDecision.deterministic(evaluation), at);
