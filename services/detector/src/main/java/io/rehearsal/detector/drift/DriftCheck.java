@@ -29,6 +29,8 @@ public record DriftCheck(
     NO_TWIN,
     /** None of the twin's entry endpoints had requests in the recent windows. */
     NO_TRAFFIC,
+    /** Most recent windows overlap an incident; the previous values stand. */
+    PAUSED_BY_INCIDENT,
     /** The store or the twin failed; the previous values stand. */
     FAILED
   }

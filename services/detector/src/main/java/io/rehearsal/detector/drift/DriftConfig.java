@@ -32,6 +32,13 @@ public interface DriftConfig {
   @WithDefault("0.4")
   double bound();
 
+  /**
+   * Windows from this long before an incident opened (its detection delay) until it resolved are
+   * left out of the check: they show the fault, not the twin's fidelity.
+   */
+  @WithDefault("1m")
+  Duration incidentMargin();
+
   /** Bound on windows read per check. */
   @WithDefault("1000")
   int maxWindows();

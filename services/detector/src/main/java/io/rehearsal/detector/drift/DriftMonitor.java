@@ -8,8 +8,11 @@ import io.rehearsal.calibration.fidelity.DriftOptions;
 import io.rehearsal.calibration.fidelity.DriftReport;
 import io.rehearsal.calibration.fidelity.FidelitySummary;
 import io.rehearsal.calibration.fidelity.LiveDrift;
+import io.rehearsal.detector.incident.IncidentBeans;
 import io.rehearsal.detector.ingest.TelemetryWindows;
 import io.rehearsal.detector.ingest.WindowsConfig;
+import io.rehearsal.store.IncidentLifecycle;
+import io.rehearsal.store.IncidentRecord;
 import io.rehearsal.store.RedisStore;
 import io.rehearsal.store.TwinFidelityRecord;
 import io.rehearsal.store.TwinSnapshots;
@@ -36,6 +39,12 @@ import org.jboss.logging.Logger;
  * its evidence), and when the configured measure exceeds the bound marks the twin snapshot stale in
  * the store (the staleness field and a stale event, once). {@code rehearsal_twin_stale} is 1 while
  * the current twin is stale, 0 while fresh, NaN without one.
+ *
+ * <p>Windows that overlap an incident — from {@code incident-margin} before it opened (its
+ * detection delay) until it resolved, or until now while it is live — are left out: they show the
+ * fault, which the sandbox fits on top of the twin, not whether the twin still describes the
+ * healthy system. When no window is left, the check pauses and the previous values stand; otherwise
+ * a twin judged during an incident would turn stale exactly when the loop needs it.
  */
 @Singleton
 @Startup
@@ -43,12 +52,16 @@ public class DriftMonitor {
 
   private static final Logger LOG = Logger.getLogger(DriftMonitor.class);
 
+  /** Incidents looked at per check, most recently opened first. */
+  private static final int INCIDENTS_READ = 50;
+
   private final DriftConfig config;
   private final DriftOptions options;
   private final int windowsRead;
   private final TelemetryWindows windows;
   private final TwinSnapshots snapshots;
   private final TwinSource twins;
+  private final IncidentLifecycle incidents;
   private final Clock clock;
   private final Map<DriftCheck.Outcome, Counter> checks = new EnumMap<>(DriftCheck.Outcome.class);
   private final ScheduledExecutorService scheduler;
@@ -61,6 +74,7 @@ public class DriftMonitor {
       WindowsConfig windowsConfig,
       TelemetryWindows windows,
       RedisStore store,
+      IncidentBeans incidentBeans,
       MeterRegistry registry) {
     this.config = checked(config);
     // At most one window per window length: the newest lookback/length + 1 cover the lookback.
@@ -76,6 +90,7 @@ public class DriftMonitor {
     this.windows = windows;
     this.snapshots = store.twinSnapshots();
     this.twins = new TwinSource(snapshots, config.twinFile());
+    this.incidents = incidentBeans.lifecycle();
     this.clock = Clock.systemUTC();
     register(registry);
     this.scheduler =
@@ -104,7 +119,11 @@ public class DriftMonitor {
       return done(DriftCheck.of(DriftCheck.Outcome.NO_TWIN));
     }
     long nowMillis = clock.millis();
-    List<ClosedWindow> recent = recent(nowMillis);
+    List<ClosedWindow> all = recent(nowMillis);
+    List<ClosedWindow> recent = outsideIncidents(all, nowMillis);
+    if (recent.isEmpty() && !all.isEmpty()) {
+      return done(withStale(pausedBy(all, twin.get()), twin.get()));
+    }
     List<Long> starts = recent.stream().map(ClosedWindow::startNanos).toList();
     if (last.snapshot().equals(Optional.of(twin.get().id()))
         && last.windowStarts().equals(starts)) {
@@ -143,6 +162,38 @@ public class DriftMonitor {
   private List<ClosedWindow> recent(long nowMillis) {
     long fromNanos = (nowMillis - config.lookback().toMillis()) * 1_000_000L;
     return windows.recent(windowsRead).stream().filter(w -> w.startNanos() >= fromNanos).toList();
+  }
+
+  /** The windows that overlap no incident, from the margin before it opened until it resolved. */
+  private List<ClosedWindow> outsideIncidents(List<ClosedWindow> windows, long nowMillis) {
+    long margin = config.incidentMargin().toMillis();
+    List<long[]> spans =
+        incidents.recent(INCIDENTS_READ).stream()
+            .map(i -> new long[] {i.openedMillis() - margin, end(i, nowMillis)})
+            .toList();
+    return windows.stream()
+        .filter(
+            w -> {
+              long from = w.startNanos() / 1_000_000L;
+              long to = w.endNanos() / 1_000_000L;
+              return spans.stream().noneMatch(s -> from < s[1] && to > s[0]);
+            })
+        .toList();
+  }
+
+  private static long end(IncidentRecord incident, long nowMillis) {
+    return incident.stage().live()
+        ? Long.MAX_VALUE
+        : incident.resolvedMillis().orElse(incident.changedMillis());
+  }
+
+  private DriftCheck pausedBy(List<ClosedWindow> windows, TwinSource.Current twin) {
+    return new DriftCheck(
+        DriftCheck.Outcome.PAUSED_BY_INCIDENT,
+        Optional.of(twin.id()),
+        windows.stream().map(ClosedWindow::startNanos).toList(),
+        last.report(),
+        false);
   }
 
   /**

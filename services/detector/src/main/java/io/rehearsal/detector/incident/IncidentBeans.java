@@ -45,7 +45,7 @@ public class IncidentBeans {
   }
 
   /** Where incidents are kept. */
-  IncidentLifecycle lifecycle() {
+  public IncidentLifecycle lifecycle() {
     return lifecycle;
   }
 

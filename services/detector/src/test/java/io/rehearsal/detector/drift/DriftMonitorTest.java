@@ -13,7 +13,10 @@ import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.ScopeSpans;
 import io.opentelemetry.proto.trace.v1.Span;
 import io.quarkus.test.junit.QuarkusTest;
+import io.rehearsal.detector.incident.IncidentBeans;
 import io.rehearsal.service.testing.ServiceProbe;
+import io.rehearsal.store.IncidentLifecycle;
+import io.rehearsal.store.IncidentRecord;
 import io.rehearsal.store.RedisStore;
 import io.rehearsal.store.SnapshotId;
 import io.rehearsal.store.TwinEvent;
@@ -31,11 +34,14 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Random;
 import java.util.function.Predicate;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -54,10 +60,26 @@ class DriftMonitorTest {
 
   @Inject DriftMonitor monitor;
   @Inject RedisStore store;
+  @Inject IncidentBeans incidents;
 
   private final String service = "drift-" + Long.toString(System.nanoTime() & 0xffffffL, 36);
   private final Random random = new Random(42);
   private SnapshotId twin;
+
+  /** Incidents other test classes left live would pause every check: resolve them first. */
+  @BeforeEach
+  void resolveLiveIncidents() {
+    IncidentLifecycle lifecycle = incidents.lifecycle();
+    for (IncidentRecord live : lifecycle.live()) {
+      lifecycle.write(
+          live.id(),
+          live.revision(),
+          IncidentLifecycle.Stage.RESOLVED,
+          Optional.empty(),
+          System.currentTimeMillis(),
+          "resolved before the drift test");
+    }
+  }
 
   @AfterEach
   void forgetTwin() {
@@ -124,6 +146,54 @@ class DriftMonitorTest {
             });
     assertThat(gauge("rehearsal_twin_stale")).isEqualTo(1.0);
     assertThat(gauge("rehearsal_twin_drift{metric=\"p99_mape\"}")).isGreaterThan(0.4);
+  }
+
+  @Test
+  void shouldPauseWhileAnIncidentIsLiveAndJudgeAgainOnlyTheWindowsAfterItResolved()
+      throws Exception {
+    twin =
+        store.twinSnapshots().put(TwinSpecs.toJson(spec(service)).getBytes(StandardCharsets.UTF_8));
+    store.twinSnapshots().setCurrent(twin);
+    IncidentLifecycle lifecycle = incidents.lifecycle();
+    IncidentLifecycle.Opened opened =
+        lifecycle.open(
+            List.of("drift-test-" + service),
+            new byte[0],
+            System.currentTimeMillis(),
+            Duration.ZERO,
+            "a fault three times slower");
+
+    long faultStart = send(3.0);
+    DriftCheck paused =
+        await(
+            c ->
+                c.outcome() == DriftCheck.Outcome.PAUSED_BY_INCIDENT
+                    && c.windowStarts().contains(faultStart));
+    assertThat(paused.stale()).isFalse();
+    assertThat(store.twinSnapshots().staleness(twin)).isEmpty();
+    assertThat(gauge("rehearsal_twin_stale")).isEqualTo(0.0);
+
+    long faultEnd = faultStart + SECONDS * 1_000_000_000L;
+    Thread.sleep(Math.max(0, faultEnd / 1_000_000L - System.currentTimeMillis() + 100));
+    lifecycle.write(
+        opened.id(),
+        opened.revision(),
+        IncidentLifecycle.Stage.RESOLVED,
+        Optional.empty(),
+        System.currentTimeMillis(),
+        "fault gone");
+    Thread.sleep(2100); // the next phase starts in a window after the resolution
+    long driftStart = send(3.0);
+    DriftCheck judged =
+        await(
+            c ->
+                c.outcome() == DriftCheck.Outcome.MEASURED
+                    && c.stale()
+                    && c.report().get().toNanos() == driftStart + SECONDS * 1_000_000_000L);
+    assertThat(judged.report().get().fromNanos())
+        .as("windows of the incident are left out")
+        .isGreaterThanOrEqualTo(faultEnd);
+    assertThat(store.twinSnapshots().staleness(twin)).isPresent();
   }
 
   /** One service, one endpoint, lognormal self time, plenty of workers. */
