@@ -214,6 +214,7 @@ public final class DemoCommand implements Callable<Integer> {
             Map.entry("rehearsal.recording.dir", work.resolve("recording").toString()),
             Map.entry("rehearsal.drift.twin-file", work.resolve("twin.yaml").toString()),
             Map.entry("rehearsal.drift.period", "15s"),
+            Map.entry("rehearsal.drift.lookback", "30s"),
             Map.entry("rehearsal.drift.simulated", "30s"),
             Map.entry("rehearsal.drift.warmup", "5s"),
             Map.entry("rehearsal.drift.replications", "1"),

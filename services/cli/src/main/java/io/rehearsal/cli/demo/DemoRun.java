@@ -135,6 +135,24 @@ final class DemoRun {
                 "the detector did not make the twin current within "
                     + TWIN_WAIT.toSeconds()
                     + " s; its loop stays off without one (see logs/detector.log)"));
+    if (current.isPresent()) {
+      t.say(
+          TwinHandOff.awaitFidelity(stack.redisUri(), TWIN_WAIT)
+              .map(
+                  f ->
+                      String.format(
+                          Locale.ROOT,
+                          "detector checked the twin on live traffic: p50 off by %.0f %%, p99 by"
+                              + " %.0f %%, throughput by %.0f %% (the example policy acts alone"
+                              + " only on a twin within 15 %% at p99)",
+                          f.p50Mape() * 100,
+                          f.p99Mape() * 100,
+                          f.throughputMape() * 100))
+              .orElse(
+                  "the detector measured no fidelity within "
+                      + TWIN_WAIT.toSeconds()
+                      + " s; every decision will wait on people"));
+    }
   }
 
   private Instant injectFault() throws IOException, InterruptedException {

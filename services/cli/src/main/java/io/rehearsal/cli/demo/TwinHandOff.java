@@ -12,6 +12,7 @@ import io.rehearsal.otlp.Recordings;
 import io.rehearsal.store.RedisStore;
 import io.rehearsal.store.SnapshotId;
 import io.rehearsal.store.StoreConfig;
+import io.rehearsal.store.TwinFidelityRecord;
 import io.rehearsal.telemetry.Recording;
 import io.rehearsal.twin.spec.TwinSpecs;
 import java.io.IOException;
@@ -91,6 +92,29 @@ final class TwinHandOff {
         Optional<SnapshotId> current = store.twinSnapshots().current();
         if (current.isPresent()) {
           return current.map(SnapshotId::hex);
+        }
+        Thread.sleep(500);
+      }
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Waits for the detector's first drift check of the current twin on live traffic, the fidelity
+   * the gateway's policy reads ({@code twin.p99_mape}); the fault waits for it, so the twin is
+   * judged on the healthy shop.
+   *
+   * @return the measured fidelity, or empty if none was recorded within {@code timeout}
+   */
+  static Optional<TwinFidelityRecord> awaitFidelity(String redisUri, Duration timeout)
+      throws InterruptedException {
+    try (RedisStore store = RedisStore.connect(StoreConfig.defaults().withRedisUrl(redisUri))) {
+      long deadline = System.nanoTime() + timeout.toNanos();
+      while (System.nanoTime() < deadline) {
+        Optional<TwinFidelityRecord> measured =
+            store.twinSnapshots().current().flatMap(store.twinSnapshots()::fidelity);
+        if (measured.isPresent()) {
+          return measured;
         }
         Thread.sleep(500);
       }
