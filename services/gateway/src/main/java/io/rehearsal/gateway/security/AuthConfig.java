@@ -28,4 +28,22 @@ public interface AuthConfig {
   /** How long the generated local tokens stay valid. */
   @WithDefault("30d")
   Duration localTokenTtl();
+
+  /** Verified bearer tokens remembered between calls ({@link CachingJwtParser}). */
+  VerifiedTokensConfig verifiedTokens();
+
+  /** {@code rehearsal.gateway.auth.verified-tokens.*}. */
+  interface VerifiedTokensConfig {
+
+    /** How many distinct tokens are remembered at most (0: every call verifies its token). */
+    @WithDefault("10000")
+    int capacity();
+
+    /**
+     * How long a verified token is trusted without verifying it again (never past its {@code exp}):
+     * a key removed from the key set stops being accepted within this time.
+     */
+    @WithDefault("1m")
+    Duration maxAge();
+  }
 }
