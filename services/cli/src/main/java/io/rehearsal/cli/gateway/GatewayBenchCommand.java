@@ -7,6 +7,7 @@ import com.google.protobuf.Timestamp;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Metadata;
+import io.grpc.Status;
 import io.grpc.stub.MetadataUtils;
 import io.grpc.stub.StreamObserver;
 import io.rehearsal.cli.CommandFailure;
@@ -34,9 +35,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -83,24 +86,39 @@ public final class GatewayBenchCommand implements Runnable {
   @Option(names = "--evaluations", description = "Evaluations seeded (default: ${DEFAULT-VALUE}).")
   int evaluations = 100;
 
+  @Option(
+      names = "--connections",
+      description =
+          "gRPC connections the load is spread over, round robin (default: ${DEFAULT-VALUE}; the"
+              + " gateway serves each connection on one event loop).")
+  int connections = 2;
+
   @Option(names = "--json", description = "Print the figures as JSON.")
   boolean json;
 
   @Override
   public void run() {
-    if (rate < 1 || evaluations < 1 || duration.isNegative() || duration.isZero()) {
-      throw new CommandFailure("--rate, --evaluations and --duration must be positive");
+    if (rate < 1
+        || evaluations < 1
+        || connections < 1
+        || duration.isNegative()
+        || duration.isZero()) {
+      throw new CommandFailure(
+          "--rate, --evaluations, --connections and --duration must be positive");
     }
     String run = UUID.randomUUID().toString().substring(0, 8); // request ids unique per run
     seed(run);
-    ManagedChannel channel = ManagedChannelBuilder.forTarget(target).usePlaintext().build();
+    List<ManagedChannel> channels = new ArrayList<>();
+    for (int i = 0; i < connections; i++) {
+      channels.add(ManagedChannelBuilder.forTarget(target).usePlaintext().build());
+    }
     try {
-      print(load(channel, run));
+      print(load(channels, run));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new CommandFailure("interrupted", e);
     } finally {
-      channel.shutdownNow();
+      channels.forEach(ManagedChannel::shutdownNow);
     }
   }
 
@@ -117,12 +135,16 @@ public final class GatewayBenchCommand implements Runnable {
     }
   }
 
-  private Map<String, Object> load(ManagedChannel channel, String run) throws InterruptedException {
-    var stub = PolicyGatewayGrpc.newStub(channel).withInterceptors(bearer());
+  private Map<String, Object> load(List<ManagedChannel> channels, String run)
+      throws InterruptedException {
+    io.grpc.ClientInterceptor bearer = bearer();
+    List<PolicyGatewayGrpc.PolicyGatewayStub> stubs =
+        channels.stream().map(c -> PolicyGatewayGrpc.newStub(c).withInterceptors(bearer)).toList();
     int total = (int) Math.max(1, rate * duration.toMillis() / 1000);
     long period = TimeUnit.SECONDS.toNanos(1) / rate;
     long[] latencies = new long[total];
     AtomicInteger errors = new AtomicInteger();
+    AtomicInteger refused = new AtomicInteger();
     AtomicReference<String> firstError = new AtomicReference<>("");
     CountDownLatch done = new CountDownLatch(total);
     long start = System.nanoTime();
@@ -132,7 +154,9 @@ public final class GatewayBenchCommand implements Runnable {
         LockSupport.parkNanos(wait);
       }
       int n = i;
-      stub.withDeadlineAfter(30, TimeUnit.SECONDS)
+      stubs
+          .get(i % stubs.size())
+          .withDeadlineAfter(30, TimeUnit.SECONDS)
           .submit(
               request(run, n),
               new StreamObserver<>() {
@@ -142,6 +166,9 @@ public final class GatewayBenchCommand implements Runnable {
                 @Override
                 public void onError(Throwable t) {
                   errors.incrementAndGet();
+                  if (Status.fromThrowable(t).getCode() == Status.Code.RESOURCE_EXHAUSTED) {
+                    refused.incrementAndGet();
+                  }
                   firstError.compareAndSet("", t.getMessage());
                   latencies[n] = -1;
                   done.countDown();
@@ -164,6 +191,8 @@ public final class GatewayBenchCommand implements Runnable {
     figures.put("sent", total);
     figures.put("decisions", ok.length);
     figures.put("errors", total - ok.length);
+    figures.put("refused_resource_exhausted", refused.get());
+    figures.put("connections", connections);
     figures.put("decisions_per_second", round(ok.length / seconds));
     figures.put("p50_ms", round(percentile(ok, 0.50) / 1e6));
     figures.put("p99_ms", round(percentile(ok, 0.99) / 1e6));
