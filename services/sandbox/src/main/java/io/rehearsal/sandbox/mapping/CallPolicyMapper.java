@@ -134,7 +134,7 @@ final class CallPolicyMapper {
     }
     return callee.getEndpoint().isEmpty()
         ? to.startsWith(callee.getService() + "/")
-        : to.equals(callee.getService() + "/" + callee.getEndpoint());
+        : EndpointSpec.endpointOf(to).equals(callee.getService() + "/" + callee.getEndpoint());
   }
 
   private static String describe(Target callee) {

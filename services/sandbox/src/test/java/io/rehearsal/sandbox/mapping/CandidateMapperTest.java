@@ -86,6 +86,36 @@ class CandidateMapperTest {
   }
 
   @Test
+  void shouldReachTheCalleesRequestClassWhenCalibrationSplitTheEndpointByCaller() {
+    Remediation timeout =
+        base("t", Target.newBuilder().setService("catalog").setEndpoint("GET /items").build())
+            .setTimeoutChange(
+                Remediation.TimeoutChange.newBuilder()
+                    .setTimeout(Duration.newBuilder().setNanos(100_000_000))
+                    .setCallee(
+                        Target.newBuilder().setService("inventory").setEndpoint("GET /stock")))
+            .build();
+
+    assertThat(mapper.candidate(timeout, "c").remediations())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.target()).isEqualTo("catalog/GET /items");
+              assertThat(r.to()).isEqualTo("inventory/GET /stock @ catalog/GET /items");
+              assertThat(r.value()).isEqualTo(0.1);
+            });
+    Remediation elsewhere =
+        timeout.toBuilder()
+            .setTimeoutChange(
+                timeout.getTimeoutChange().toBuilder()
+                    .setCallee(
+                        Target.newBuilder().setService("inventory").setEndpoint("POST /reserve")))
+            .build();
+    assertThatThrownBy(() -> mapper.candidate(elsewhere, "c"))
+        .hasMessageContaining("the target makes no call to");
+  }
+
+  @Test
   void shouldKeepUnsetRetryFieldsWhenARetryChangeIsMapped() {
     Remediation retry =
         base("r", Target.newBuilder().setService("frontend").setEndpoint("GET /browse").build())

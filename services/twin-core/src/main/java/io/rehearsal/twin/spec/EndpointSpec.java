@@ -24,6 +24,21 @@ public record EndpointSpec(
   /** The most calls one group may run in parallel. */
   public static final int MAX_PARALLEL = 16;
 
+  /**
+   * Separates an endpoint's name from the caller whose requests one of its request classes serves,
+   * e.g. {@code GET /stock @ catalog/GET /items}: calibration splits an endpoint whose callers see
+   * different behaviour into such classes.
+   */
+  public static final String CLASS_SEPARATOR = " @ ";
+
+  /**
+   * The endpoint a name belongs to: {@code GET /stock} for {@code GET /stock @ catalog/GET /items}.
+   */
+  public static String endpointOf(String name) {
+    int at = name.indexOf(CLASS_SEPARATOR);
+    return at < 0 ? name : name.substring(0, at);
+  }
+
   /** Validates the endpoint and fills defaults. */
   public EndpointSpec {
     Check.name("name", name);
