@@ -5,17 +5,23 @@ package io.rehearsal.ml.incident;
  *
  * @param burnRate the SLO burn-rate alert
  * @param anomaly the baseline anomalies of endpoints
+ * @param concurrency when a service serving one request at a time is a symptom
  * @param grouping how symptoms make incidents and when incidents end
  * @param latenessSeconds how long a second stays open for late requests before it is judged (spans
  *     arrive after they end, in export batches)
  */
 public record IncidentConfig(
-    BurnRate burnRate, Anomaly anomaly, Grouping grouping, int latenessSeconds) {
+    BurnRate burnRate,
+    Anomaly anomaly,
+    Concurrency concurrency,
+    Grouping grouping,
+    int latenessSeconds) {
 
   /** Validates that every part is present. */
   public IncidentConfig {
     require(burnRate != null, "burnRate", "null");
     require(anomaly != null, "anomaly", "null");
+    require(concurrency != null, "concurrency", "null");
     require(grouping != null, "grouping", "null");
     require(latenessSeconds >= 0 && latenessSeconds <= 600, "latenessSeconds", latenessSeconds);
   }
@@ -28,6 +34,7 @@ public record IncidentConfig(
     return new IncidentConfig(
         new BurnRate(30, 5, 6, 20),
         new Anomaly(5, 15, 300, 6, 5.0, 1.6, 20, 0.05, 1.6, 3),
+        new Concurrency(8, 1e-6, 20),
         new Grouping(30, 1, 20, 60),
         2);
   }
@@ -93,6 +100,30 @@ public record IncidentConfig(
       require(errorRateMin > 0 && errorRateMin < 1, "anomaly.errorRateMin", errorRateMin);
       require(throughputFactor > 1, "anomaly.throughputFactor", throughputFactor);
       require(minRequests >= 1, "anomaly.minRequests", minRequests);
+    }
+  }
+
+  /**
+   * A service whose requests stop overlapping (it serves one at a time: lost workers, a lock). Each
+   * second, over the anomaly window, the share of the service's requests that started while an
+   * earlier one was running is compared with its normal median (learned, warmed up and judged in a
+   * row as the anomalies are): anomalous below the median divided by {@code factor} when, at the
+   * normal share, so few overlaps among the window's requests have a binomial probability below
+   * {@code tailProbability}.
+   *
+   * @param factor the share must fall below the median divided by this
+   * @param tailProbability how improbable so few overlaps must be at the normal share
+   * @param minRequests requests the window needs before it speaks
+   */
+  public record Concurrency(double factor, double tailProbability, int minRequests) {
+    /** Validates the ranges. */
+    public Concurrency {
+      require(factor > 1, "concurrency.factor", factor);
+      require(
+          tailProbability > 0 && tailProbability < 1,
+          "concurrency.tailProbability",
+          tailProbability);
+      require(minRequests >= 1, "concurrency.minRequests", minRequests);
     }
   }
 

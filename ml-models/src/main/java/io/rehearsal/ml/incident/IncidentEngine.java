@@ -31,6 +31,7 @@ public final class IncidentEngine {
   private final IncidentConfig config;
   private final Map<String, Slo> slos = new HashMap<>();
   private final Map<String, EndpointWatch> watches = new TreeMap<>();
+  private final Map<String, ServiceConcurrency> services = new TreeMap<>();
   private final CallGraph graph = new CallGraph();
   private final IncidentBook book;
   private final LinkedHashSet<Long> recentIds = new LinkedHashSet<>();
@@ -116,6 +117,9 @@ public final class IncidentEngine {
       late++;
       return false;
     }
+    services
+        .computeIfAbsent(service, k -> new ServiceConcurrency(service, config))
+        .add(second, endMillis - latencyMillis, endMillis);
     accepted++;
     return true;
   }
@@ -151,6 +155,9 @@ public final class IncidentEngine {
       List<Symptom> active = new ArrayList<>();
       for (EndpointWatch watch : watches.values()) {
         active.addAll(watch.judge(second));
+      }
+      for (ServiceConcurrency service : services.values()) {
+        service.judge(second).ifPresent(active::add);
       }
       events.addAll(book.apply(second, active));
       judgedUpTo = second;

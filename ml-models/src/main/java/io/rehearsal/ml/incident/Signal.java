@@ -11,5 +11,12 @@ public enum Signal {
   /** The endpoint's error rate is far above its baseline. */
   ERROR_RATE,
   /** The endpoint's throughput is far from its baseline, up or down. */
-  THROUGHPUT
+  THROUGHPUT,
+  /**
+   * The service's requests stopped running side by side: it serves them one at a time although they
+   * used to overlap (lost workers, a lock); service-wide, so its endpoint is {@link
+   * Symptom#ALL_ENDPOINTS}. The value is the share of requests that started while another was
+   * running.
+   */
+  CONCURRENCY
 }

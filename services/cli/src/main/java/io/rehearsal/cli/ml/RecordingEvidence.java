@@ -13,119 +13,31 @@ import io.rehearsal.ml.incident.Incident;
 import io.rehearsal.ml.rca.Gauge;
 import io.rehearsal.ml.rca.RcaInput;
 import io.rehearsal.ml.rca.RcaInputBuilder;
-import io.rehearsal.ml.rca.RcaWindows;
+import io.rehearsal.ml.rca.SpanEvidence;
 import io.rehearsal.otlp.JsonLinesOptions;
 import io.rehearsal.otlp.OtlpJsonLines;
 import io.rehearsal.otlp.OtlpLine;
 import io.rehearsal.telemetry.Recording;
-import io.rehearsal.telemetry.Span;
-import io.rehearsal.telemetry.SpanKind;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * Turns a recording into root-cause input around an incident: walks each trace for self times,
- * failures of a request's own and calls no replica answered; reads the file's resources again for
- * what the span records leave out (instance ids, versions, worker-pool gauges).
+ * Root-cause input around an incident from a recording: the trace walk is {@link SpanEvidence}'s
+ * (the same the detector's loop uses on the spans it received); this adds what the span records
+ * leave out, read from the file's resources again (instance ids, versions, worker-pool gauges).
  */
 final class RecordingEvidence {
-  /** Seconds left out before the onset, so the normal window holds no early symptom. */
-  static final int GUARD_SECONDS = 2;
-
-  /** Length of the incident window from the onset. */
-  static final int DURING_SECONDS = 20;
-
   private RecordingEvidence() {}
 
   /** The input for ranking {@code incident}'s suspects from the recording in {@code file}. */
   static RcaInput input(Path file, Recording recording, Incident incident) throws IOException {
     long start = recording.firstRootStartNanos() / 1_000_000;
-    RcaWindows windows =
-        RcaWindows.around(start, incident.onsetSecond(), GUARD_SECONDS, DURING_SECONDS);
-    RcaInputBuilder builder = new RcaInputBuilder(windows);
-    traces(recording.spans(), builder);
+    RcaInputBuilder builder = new RcaInputBuilder(SpanEvidence.windows(start, incident));
+    SpanEvidence.add(recording.spans(), builder);
     resources(file, builder);
     return builder.build(incident.id(), incident.symptoms());
-  }
-
-  private static void traces(List<Span> spans, RcaInputBuilder builder) {
-    Map<String, List<Span>> byTrace = new HashMap<>();
-    for (Span s : spans) {
-      byTrace.computeIfAbsent(s.traceIdHex(), k -> new ArrayList<>()).add(s);
-    }
-    byTrace.values().forEach(trace -> trace(trace, builder));
-  }
-
-  private static boolean failed(Span s) {
-    return s.error() || s.httpStatus() >= 500;
-  }
-
-  private static void trace(List<Span> trace, RcaInputBuilder builder) {
-    Map<Long, Span> byId = new HashMap<>();
-    Map<Long, Span> answers = new HashMap<>();
-    for (Span s : trace) {
-      byId.putIfAbsent(s.spanId(), s);
-      if (s.kind().servesRequest() && !s.isRoot()) {
-        answers.putIfAbsent(s.parentSpanId(), s);
-      }
-    }
-    Map<Long, List<Span>> callsOf = new HashMap<>();
-    for (Span s : trace) {
-      if (s.kind() == SpanKind.CLIENT && !s.peer().isEmpty()) {
-        Span request = s.requestAbove(byId);
-        if (request != null) {
-          callsOf.computeIfAbsent(request.spanId(), k -> new ArrayList<>()).add(s);
-          Span answer = answers.get(s.spanId());
-          builder.called(
-              request.service(),
-              request.endpoint(),
-              s.peer(),
-              answer == null ? "" : answer.endpoint(),
-              s.endNanos() / 1_000_000,
-              s.durationNanos() / 1e6,
-              failed(s),
-              answer != null,
-              s.httpStatus());
-        }
-      }
-    }
-    for (Span s : trace) {
-      if (s.kind().servesRequest()) {
-        List<Span> calls = callsOf.getOrDefault(s.spanId(), List.of());
-        boolean callFailed = calls.stream().anyMatch(RecordingEvidence::failed);
-        builder.served(
-            s.service(),
-            s.endpoint(),
-            s.endNanos() / 1_000_000,
-            s.durationNanos() / 1e6,
-            (s.durationNanos() - covered(calls, s)) / 1e6,
-            failed(s),
-            !callFailed);
-      }
-    }
-  }
-
-  /** Nanoseconds of {@code parent} during which at least one of the calls was running. */
-  private static long covered(List<Span> calls, Span parent) {
-    List<Span> sorted = new ArrayList<>(calls);
-    sorted.sort(Comparator.comparingLong(Span::startNanos));
-    long total = 0;
-    long end = Long.MIN_VALUE;
-    for (Span c : sorted) {
-      long from = Math.max(Math.max(c.startNanos(), end), parent.startNanos());
-      long to = Math.min(c.endNanos(), parent.endNanos());
-      if (to > from) {
-        total += to - from;
-      }
-      end = Math.max(end, c.endNanos());
-    }
-    return total;
   }
 
   private static void resources(Path file, RcaInputBuilder builder) throws IOException {

@@ -24,8 +24,13 @@ class DetectEvalCommandTest {
     return null;
   }
 
+  /**
+   * Three kinds of symptom (errors, latency, a surge) and the frontend left with one worker, whose
+   * spans show no latency, error or throughput change: it opens on the requests that stopped
+   * overlapping. Steady load and twice that load open nothing.
+   */
   @Test
-  void shouldOpenEveryLabelledIncidentAndNoneOnBaselineWhenReplayingASubset() throws Exception {
+  void shouldOpenEveryLabelledIncidentAndNoneOnNormalLoadWhenReplayingASubset() throws Exception {
     Path shop = shop();
     assumeTrue(shop != null, "reference-shop recordings not found");
     MlRun run =
@@ -35,16 +40,27 @@ class DetectEvalCommandTest {
             "--data",
             shop.toString(),
             "--only",
-            "incident-error-payment,incident-latency-checkout,incident-surge",
+            "incident-error-payment,incident-latency-checkout,incident-surge,incident-fewer-workers",
             "--normal",
-            "baseline",
+            "baseline,load2x",
             "--json");
     assertEquals(0, run.code, run.err.toString());
     JsonNode result = new ObjectMapper().readTree(run.out.toString());
-    assertEquals(3, result.path("detected").asInt(), run.out.toString());
+    assertEquals(4, result.path("detected").asInt(), run.out.toString());
     assertEquals(0, result.path("missed").asInt());
     assertEquals(0, result.path("false_incidents").asInt(), run.out.toString());
     assertTrue(result.path("median_delay_s").asDouble() <= 30, run.out.toString());
+    JsonNode workers = result.path("recordings").path("incident-fewer-workers");
+    assertEquals(1, workers.path("detected").asInt(), workers.toString());
+    assertTrue(
+        workers
+            .path("incidents")
+            .path(0)
+            .path("symptoms")
+            .toString()
+            .contains("frontend * CONCURRENCY"),
+        workers.toString());
+    assertEquals(0, result.path("recordings").path("load2x").path("incidents").size());
   }
 
   @Test

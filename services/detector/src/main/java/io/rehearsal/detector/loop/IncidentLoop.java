@@ -8,6 +8,7 @@ import io.rehearsal.ml.proposal.Proposer;
 import io.rehearsal.ml.rca.RcaConfig;
 import io.rehearsal.ml.rca.RcaInput;
 import io.rehearsal.ml.rca.RootCauseRanker;
+import io.rehearsal.ml.rca.SpanEvidence;
 import io.rehearsal.ml.rca.Suspect;
 import io.rehearsal.proto.v1.Decision;
 import io.rehearsal.proto.v1.EvaluateRequest;

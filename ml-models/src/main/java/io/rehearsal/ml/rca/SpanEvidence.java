@@ -1,9 +1,6 @@
-package io.rehearsal.detector.loop;
+package io.rehearsal.ml.rca;
 
 import io.rehearsal.ml.incident.Incident;
-import io.rehearsal.ml.rca.RcaInput;
-import io.rehearsal.ml.rca.RcaInputBuilder;
-import io.rehearsal.ml.rca.RcaWindows;
 import io.rehearsal.telemetry.Span;
 import io.rehearsal.telemetry.SpanKind;
 import java.util.ArrayList;
@@ -13,39 +10,62 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Root-cause input around an incident from the spans the detector received, walked trace by trace
- * as {@code rehearsal ml propose} walks a recording: self times, a request's own failures, and
- * calls no replica answered. What only resource attributes and metrics show (instance ids,
- * versions, worker-pool gauges) is not kept by the detector, so suspects that need it rank lower.
+ * Root-cause evidence from spans, walked trace by trace: each served request with its self time
+ * (its duration minus the time its calls were running) and whether it failed although none of its
+ * calls did; each call with the endpoint that answered it, or none (no replica answered). The one
+ * home of this walk: the detector's loop feeds it the spans it received, {@code rehearsal ml
+ * rca-eval} and {@code ml propose} a recording's. What only resource attributes and metrics show
+ * (instance ids, versions, worker-pool gauges) the caller adds to the builder itself.
+ *
+ * <pre>{@code
+ * RcaWindows windows = RcaWindows.around(firstStartMillis, incident.onsetSecond(),
+ *     SpanEvidence.GUARD_SECONDS, SpanEvidence.DURING_SECONDS);
+ * RcaInputBuilder builder = new RcaInputBuilder(windows);
+ * SpanEvidence.add(spans, builder);
+ * RcaInput input = builder.build(incident.id(), incident.symptoms());
+ * }</pre>
  */
-final class SpanEvidence {
+public final class SpanEvidence {
   /** Seconds left out before the onset, so the normal window holds no early symptom. */
-  static final int GUARD_SECONDS = 2;
+  public static final int GUARD_SECONDS = 2;
 
   /** Length of the incident window from the onset. */
-  static final int DURING_SECONDS = 20;
+  public static final int DURING_SECONDS = 20;
 
   private SpanEvidence() {}
 
+  /** The windows around {@code incident} for telemetry that starts at {@code firstStartMillis}. */
+  public static RcaWindows windows(long firstStartMillis, Incident incident) {
+    return RcaWindows.around(
+        firstStartMillis, incident.onsetSecond(), GUARD_SECONDS, DURING_SECONDS);
+  }
+
   /** Epoch ms by which the spans cover the incident window of {@code incident}. */
-  static long coveredAt(Incident incident) {
+  public static long coveredAt(Incident incident) {
     return (incident.onsetSecond() + DURING_SECONDS) * 1000L;
   }
 
-  /** The input for ranking {@code incident}'s suspects from {@code spans}. */
-  static RcaInput input(long firstStartMillis, List<Span> spans, Incident incident, String id) {
-    RcaWindows windows =
-        RcaWindows.around(firstStartMillis, incident.onsetSecond(), GUARD_SECONDS, DURING_SECONDS);
-    RcaInputBuilder builder = new RcaInputBuilder(windows);
+  /**
+   * The input for ranking {@code incident}'s suspects from {@code spans} alone, named {@code id}.
+   */
+  public static RcaInput input(
+      long firstStartMillis, List<Span> spans, Incident incident, String id) {
+    RcaInputBuilder builder = new RcaInputBuilder(windows(firstStartMillis, incident));
+    add(spans, builder);
+    return builder.build(id, incident.symptoms());
+  }
+
+  /** Adds every served request and call of {@code spans} to {@code builder}, trace by trace. */
+  public static void add(List<Span> spans, RcaInputBuilder builder) {
     Map<String, List<Span>> byTrace = new HashMap<>();
     for (Span s : spans) {
       byTrace.computeIfAbsent(s.traceIdHex(), k -> new ArrayList<>()).add(s);
     }
     byTrace.values().forEach(trace -> trace(trace, builder));
-    return builder.build(id, incident.symptoms());
   }
 
-  private static boolean failed(Span s) {
+  /** A span that failed: error status or a 5xx answer. */
+  public static boolean failed(Span s) {
     return s.error() || s.httpStatus() >= 500;
   }
 
@@ -97,7 +117,7 @@ final class SpanEvidence {
   }
 
   /** Nanoseconds of {@code parent} during which at least one of the calls was running. */
-  private static long covered(List<Span> calls, Span parent) {
+  static long covered(List<Span> calls, Span parent) {
     List<Span> sorted = new ArrayList<>(calls);
     sorted.sort(Comparator.comparingLong(Span::startNanos));
     long total = 0;
