@@ -1,38 +1,49 @@
 package io.rehearsal.ml.detect;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
- * The calibrated combination: the contextual novelty (a share in [0, 1]) as is, and each other
- * component's raw score through its own {@link AnomalyLikelihood}; the likelihoods are blended
- * (weighted mean towards the maximum), and after a high score the combination rests so that one
+ * The combination: the contextual detector's score as is (CAD OSE's score is already a share in [0,
+ * 1]), the spatial anomaly ({@link SpatialDetector}, 0 or 1, weight 1), and, when their weights are
+ * above 0, the seasonal baseline and the forest through their own {@link AnomalyLikelihood}; the
+ * weighted scores are blended (weighted mean pushed towards the largest weighted score by {@code
+ * maxShare}), and after a score of at least {@code restThreshold} the combination rests so that one
  * episode makes one alarm. Output in [0, 1].
  */
 final class CombinedDetector implements StreamingDetector {
 
   private final DetectorConfig.Combination config;
-  private final StreamingDetector[] parts;
-  private final AnomalyLikelihood[] likelihoods;
-  private final double[] weights;
+  private final List<Part> parts = new ArrayList<>();
   private int resting;
 
-  CombinedDetector(DetectorConfig config) {
+  private record Part(StreamingDetector detector, AnomalyLikelihood likelihood, double weight) {
+    double update(long t, double v) {
+      double raw = detector.update(t, v);
+      return likelihood == null ? raw : likelihood.update(raw);
+    }
+  }
+
+  /**
+   * @param context the contextual detector: streaming CAD OSE, or CAD OSE told NAB's file range
+   */
+  CombinedDetector(DetectorConfig config, StreamingDetector context) {
     this.config = config.combination();
     DetectorConfig.Combination c = config.combination();
-    boolean forest = c.forestWeight() > 0;
-    int n = forest ? 3 : 2;
-    parts = new StreamingDetector[n];
-    likelihoods = new AnomalyLikelihood[n];
-    weights = new double[n];
-    parts[0] = new ContextOseDetector(config.context());
-    weights[0] = c.contextWeight();
-    parts[1] = new SeasonalBaselineDetector(config.seasonal());
-    weights[1] = c.seasonalWeight();
-    if (forest) {
-      parts[2] = new RandomCutForestDetector(config.forest(), config.seed());
-      weights[2] = c.forestWeight();
+    parts.add(new Part(context, null, c.contextWeight()));
+    parts.add(new Part(new SpatialDetector(), null, 1.0));
+    if (c.seasonalWeight() > 0) {
+      StreamingDetector seasonal = new SeasonalBaselineDetector(config.seasonal());
+      parts.add(new Part(seasonal, likelihood(config), c.seasonalWeight()));
     }
-    for (int i = 0; i < n; i++) {
-      likelihoods[i] = new AnomalyLikelihood(config.likelihood());
+    if (c.forestWeight() > 0) {
+      StreamingDetector forest = new RandomCutForestDetector(config.forest(), config.seed());
+      parts.add(new Part(forest, likelihood(config), c.forestWeight()));
     }
+  }
+
+  private static AnomalyLikelihood likelihood(DetectorConfig config) {
+    return new AnomalyLikelihood(config.likelihood());
   }
 
   @Override
@@ -43,14 +54,11 @@ final class CombinedDetector implements StreamingDetector {
     double sum = 0;
     double total = 0;
     double max = 0;
-    for (int i = 0; i < parts.length; i++) {
-      double raw = parts[i].update(epochSecond, value);
-      // The contextual novelty is already a share in [0, 1] (as CAD OSE reports it); the others
-      // have scales of their own and go through their likelihood.
-      double l = i == 0 ? raw : likelihoods[i].update(raw);
-      sum += weights[i] * l;
-      total += weights[i];
-      max = Math.max(max, weights[i] > 0 ? l : 0);
+    for (Part p : parts) {
+      double s = p.weight() * p.update(epochSecond, value);
+      sum += s;
+      total += p.weight();
+      max = Math.max(max, s);
     }
     double blended = (1 - config.maxShare()) * sum / total + config.maxShare() * max;
     return rest(Math.min(1.0, blended));

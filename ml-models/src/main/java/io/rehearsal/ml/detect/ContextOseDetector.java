@@ -1,36 +1,24 @@
 package io.rehearsal.ml.detect;
 
-import java.util.HashSet;
-import java.util.Set;
-
 /**
- * Contextual anomaly detection (the idea of NAB's CAD OSE, written here from its description): each
- * value becomes a symbol (its level on a grid: over the range seen so far while warming up, then
- * frozen with the warm-up range's step, so a later extreme value does not rename every symbol); the
- * detector remembers which symbol followed each context (the last 1..k symbols) and scores a point
- * by the share of its contexts that never led to its symbol (or one within two levels) before.
- * Patterns seen once are learned at once, so a repeated shape is quiet and a new one is loud. After
- * a loud point it rests a while, as CAD OSE does, so one episode makes one alarm.
+ * CAD OSE ({@link CadOse}) on a stream: NAB hands CAD OSE the whole file's minimum and maximum and
+ * a rest period of a fifth of the file's probation; a stream knows neither, so this detector learns
+ * the range from its first {@code gridWarmUp} points (the range seen so far until then) and keeps
+ * it fixed afterwards, and rests a fixed {@code restPeriod}. Values past the learned range get
+ * levels past the grid (more digits above, a sign fact below), which are new facts and so news. The
+ * value's level is {@code (v - min) / ((max - min) / (levels - 1))}, truncated, as in CAD OSE.
  */
 final class ContextOseDetector implements StreamingDetector {
 
-  private static final int MAX_LEVEL = 100_000;
-  private static final int TOLERANCE = 2;
-
   private final DetectorConfig.Context config;
-  private final Set<Long> seen = new HashSet<>();
-  private final int[] history;
-  private int filled;
+  private final CadOse cad;
   private double min = Double.NaN;
   private double max = Double.NaN;
-  private int resting;
-  private int seenPoints;
-  private double gridBase;
-  private double gridStep = Double.NaN;
+  private int seen;
 
   ContextOseDetector(DetectorConfig.Context config) {
     this.config = config;
-    this.history = new int[config.maxContext()];
+    this.cad = new CadOse(config.restPeriod(), config.restThreshold(), config.maxContext());
   }
 
   @Override
@@ -38,89 +26,18 @@ final class ContextOseDetector implements StreamingDetector {
     if (!Double.isFinite(value)) {
       return 0;
     }
-    widenRange(value);
-    freezeGridAfterWarmUp();
-    int symbol = symbol(value);
-    double novelty = novelty(symbol);
-    learn(symbol);
-    return rest(novelty);
+    if (seen++ < Math.max(1, config.gridWarmUp())) {
+      min = Double.isNaN(min) ? value : Math.min(min, value);
+      max = Double.isNaN(max) ? value : Math.max(max, value);
+    }
+    return cad.score(level(value));
   }
 
-  private double rest(double novelty) {
-    if (resting > 0) {
-      resting--;
-      return 0;
-    }
-    if (novelty >= config.restThreshold()) {
-      resting = config.restPeriod();
-    }
-    return novelty;
-  }
-
-  private void widenRange(double v) {
-    if (Double.isNaN(min)) {
-      min = v;
-      max = v;
-    }
-    min = Math.min(min, v);
-    max = Math.max(max, v);
-  }
-
-  private void freezeGridAfterWarmUp() {
-    if (++seenPoints == config.gridWarmUp() && max > min) {
-      gridBase = min;
-      gridStep = (max - min) / config.levels();
-    }
-  }
-
-  private int symbol(double v) {
-    if (!Double.isNaN(gridStep)) {
-      // Unbounded levels on the frozen grid, clamped only to keep keys small.
-      return (int) Math.max(-MAX_LEVEL, Math.min(MAX_LEVEL, Math.floor((v - gridBase) / gridStep)));
-    }
+  private int level(double v) {
+    int steps = config.levels() - 1;
     double range = max - min;
-    if (range <= 0) {
-      return 0;
-    }
-    int levels = config.levels();
-    return (int) Math.min(levels - 1, Math.floor((v - min) / range * levels));
-  }
-
-  private double novelty(int symbol) {
-    int contexts = Math.min(filled, history.length);
-    if (contexts == 0) {
-      return 0;
-    }
-    int unseen = 0;
-    long key = 17;
-    for (int k = 1; k <= contexts; k++) {
-      key = key * 1_000_003L + history[history.length - k];
-      if (!seenNear(key, symbol)) {
-        unseen++;
-      }
-    }
-    return (double) unseen / contexts;
-  }
-
-  /** A level within {@link #TOLERANCE} counts as seen: noise of a level or two is not news. */
-  private boolean seenNear(long key, int symbol) {
-    for (int d = -TOLERANCE; d <= TOLERANCE; d++) {
-      if (seen.contains(key * 31 + symbol + d)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private void learn(int symbol) {
-    int contexts = Math.min(filled, history.length);
-    long key = 17;
-    for (int k = 1; k <= contexts; k++) {
-      key = key * 1_000_003L + history[history.length - k];
-      seen.add(key * 31 + symbol);
-    }
-    System.arraycopy(history, 1, history, 0, history.length - 1);
-    history[history.length - 1] = symbol;
-    filled++;
+    double step = (range == 0.0 ? steps : range) / steps;
+    double level = (v - min) / step;
+    return (int) Math.max(-(1 << 30), Math.min(1 << 30, level));
   }
 }

@@ -28,15 +28,18 @@ public record DetectorConfig(
     require(combination != null, "combination", "null");
   }
 
-  /** The defaults, tuned on NAB's development split (see the module README). */
+  /**
+   * The defaults: CAD OSE with the spatial anomaly, seasonal baseline and forest off (on NAB's
+   * development split they only added false positives or cost speed; see docs/ml-models.md).
+   */
   public static DetectorConfig defaults() {
     return new DetectorConfig(
         42L,
-        new Context(20, 7, 0.99, 50, 600),
+        new Context(20, 7, 0.75, 30, 600),
         new Seasonal(48, 64, 8, 3, 16, 0.05),
         new Forest(8, 30, 256),
         new Likelihood(8640, 10, 300, 1e-4),
-        new Combination(1.0, 1.0, 0.0, 1.0, 0.99, 100));
+        new Combination(1.0, 0.0, 0.0, 1.0, 1.0, 100));
   }
 
   /** This configuration with another seed. */
@@ -45,14 +48,14 @@ public record DetectorConfig(
   }
 
   /**
-   * The contextual detector.
+   * The streaming contextual detector (CAD OSE without NAB's file range, {@link
+   * ContextOseDetector}); under NAB's protocol CAD OSE uses its published parameters instead.
    *
-   * @param levels symbols a value is quantised into, over the range seen so far
-   * @param maxContext longest context (previous symbols) remembered
-   * @param restThreshold novelty from which the detector rests
-   * @param restPeriod points it stays quiet after that
-   * @param gridWarmUp points after which the quantisation grid is frozen (0 = never: the grid
-   *     always spans the range seen so far)
+   * @param levels levels a value is quantised into over the learned range (CAD OSE: 8)
+   * @param maxContext longest matched left part that may make a new context (CAD OSE: 7)
+   * @param restThreshold score from which the detector rests (CAD OSE's base threshold, 0.75)
+   * @param restPeriod points it stays quiet after that (at least 1)
+   * @param gridWarmUp points whose range is learned; the range is fixed afterwards (0 = 1 point)
    */
   public record Context(
       int levels, int maxContext, double restThreshold, int restPeriod, int gridWarmUp) {
@@ -61,7 +64,7 @@ public record DetectorConfig(
       require(levels >= 2 && levels <= 1024, "context.levels", levels);
       require(maxContext >= 1 && maxContext <= 16, "context.maxContext", maxContext);
       require(restThreshold > 0 && restThreshold <= 1, "context.restThreshold", restThreshold);
-      require(restPeriod >= 0, "context.restPeriod", restPeriod);
+      require(restPeriod >= 1, "context.restPeriod", restPeriod);
       require(gridWarmUp >= 0, "context.gridWarmUp", gridWarmUp);
     }
   }
@@ -134,7 +137,7 @@ public record DetectorConfig(
    * reports 0 for {@code restPeriod} points, so one episode makes one alarm.
    *
    * @param contextWeight weight of the contextual detector
-   * @param seasonalWeight weight of the seasonal baseline
+   * @param seasonalWeight weight of the seasonal baseline (0 skips it)
    * @param forestWeight weight of the random cut forest (0 skips the forest)
    * @param maxShare 0 = weighted mean, 1 = largest weighted component
    * @param restThreshold score from which the combination rests

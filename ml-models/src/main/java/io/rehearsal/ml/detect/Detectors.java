@@ -24,13 +24,30 @@ public final class Detectors {
    */
   public static StreamingDetector create(String name, DetectorConfig config) {
     return switch (name) {
-      case COMBINED -> new CombinedDetector(config);
+      case COMBINED -> new CombinedDetector(config, new ContextOseDetector(config.context()));
       case "contextOSE" -> new ContextOseDetector(config.context());
       case "seasonal" -> calibrated(new SeasonalBaselineDetector(config.seasonal()), config);
       case "rcf" -> calibrated(new RandomCutForestDetector(config.forest(), config.seed()), config);
       default ->
           throw new IllegalArgumentException(
               "unknown detector '" + name + "', expected one of " + NAMES);
+    };
+  }
+
+  /**
+   * Makes a fresh detector for one file run under NAB's protocol, which tells detectors the file's
+   * range and length beforehand ({@link SeriesRange}): {@code contextOSE} then is CAD OSE exactly
+   * as NAB runs it, and the combination uses it; the other detectors do not use the range.
+   *
+   * @param name one of {@link #NAMES}
+   * @param range the file's range and length
+   * @throws IllegalArgumentException for an unknown name
+   */
+  public static StreamingDetector create(String name, DetectorConfig config, SeriesRange range) {
+    return switch (name) {
+      case COMBINED -> new CombinedDetector(config, new NabCadOseDetector(range));
+      case "contextOSE" -> new NabCadOseDetector(range);
+      default -> create(name, config);
     };
   }
 
