@@ -57,6 +57,14 @@ public final class DemoCommand implements Callable<Integer> {
   boolean once;
 
   @Option(
+      names = "--approve",
+      description =
+          "Approve a decision that waits on people as the local on-call reviewer (local-oncall,"
+              + " group sre), over the gateway's Approve as a person would: for unattended runs."
+              + " Without it, approve on the review page (user admin).")
+  boolean approve;
+
+  @Option(
       names = "--timeout",
       paramLabel = "SECONDS",
       defaultValue = "240",
@@ -135,7 +143,8 @@ public final class DemoCommand implements Callable<Integer> {
             seed,
             environment,
             shopBasePort,
-            once);
+            once,
+            approve);
     try {
       return new DemoRun(settings, resources, out()).run();
     } catch (RuntimeException | IOException | InterruptedException e) {
@@ -246,6 +255,12 @@ public final class DemoCommand implements Callable<Integer> {
             "rehearsal.gateway.hooks.demo.secret",
             hookSecret,
             "rehearsal.gateway.web.users-file",
-            work.resolve("review-users").toString()));
+            work.resolve("review-users").toString(),
+            // the example policy asks for a reviewer from group sre: the page's first user and
+            // the local on-call token's subject are the demo's SREs
+            "rehearsal.gateway.approvers.admin.groups",
+            "sre",
+            "rehearsal.gateway.approvers." + LoopWatcher.REVIEWER + ".groups",
+            "sre"));
   }
 }

@@ -179,10 +179,10 @@ final class DemoRun {
             stack.grpcAddress("detector"),
             stack.grpcAddress("sandbox"),
             stack.grpcAddress("gateway"),
-            token())) {
+            token("automation"))) {
       FollowState state = new FollowState();
       reportEarlierIncidents(watcher, faultAt);
-      while (System.nanoTime() < deadline && !state.finished(s.once())) {
+      while (System.nanoTime() < deadline && !state.finished(s.once(), s.approve())) {
         checkAlive();
         try {
           step(watcher, state, faultAt, faultSeconds);
@@ -257,6 +257,7 @@ final class DemoRun {
     boolean resolved = incident.getState() == IncidentState.INCIDENT_STATE_RESOLVED;
     if (resolved && !st.resolved && actuated) {
       st.resolved = true;
+      st.resolvedSeconds = t.seconds() - faultSeconds;
       t.say("detector: incident " + incident.getId() + " resolved — recovery verified");
     } else if (resolved && !actuated && !st.quietNoted) {
       st.quietNoted = true;
@@ -303,7 +304,14 @@ final class DemoRun {
             summary(d.getRequest().getRemediation()),
             st.decisionSeconds,
             d.getReasonsCount() == 0 ? "" : "; " + String.join("; ", d.getReasonsList())));
-    if (d.getState() == DecisionState.DECISION_STATE_PENDING_APPROVAL) {
+    if (d.getState() == DecisionState.DECISION_STATE_PENDING_APPROVAL && s.approve()) {
+      Decision approved = w.approve(d, token("oncall"));
+      t.say(
+          "approved as "
+              + LoopWatcher.REVIEWER
+              + " (--approve), as a reviewer on the page would: now "
+              + approved.getState().name().replace("DECISION_STATE_", ""));
+    } else if (d.getState() == DecisionState.DECISION_STATE_PENDING_APPROVAL) {
       t.say("waiting for a reviewer on the review page (printed above)");
     }
   }
@@ -348,7 +356,10 @@ final class DemoRun {
             Locale.ROOT,
             "fault -> decision %.1f s%s",
             st.decisionSeconds,
-            st.resolved ? "; incident resolved" : "; not resolved within the timeout"));
+            st.resolved
+                ? String.format(
+                    Locale.ROOT, "; fault -> recovery verified %.1f s", st.resolvedSeconds)
+                : "; not resolved within the timeout"));
     return 0;
   }
 
@@ -380,12 +391,12 @@ final class DemoRun {
     }
   }
 
-  private String token() {
-    Path file = s.home().resolve(".rehearsal/credentials/automation.jwt");
+  private String token(String role) {
+    Path file = s.home().resolve(".rehearsal/credentials/" + role + ".jwt");
     try {
       return Files.readString(file).trim();
     } catch (IOException e) {
-      throw new CommandFailure("cannot read the gateway's automation token " + file, e);
+      throw new CommandFailure("cannot read the gateway's " + role + " token " + file, e);
     }
   }
 
@@ -454,13 +465,17 @@ final class DemoRun {
     DecisionState decisionState;
     double decisionSeconds = -1;
     boolean resolved;
+    double resolvedSeconds = -1;
     String lastError;
     String gaveUp;
 
-    /** Resolved or refused; with {@code once}, also when the decision waits on people. */
-    boolean finished(boolean once) {
+    /**
+     * Resolved or refused; with {@code once}, also when the decision waits on people nobody here
+     * stands in for ({@code approve} off).
+     */
+    boolean finished(boolean once, boolean approve) {
       boolean waitingOnPeople =
-          once && decisionState == DecisionState.DECISION_STATE_PENDING_APPROVAL;
+          once && !approve && decisionState == DecisionState.DECISION_STATE_PENDING_APPROVAL;
       boolean refused =
           decisionState == DecisionState.DECISION_STATE_REJECTED
               || decisionState == DecisionState.DECISION_STATE_EXPIRED;

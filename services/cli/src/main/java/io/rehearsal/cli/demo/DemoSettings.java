@@ -16,6 +16,7 @@ import java.time.Duration;
  * @param environment the environment the loop submits for
  * @param shopBasePort the first base port tried for the shop
  * @param once whether to stop at the end instead of waiting for Ctrl-C
+ * @param approve whether a decision waiting on people is approved as the local on-call reviewer
  */
 record DemoSettings(
     Path home,
@@ -27,4 +28,5 @@ record DemoSettings(
     long seed,
     String environment,
     int shopBasePort,
-    boolean once) {}
+    boolean once,
+    boolean approve) {}

@@ -6,6 +6,7 @@ import io.grpc.ManagedChannelBuilder;
 import io.grpc.Metadata;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.MetadataUtils;
+import io.rehearsal.proto.v1.ApproveRequest;
 import io.rehearsal.proto.v1.Decision;
 import io.rehearsal.proto.v1.Evaluation;
 import io.rehearsal.proto.v1.GetDecisionRequest;
@@ -17,6 +18,7 @@ import io.rehearsal.proto.v1.IncidentStep;
 import io.rehearsal.proto.v1.IncidentsGrpc;
 import io.rehearsal.proto.v1.ListIncidentsRequest;
 import io.rehearsal.proto.v1.PolicyGatewayGrpc;
+import io.rehearsal.proto.v1.ReviewChannel;
 import io.rehearsal.proto.v1.SandboxGrpc;
 import java.time.Instant;
 import java.util.HashSet;
@@ -28,9 +30,13 @@ import java.util.concurrent.TimeUnit;
  * Observes the loop over the services' public gRPC APIs only: the detector's {@code
  * rehearsal.v1.Incidents} (the incident, its proposals, the ids of the evaluation and decision and
  * the loop's steps), the sandbox's {@code GetEvaluation} (the ranking) and the gateway's {@code
- * GetDecision}. Polls once a second; it never drives the loop.
+ * GetDecision}. Polls once a second; it drives nothing, except that with {@code --approve} it
+ * approves a decision waiting on people as the local on-call reviewer would ({@link #approve}).
  */
 final class LoopWatcher implements AutoCloseable {
+
+  /** The subject of the local stack's on-call token ({@code .rehearsal/credentials/oncall.jwt}). */
+  static final String REVIEWER = "local-oncall";
 
   private static final long DEADLINE_SECONDS = 5;
 
@@ -97,6 +103,28 @@ final class LoopWatcher implements AutoCloseable {
         .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(auth))
         .withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS)
         .getDecision(GetDecisionRequest.newBuilder().setDecisionId(id).build());
+  }
+
+  /**
+   * Approves {@code d} over the gateway's own {@code Approve}, as reviewer {@link #REVIEWER} with
+   * the on-call token: the gateway's rules apply as to any reviewer (groups, four-eyes, expiry).
+   */
+  Decision approve(Decision d, String oncallToken) {
+    Metadata oncall = new Metadata();
+    oncall.put(
+        Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER),
+        "Bearer " + oncallToken);
+    return PolicyGatewayGrpc.newBlockingStub(gateway)
+        .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(oncall))
+        .withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS)
+        .approve(
+            ApproveRequest.newBuilder()
+                .setDecisionId(d.getId())
+                .setReviewer(REVIEWER)
+                .setChannel(ReviewChannel.REVIEW_CHANNEL_GRPC)
+                .setComment("approved by rehearsal demo --approve")
+                .setExpectedRevision(d.getRevision())
+                .build());
   }
 
   /** A call that failed, as one line (the loop goes on polling). */
