@@ -29,6 +29,7 @@ final class DemoRun {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(240);
   private static final Duration POLL = Duration.ofSeconds(1);
   private static final Duration TWIN_WAIT = Duration.ofSeconds(60);
+  private static final Duration FIDELITY_WAIT = Duration.ofSeconds(30);
   private static final Pattern ONE_TIME_PASSWORD = Pattern.compile("one-time password (\\S+)");
 
   private final DemoSettings s;
@@ -137,7 +138,7 @@ final class DemoRun {
                     + " s; its loop stays off without one (see logs/detector.log)"));
     if (current.isPresent()) {
       t.say(
-          TwinHandOff.awaitFidelity(stack.redisUri(), TWIN_WAIT)
+          TwinHandOff.awaitFidelity(stack.redisUri(), FIDELITY_WAIT)
               .map(
                   f ->
                       String.format(
@@ -150,8 +151,9 @@ final class DemoRun {
                           f.throughputMape() * 100))
               .orElse(
                   "the detector measured no fidelity within "
-                      + TWIN_WAIT.toSeconds()
-                      + " s; every decision will wait on people"));
+                      + FIDELITY_WAIT.toSeconds()
+                      + " s (its check pauses while an incident is live); every decision will"
+                      + " wait on people"));
     }
   }
 
