@@ -94,11 +94,11 @@ final class CadOse {
       skip = newStep ? id : 0;
     }
     ContextMemory.Selection sel = memory.crossRight(facts, newStep, skip);
-    ContextMemory.Name whole = new ContextMemory.Name(leftFacts.hash(), right.hash());
-    int unique = sel.potentials().size() + (sel.names().contains(whole) ? 0 : 1);
+    List<ContextMemory.Potential> potentials = sel.potentials().list();
+    int unique = potentials.size() + (sel.potentials().contains(leftFacts, right) ? 0 : 1);
     double active = sel.selected() > 0 ? (double) sel.active().size() / sel.selected() : 0.0;
     leftFacts = withNeurons(facts, sel.active());
-    ContextMemory.Prediction next = memory.crossLeft(leftFacts.facts(), sel.potentials());
+    ContextMemory.Prediction next = memory.crossLeft(leftFacts.facts(), potentials);
     predicted = next.predictedFacts();
     int added = next.added() + (newStep ? 1 : 0);
     double addedShare = newStep ? (double) added / unique : 0.0;

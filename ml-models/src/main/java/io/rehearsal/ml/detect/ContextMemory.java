@@ -2,12 +2,11 @@ package io.rehearsal.ml.detect;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * CAD OSE's memory of contexts (its "context operator"), written from the algorithm's description.
@@ -53,12 +52,47 @@ final class ContextMemory {
   /** A possible context: the facts of its two sides. */
   record Potential(Facts left, Facts right) {}
 
-  /** A context's name: the names of its two sides. */
-  record Name(long left, long right) {
-    @Override
-    public int hashCode() {
-      long h = (left ^ Long.rotateLeft(right, 29)) * 0x9E3779B97F4A7C15L;
-      return (int) (h ^ (h >>> 32));
+  /**
+   * The distinct potential contexts of one step, in the order first proposed. Each side's matched
+   * facts get a small number once per semi-context, so a repeat costs one bit test.
+   */
+  static final class Proposals {
+    private final Map<Long, Integer> leftNumbers = new HashMap<>();
+    private final Map<Long, Integer> rightNumbers = new HashMap<>();
+    private final BitSet seen = new BitSet();
+    private final List<Potential> list = new ArrayList<>();
+    private final int rightSides;
+
+    private Proposals(int rightSides) {
+      this.rightSides = rightSides;
+    }
+
+    /** The potentials, each once. */
+    List<Potential> list() {
+      return list;
+    }
+
+    /** Whether a context with these two sides was proposed. */
+    boolean contains(Facts left, Facts right) {
+      Integer l = leftNumbers.get(left.hash());
+      Integer r = rightNumbers.get(right.hash());
+      return l != null && r != null && seen.get(l * rightSides + r);
+    }
+
+    private void propose(Semi left, Semi right) {
+      int bit = number(left, leftNumbers) * rightSides + number(right, rightNumbers);
+      if (!seen.get(bit)) {
+        seen.set(bit); // a repeat would find the context its first proposal made
+        list.add(new Potential(left.matched(), right.matched()));
+      }
+    }
+
+    private int number(Semi s, Map<Long, Integer> numbers) {
+      if (s.proposals != this) {
+        s.proposals = this;
+        s.proposalNumber = numbers.computeIfAbsent(s.matched().hash(), k -> numbers.size());
+      }
+      return s.proposalNumber;
     }
   }
 
@@ -71,10 +105,8 @@ final class ContextMemory {
    * @param active contexts whose right side is fully present
    * @param selected contexts whose left side was fully present last step
    * @param potentials distinct potential new contexts, in the order they were first proposed
-   * @param names their names
    */
-  record Selection(
-      List<Active> active, int selected, List<Potential> potentials, Set<Name> names) {}
+  record Selection(List<Active> active, int selected, Proposals potentials) {}
 
   /** What the left crossing gave: contexts really new among the potentials, and the prediction. */
   record Prediction(int added, long predictedFacts) {}
@@ -99,8 +131,7 @@ final class ContextMemory {
   Selection crossRight(long[] facts, boolean newStep, int skip) {
     cross(RIGHT, facts);
     List<Active> active = new ArrayList<>();
-    List<Potential> potentials = new ArrayList<>();
-    Set<Name> names = new HashSet<>();
+    Proposals potentials = new Proposals(semis.get(RIGHT).size());
     int selected = 0;
     for (Semi left : crossed.get(LEFT)) {
       boolean full = left.count == left.length;
@@ -127,14 +158,11 @@ final class ContextMemory {
           }
         }
         if (propose) {
-          Potential p = new Potential(left.matched(), right.matched());
-          if (names.add(new Name(p.left().hash(), p.right().hash()))) {
-            potentials.add(p); // a repeat would find its context made by the first
-          }
+          potentials.propose(left, right);
         }
       }
     }
-    return new Selection(active, selected, potentials, names);
+    return new Selection(active, selected, potentials);
   }
 
   /**
@@ -249,6 +277,8 @@ final class ContextMemory {
     final SlotOrderedMap contexts; // right semi-context number -> context number (left side only)
     long[] matchedFacts = new long[4];
     Facts matched;
+    Proposals proposals; // the step whose proposal number this semi-context holds
+    int proposalNumber;
     int count;
     int zeroLevelContexts;
 
