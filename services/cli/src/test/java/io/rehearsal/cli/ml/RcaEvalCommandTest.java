@@ -25,9 +25,9 @@ class RcaEvalCommandTest {
   }
 
   /**
-   * Four recordings, one per kind of root cause the telemetry must tell apart (a service's own
-   * latency, its own failures, a lost replica, a slow external dependency): all four are right
-   * first, as on the full set (see ml-models/README.md).
+   * Five recordings, one per kind of root cause the telemetry must tell apart (a service's own
+   * latency, its own failures, a lost replica, a slow external dependency, lost workers): all five
+   * are right first, as on the full set (see docs/ml-models.md). Telemetry only.
    */
   @Test
   void shouldNameTheLabelledServiceAndKindFirstWhenRankingASubset() throws Exception {
@@ -41,11 +41,14 @@ class RcaEvalCommandTest {
             shop.toString(),
             "--only",
             "incident-latency-inventory,incident-error-payment,incident-kill-replica,"
-                + "incident-slow-dependency-150",
+                + "incident-slow-dependency-150,incident-fewer-workers",
+            "--no-fit",
             "--json");
     assertEquals(0, run.code, run.err.toString());
     JsonNode result = new ObjectMapper().readTree(run.out.toString());
-    assertEquals(4, result.path("incidents").asInt(), run.out.toString());
+    assertEquals(5, result.path("incidents").asInt(), run.out.toString());
+    assertEquals(0, result.path("undetected").asInt(), run.out.toString());
+    assertTrue(result.path("top1_after_fit").isNull(), run.out.toString());
     assertEquals(1.0, result.path("top1_accuracy").asDouble(), run.out.toString());
     assertEquals(1.0, result.path("top3_accuracy").asDouble(), run.out.toString());
     JsonNode replica = result.path("recordings").path("incident-kill-replica").path("suspects");
@@ -56,6 +59,46 @@ class RcaEvalCommandTest {
         result.path("recordings").path("incident-slow-dependency-150").path("suspects");
     assertEquals("payment-gateway", gateway.path(0).path("target").asText());
     assertTrue(gateway.path(0).path("dependency").asBoolean());
+  }
+
+  /**
+   * After the sandbox's fit, on three incidents calibrated from the baseline: a cart slowdown and a
+   * slower payment gateway, where the fit itself puts the labelled suspect first (it explains
+   * clearly more of the symptoms than the callers' latency), and lost frontend workers, the only
+   * suspect, which the twin expresses as capacity loss.
+   */
+  @Test
+  void shouldKeepTheLabelledSuspectFirstWhenReRankingByTheFaultFit() throws Exception {
+    Path shop = shop();
+    assumeTrue(shop != null, "reference-shop recordings not found");
+    MlRun run =
+        new MlRun(
+            "ml",
+            "rca-eval",
+            "--data",
+            shop.toString(),
+            "--only",
+            "incident-latency-cart,incident-slow-dependency-150,incident-fewer-workers",
+            "--json");
+    assertEquals(0, run.code, run.err.toString());
+    JsonNode result = new ObjectMapper().readTree(run.out.toString());
+    assertEquals(1.0, result.path("top1_after_fit").asDouble(), run.out.toString());
+    assertEquals(1.0, result.path("top3_after_fit").asDouble(), run.out.toString());
+    assertEquals(2, result.path("first_decided_by_fit").asInt(), run.out.toString());
+    JsonNode cart = result.path("recordings").path("incident-latency-cart").path("after_fit");
+    assertEquals("cart", cart.path(0).path("target").asText(), cart.toString());
+    assertTrue(
+        cart.path(0).path("goodness_of_fit").asDouble()
+            > cart.path(1).path("goodness_of_fit").asDouble() + 0.05,
+        cart.toString());
+    JsonNode gateway =
+        result.path("recordings").path("incident-slow-dependency-150").path("after_fit");
+    assertTrue(
+        gateway.path(0).path("fitted").asText().startsWith("DEPENDENCY_"), gateway.toString());
+    JsonNode workers = result.path("recordings").path("incident-fewer-workers").path("after_fit");
+    assertTrue(
+        workers.path(0).path("fitted").asText().matches("(WORKER_LOSS|REPLICA_CRASH) frontend .*"),
+        workers.toString());
   }
 
   @Test

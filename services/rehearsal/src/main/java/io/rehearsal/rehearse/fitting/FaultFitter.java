@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BiFunction;
 
 /**
  * Abductive fault fitting: finds the faults whose simulation in the twin best reproduces observed
@@ -29,15 +30,15 @@ import java.util.concurrent.Future;
  * }</pre>
  */
 public final class FaultFitter {
-  private final TwinSpec spec;
   private final FitConfig config;
   private final Engine engine;
+  private final HypothesisSpace space;
 
   /** Prepares a fitter for a twin. */
   public FaultFitter(TwinSpec spec, FitConfig config) {
-    this.spec = spec;
     this.config = config;
     this.engine = new Engine(spec);
+    this.space = new HypothesisSpace(spec);
   }
 
   /**
@@ -74,11 +75,41 @@ public final class FaultFitter {
    */
   public List<FaultHypothesis> fit(
       Symptoms observed, Map<String, SymptomPoint> baseline, ExecutorService pool) {
+    return fit(observed, baseline, pool, (shifted, healthy) -> space.prune(shifted, healthy));
+  }
+
+  /**
+   * As {@link #fit(Symptoms, Map)}, trying only the hypotheses that name one of {@code seeds}
+   * instead of the pruned space (e.g. the suspects root-cause ranking found in the telemetry); the
+   * goodness of fit is measured the same way, so it says how much of the symptoms each seed
+   * explains. Empty when no seed names something the twin has.
+   *
+   * @throws IllegalArgumentException if the symptoms name an endpoint the twin does not have
+   */
+  public List<FaultHypothesis> fit(
+      Symptoms observed, Map<String, SymptomPoint> baseline, List<HypothesisSeed> seeds) {
+    List<Hypothesis> seeded = space.seeded(seeds);
+    if (seeded.isEmpty()) {
+      return List.of();
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(config.threads());
+    try {
+      return fit(observed, baseline, pool, (shifted, healthy) -> seeded);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private List<FaultHypothesis> fit(
+      Symptoms observed,
+      Map<String, SymptomPoint> baseline,
+      ExecutorService pool,
+      BiFunction<Symptoms, Symptoms, List<Hypothesis>> spaceOf) {
     Symptoms healthy = new Trial(observed).symptoms(null, 0);
     Symptoms shifted = BaselineShift.apply(observed, healthy, baseline);
     Trial trial = new Trial(shifted);
     double unexplained = SymptomDistance.loss(shifted, healthy);
-    List<Hypothesis> space = new HypothesisSpace(spec).prune(shifted, healthy);
+    List<Hypothesis> space = spaceOf.apply(shifted, healthy);
     List<double[]> screened = screen(pool, trial, space);
     List<Integer> order = byLoss(screened);
     List<Future<double[]>> refined = new ArrayList<>();

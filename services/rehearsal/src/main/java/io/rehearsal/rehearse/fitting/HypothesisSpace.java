@@ -80,12 +80,63 @@ final class HypothesisSpace {
         .filter(s -> services.contains(s.name()))
         .forEach(s -> out.addAll(serviceHypotheses(s)));
     for (String b : backends) {
-      out.add(Hypothesis.continuous(FaultKind.DEPENDENCY_SLOWDOWN, b, 1.5, 40, 3, 12));
-      out.add(Hypothesis.continuous(FaultKind.DEPENDENCY_DELAY, b, 0.005, 5, 0.05, 0.3));
-      out.add(Hypothesis.fixed(FaultKind.DEPENDENCY_OUTAGE, b, 0, 1));
+      out.addAll(backendHypotheses(b));
     }
     out.addAll(surges(observed, healthy));
     return out;
+  }
+
+  /**
+   * The hypotheses that name one of {@code seeds} (kind and target), in the seeds' order, with the
+   * grids and ranges {@link #prune} gives them: a service's latency, errors, crash and worker loss;
+   * a dependency's or database's slowdown, delay and outage; a surge of a service's entry endpoints
+   * (each, and all of them when it has several) for a seed naming the service. A seed whose target
+   * the twin does not have, or whose kind does not fit the target, gives none.
+   */
+  List<Hypothesis> seeded(List<HypothesisSeed> seeds) {
+    Set<String> seen = new HashSet<>();
+    List<Hypothesis> out = new ArrayList<>();
+    for (HypothesisSeed seed : seeds) {
+      for (Hypothesis h : candidatesFor(seed.target())) {
+        if (h.kind() == seed.kind() && seen.add(h.label())) {
+          out.add(h);
+        }
+      }
+    }
+    return out;
+  }
+
+  private List<Hypothesis> candidatesFor(String target) {
+    List<Hypothesis> out = new ArrayList<>();
+    spec.services().stream()
+        .filter(s -> s.name().equals(target))
+        .forEach(s -> out.addAll(serviceHypotheses(s)));
+    Target t = index.target(target);
+    if (t != null && t.kind() != TargetKind.ENDPOINT && t.kind() != TargetKind.CACHE) {
+      out.addAll(backendHypotheses(target));
+    }
+    List<Hypothesis> surges = new ArrayList<>();
+    for (TrafficSpec traffic : spec.traffic()) {
+      if (traffic.endpoint().startsWith(target + "/")) {
+        surges.add(surge(traffic.endpoint()));
+      }
+    }
+    if (surges.size() > 1) {
+      surges.add(surge("*"));
+    }
+    out.addAll(surges);
+    return out;
+  }
+
+  private static List<Hypothesis> backendHypotheses(String b) {
+    return List.of(
+        Hypothesis.continuous(FaultKind.DEPENDENCY_SLOWDOWN, b, 1.5, 40, 3, 12),
+        Hypothesis.continuous(FaultKind.DEPENDENCY_DELAY, b, 0.005, 5, 0.05, 0.3),
+        Hypothesis.fixed(FaultKind.DEPENDENCY_OUTAGE, b, 0, 1));
+  }
+
+  private static Hypothesis surge(String endpoint) {
+    return Hypothesis.continuous(FaultKind.TRAFFIC_SURGE, endpoint, 1.1, 10, 1.5, 3);
   }
 
   private boolean isDependency(String name) {
@@ -135,11 +186,11 @@ final class HypothesisSpace {
     for (TrafficSpec t : spec.traffic()) {
       int i = indexOf(observed, t.endpoint());
       if (i >= 0 && meanLogThroughputRatio(observed, healthy, i) > 0.1) {
-        out.add(Hypothesis.continuous(FaultKind.TRAFFIC_SURGE, t.endpoint(), 1.1, 10, 1.5, 3));
+        out.add(surge(t.endpoint()));
       }
     }
     if (out.size() > 1) {
-      out.add(Hypothesis.continuous(FaultKind.TRAFFIC_SURGE, "*", 1.1, 10, 1.5, 3));
+      out.add(surge("*"));
     }
     return out;
   }
