@@ -26,20 +26,6 @@ interface GatewayConfig {
   /** Bounds of the built-in guards, which no policy can switch off. */
   Guards guards();
 
-  /** How many calls the gateway works on at once ({@link AdmissionInterceptor}). */
-  Admission admission();
-
-  /** {@code rehearsal.gateway.admission.*}. */
-  interface Admission {
-    /**
-     * Unary calls being worked on or waiting for a worker at most; one more is answered
-     * RESOURCE_EXHAUSTED at once, before anything is read or written (the caller retries with the
-     * same request id). Watches are not counted.
-     */
-    @WithDefault("256")
-    int maxInFlight();
-  }
-
   /** Bounds of the built-in guards. */
   interface Guards {
     /** Evidence older than this never auto-approves. */
