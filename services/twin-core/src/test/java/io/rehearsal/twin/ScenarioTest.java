@@ -275,6 +275,24 @@ class ScenarioTest {
   }
 
   @Test
+  void shouldRestoreLatencyAndKeepTheReplicaCountWhenADegradedServiceIsRestarted() {
+    TwinSpec spec = chain(2, new Distribution.Constant(5), 50);
+    Fault slow = new Fault(FaultKind.LATENCY, 100, 0.0, "api", 30.0, null);
+    Scenario incident = new Scenario("degraded process", List.of(slow), List.of());
+    Scenario restart =
+        incident.with(
+            "restart", List.of(Remediation.of(RemediationKind.RESTART, 150, "api", null)));
+    SimulationConfig config = SimulationConfig.of(400).withBucket(10);
+    RunResult broken = new Simulation(spec, incident, config, 1).run(0);
+    RunResult fixed = new Simulation(spec, restart, config, 1).run(0);
+    assertThat(broken.endpoint("api/GET /").buckets().get(35).p50()).isGreaterThan(0.1);
+    assertThat(fixed.endpoint("api/GET /").buckets().get(35).p50()).isLessThan(0.02);
+    // a rolling restart with a surge of one: never fewer ready replicas than before it
+    assertThat(fixed.service("api").readyPerBucket().subList(10, 40)).allMatch(n -> n >= 2);
+    assertThat(fixed.timeToRecover()).isBetween(50.0, 100.0);
+  }
+
+  @Test
   void shouldAddCapacityOnlyAfterStartupWhenScaledUp() {
     TwinSpec spec = chain(1, new Distribution.Constant(30), 10);
     Scenario scale =
