@@ -239,6 +239,7 @@ public final class DemoCommand implements Callable<Integer> {
                 "rehearsal.detector.loop.environment",
                 s.environment().toLowerCase(java.util.Locale.ROOT)),
             Map.entry("rehearsal.detector.loop.horizon", "120s"),
+            Map.entry("rehearsal.detector.loop.recovery-window", "90s"),
             Map.entry("rehearsal.detector.loop.telemetry-wait", "15s")),
         "sandbox",
         Map.of(

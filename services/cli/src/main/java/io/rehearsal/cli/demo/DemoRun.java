@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -30,6 +31,7 @@ final class DemoRun {
   private static final Duration POLL = Duration.ofSeconds(1);
   private static final Duration TWIN_WAIT = Duration.ofSeconds(60);
   private static final Duration FIDELITY_WAIT = Duration.ofSeconds(30);
+  private static final Duration QUIET_WAIT = Duration.ofSeconds(90);
   private static final Pattern ONE_TIME_PASSWORD = Pattern.compile("one-time password (\\S+)");
 
   private final DemoSettings s;
@@ -136,6 +138,7 @@ final class DemoRun {
                 "the detector did not make the twin current within "
                     + TWIN_WAIT.toSeconds()
                     + " s; its loop stays off without one (see logs/detector.log)"));
+    awaitQuiet();
     if (current.isPresent()) {
       t.say(
           TwinHandOff.awaitFidelity(stack.redisUri(), FIDELITY_WAIT)
@@ -154,6 +157,46 @@ final class DemoRun {
                       + FIDELITY_WAIT.toSeconds()
                       + " s (its check pauses while an incident is live); every decision will"
                       + " wait on people"));
+    }
+  }
+
+  /**
+   * Waits (bounded) until the detector has no live incident: start-up noise (the JVMs' warm-up,
+   * calibration's CPU burst on the shared cores) can open one, and the fault's symptoms would then
+   * join it instead of opening their own.
+   */
+  private void awaitQuiet() throws InterruptedException {
+    long start = System.nanoTime();
+    long deadline = start + QUIET_WAIT.toNanos();
+    try (LoopWatcher w =
+        new LoopWatcher(
+            stack.grpcAddress("detector"),
+            stack.grpcAddress("sandbox"),
+            stack.grpcAddress("gateway"),
+            token("automation"))) {
+      List<Incident> live = w.liveIncidents();
+      if (live.isEmpty()) {
+        return;
+      }
+      t.say(
+          "waiting for start-up incidents to resolve before the fault: "
+              + live.stream().map(i -> i.getId() + " (" + i.getTitle() + ")").toList());
+      while (!live.isEmpty() && System.nanoTime() < deadline) {
+        checkAlive();
+        Thread.sleep(POLL.toMillis());
+        live = w.liveIncidents();
+      }
+      t.say(
+          live.isEmpty()
+              ? String.format(
+                  Locale.ROOT, "no live incident after %.0f s", (System.nanoTime() - start) / 1e9)
+              : "still live after "
+                  + QUIET_WAIT.toSeconds()
+                  + " s: "
+                  + live.stream().map(Incident::getId).toList()
+                  + "; the fault's symptoms may join them");
+    } catch (StatusRuntimeException e) {
+      t.say("note: cannot list the detector's incidents: " + LoopWatcher.describe(e));
     }
   }
 
@@ -243,11 +286,19 @@ final class DemoRun {
       t.say("waiting for proposals...");
     }
     Incident incident = w.incident(st.incident.getId());
-    w.newSteps(incident).forEach(t::say);
+    // the decision's own changes are printed from the gateway (showDecision); not twice
+    w.newSteps(incident).stream()
+        .filter(line -> !line.startsWith("loop: decision "))
+        .forEach(t::say);
     incident.getLoopStepsList().stream()
         .filter(DemoRun::endsTheLoop)
         .findFirst()
         .ifPresent(step -> st.gaveUp = step.getStep() + " " + step.getStatus());
+    incident.getLoopStepsList().stream()
+        .filter(
+            step -> step.getStep().equals("outcome") && step.getStatus().equals("not_recovered"))
+        .findFirst()
+        .ifPresent(step -> st.persisted = step.getDetail());
     if (!st.proposalsShown && incident.getProposalsCount() > 0) {
       st.proposalsShown = true;
       t.block(
@@ -293,19 +344,34 @@ final class DemoRun {
     if (d.getState() == st.decisionState) {
       return;
     }
+    boolean first = st.decisionState == null;
     st.decisionState = d.getState();
-    if (st.decisionSeconds < 0) {
+    String state = d.getState().name().replace("DECISION_STATE_", "");
+    if (first) {
       st.decisionSeconds = t.seconds() - faultSeconds;
+      st.reasonsShown = d.getReasonsCount();
+      t.say(
+          String.format(
+              Locale.ROOT,
+              "gateway decision %s: %s for %s (%.1f s after the fault)%s",
+              d.getId(),
+              state,
+              headline(d.getRequest().getRemediation()),
+              st.decisionSeconds,
+              d.getReasonsCount() == 0 ? "" : "; " + String.join("; ", d.getReasonsList())));
+    } else {
+      // later changes: the state and only what the gateway added since
+      List<String> added =
+          d.getReasonsList()
+              .subList(Math.min(st.reasonsShown, d.getReasonsCount()), d.getReasonsCount());
+      st.reasonsShown = d.getReasonsCount();
+      t.say(
+          "gateway decision "
+              + d.getId()
+              + ": "
+              + state
+              + (added.isEmpty() ? "" : "; " + String.join("; ", added)));
     }
-    t.say(
-        String.format(
-            Locale.ROOT,
-            "gateway decision %s: %s for %s (%.1f s after the fault)%s",
-            d.getId(),
-            d.getState().name().replace("DECISION_STATE_", ""),
-            summary(d.getRequest().getRemediation()),
-            st.decisionSeconds,
-            d.getReasonsCount() == 0 ? "" : "; " + String.join("; ", d.getReasonsList())));
     if (d.getState() == DecisionState.DECISION_STATE_PENDING_APPROVAL && s.approve()) {
       Decision approved = w.approve(d, token("oncall"));
       t.say(
@@ -361,7 +427,9 @@ final class DemoRun {
             st.resolved
                 ? String.format(
                     Locale.ROOT, "; fault -> recovery verified %.1f s", st.resolvedSeconds)
-                : "; not resolved within the timeout"));
+                : st.persisted != null
+                    ? "; the remediation ran but did not restore the SLOs (" + st.persisted + ")"
+                    : "; not resolved within the timeout"));
     return 0;
   }
 
@@ -380,7 +448,7 @@ final class DemoRun {
         "webhook: decision "
             + d.getId()
             + " delivered, signature verified; actuating "
-            + summary(r));
+            + headline(r));
     try {
       actuator.apply(r).forEach(line -> t.say("actuated: " + line));
       actuated = true;
@@ -466,6 +534,8 @@ final class DemoRun {
     boolean rankingShown;
     DecisionState decisionState;
     double decisionSeconds = -1;
+    int reasonsShown;
+    String persisted;
     boolean resolved;
     double resolvedSeconds = -1;
     String lastError;
@@ -481,7 +551,11 @@ final class DemoRun {
       boolean refused =
           decisionState == DecisionState.DECISION_STATE_REJECTED
               || decisionState == DecisionState.DECISION_STATE_EXPIRED;
-      return resolved || waitingOnPeople || refused || (gaveUp != null && decisionState == null);
+      return resolved
+          || persisted != null
+          || waitingOnPeople
+          || refused
+          || (gaveUp != null && decisionState == null);
     }
   }
 }
