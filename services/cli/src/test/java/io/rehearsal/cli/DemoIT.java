@@ -38,8 +38,6 @@ class DemoIT {
             "--approve",
             "--fault",
             "latency:catalog:400",
-            "--baseline",
-            "40",
             "--timeout",
             "180",
             "--work-dir",

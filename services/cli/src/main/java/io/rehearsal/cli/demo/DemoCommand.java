@@ -76,7 +76,7 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(
       names = "--baseline",
       paramLabel = "SECONDS",
-      defaultValue = "45",
+      defaultValue = "60",
       description =
           "Seconds of fault-free load before calibrating and injecting (default: ${DEFAULT-VALUE}).")
   int baselineSeconds;
@@ -162,7 +162,10 @@ public final class DemoCommand implements Callable<Integer> {
 
   private FaultSpec validated() {
     require(timeoutSeconds >= 10, "--timeout must be at least 10 seconds", timeoutSeconds);
-    require(baselineSeconds >= 20, "--baseline must be at least 20 seconds", baselineSeconds);
+    require(
+        baselineSeconds >= 40,
+        "--baseline must be at least 40 seconds (the first 20 are the cold start, left out)",
+        baselineSeconds);
     require(rate > 0 && rate <= 500, "--rate must be in (0, 500]", rate);
     require(
         shopBasePort >= 1024 && shopBasePort <= 60000,

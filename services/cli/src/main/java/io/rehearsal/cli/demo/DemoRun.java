@@ -32,6 +32,7 @@ final class DemoRun {
   private static final Duration TWIN_WAIT = Duration.ofSeconds(60);
   private static final Duration FIDELITY_WAIT = Duration.ofSeconds(30);
   private static final Duration QUIET_WAIT = Duration.ofSeconds(90);
+  private static final Duration COLD_START = Duration.ofSeconds(20);
   private static final Pattern ONE_TIME_PASSWORD = Pattern.compile("one-time password (\\S+)");
 
   private final DemoSettings s;
@@ -41,6 +42,9 @@ final class DemoRun {
   private ShopProcesses shop;
   private LocalStack stack;
   private ShopActuator actuator;
+
+  /** Whether no incident was live when the fault was injected. */
+  private boolean quietBeforeFault;
 
   /** Set by the webhook receiver's thread once a delivered remediation was actuated. */
   private volatile boolean actuated;
@@ -128,7 +132,8 @@ final class DemoRun {
         TwinHandOff.calibrate(
             s.work().resolve("recording"),
             s.home().resolve("examples/reference-shop/overlay.yaml"),
-            twin);
+            twin,
+            COLD_START);
     t.say(c.describe(twin));
     Optional<String> current = TwinHandOff.awaitCurrent(stack.redisUri(), TWIN_WAIT);
     t.say(
@@ -176,6 +181,7 @@ final class DemoRun {
             token("automation"))) {
       List<Incident> live = w.liveIncidents();
       if (live.isEmpty()) {
+        quietBeforeFault = true;
         return;
       }
       t.say(
@@ -186,6 +192,7 @@ final class DemoRun {
         Thread.sleep(POLL.toMillis());
         live = w.liveIncidents();
       }
+      quietBeforeFault = live.isEmpty();
       t.say(
           live.isEmpty()
               ? String.format(
@@ -269,7 +276,12 @@ final class DemoRun {
 
   private void step(LoopWatcher w, FollowState st, Instant faultAt, double faultSeconds) {
     if (st.incident == null) {
-      Optional<Incident> found = w.newIncident(faultAt.minusSeconds(5));
+      // quiet before the fault: any live incident now is the fault's, also a start-up one that
+      // its symptoms re-opened (same id, flap suppression)
+      Optional<Incident> found =
+          quietBeforeFault
+              ? w.liveIncidents().stream().reduce((a, b) -> b)
+              : w.newIncident(faultAt.minusSeconds(5));
       if (found.isEmpty()) {
         return;
       }

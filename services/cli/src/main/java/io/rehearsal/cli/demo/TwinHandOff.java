@@ -53,19 +53,30 @@ final class TwinHandOff {
 
   private TwinHandOff() {}
 
-  static Calibrated calibrate(Path recordingDir, Path overlayFile, Path twinFile) {
+  /**
+   * Calibrates from the recording without its warm-up: what MSER-5 finds, but at least {@code
+   * coldStart} after the first request (the shop's JVMs had just started; MSER-5 needs 50 busy
+   * seconds per endpoint to take part, more than a short baseline has).
+   */
+  static Calibrated calibrate(
+      Path recordingDir, Path overlayFile, Path twinFile, Duration coldStart) {
     Path snapshot = snapshot(recordingDir, twinFile.resolveSibling("calibrated-from"));
     StringWriter skipped = new StringWriter();
     RecordingOptions options = RecordingInput.skippingBadLines(new PrintWriter(skipped));
     Recording recording = RecordingInput.read(() -> Recordings.read(snapshot, options));
     WarmUp warmUp = WarmUp.detect(recording);
+    Recording steady = warmUp.apply(recording);
+    double dropped = warmUp.droppedSeconds();
+    if (dropped < coldStart.toSeconds()) {
+      steady =
+          recording.slice(recording.firstRootStartNanos() + coldStart.toNanos(), Long.MAX_VALUE);
+      dropped = coldStart.toSeconds();
+    }
     CalibrationResult result;
     try {
       result =
           Calibration.calibrate(
-              warmUp.apply(recording),
-              Overlay.read(overlayFile),
-              CalibrationOptions.named("reference-shop-demo"));
+              steady, Overlay.read(overlayFile), CalibrationOptions.named("reference-shop-demo"));
     } catch (RuntimeException e) {
       throw new CommandFailure(
           "calibrating from " + recordingDir + " failed: " + e.getMessage(), e);
@@ -75,7 +86,7 @@ final class TwinHandOff {
         result.spec().services().size(),
         result.endpoints().size(),
         result.periodSeconds(),
-        warmUp.droppedSeconds());
+        dropped);
   }
 
   /**
