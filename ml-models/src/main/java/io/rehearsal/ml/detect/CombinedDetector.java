@@ -25,7 +25,7 @@ final class CombinedDetector implements StreamingDetector {
   }
 
   /**
-   * @param context the contextual detector: streaming CAD OSE, or CAD OSE told NAB's file range
+   * @param context the contextual detector (streaming CAD OSE)
    */
   CombinedDetector(DetectorConfig config, StreamingDetector context) {
     this.config = config.combination();

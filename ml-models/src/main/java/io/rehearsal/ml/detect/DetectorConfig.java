@@ -35,7 +35,7 @@ public record DetectorConfig(
   public static DetectorConfig defaults() {
     return new DetectorConfig(
         42L,
-        new Context(20, 7, 0.75, 30, 600),
+        new Context(8, 7, 0.75, 150, 150),
         new Seasonal(48, 64, 8, 3, 16, 0.05),
         new Forest(8, 30, 256),
         new Likelihood(8640, 10, 300, 1e-4),
@@ -49,13 +49,14 @@ public record DetectorConfig(
 
   /**
    * The streaming contextual detector (CAD OSE without NAB's file range, {@link
-   * ContextOseDetector}); under NAB's protocol CAD OSE uses its published parameters instead.
+   * ContextOseDetector}): it learns its value range from a fixed warm-up, never from look-ahead.
    *
    * @param levels levels a value is quantised into over the learned range (CAD OSE: 8)
    * @param maxContext longest matched left part that may make a new context (CAD OSE: 7)
    * @param restThreshold score from which the detector rests (CAD OSE's base threshold, 0.75)
    * @param restPeriod points it stays quiet after that (at least 1)
-   * @param gridWarmUp points whose range is learned; the range is fixed afterwards (0 = 1 point)
+   * @param gridWarmUp points of warm-up (scored 0) whose range, widened, is the range afterwards (0
+   *     = 1 point); a global constant, at most NAB's shortest probation (186 rows)
    */
   public record Context(
       int levels, int maxContext, double restThreshold, int restPeriod, int gridWarmUp) {

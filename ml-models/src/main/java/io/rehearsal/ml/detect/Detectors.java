@@ -34,23 +34,6 @@ public final class Detectors {
     };
   }
 
-  /**
-   * Makes a fresh detector for one file run under NAB's protocol, which tells detectors the file's
-   * range and length beforehand ({@link SeriesRange}): {@code contextOSE} then is CAD OSE exactly
-   * as NAB runs it, and the combination uses it; the other detectors do not use the range.
-   *
-   * @param name one of {@link #NAMES}
-   * @param range the file's range and length
-   * @throws IllegalArgumentException for an unknown name
-   */
-  public static StreamingDetector create(String name, DetectorConfig config, SeriesRange range) {
-    return switch (name) {
-      case COMBINED -> new CombinedDetector(config, new NabCadOseDetector(range));
-      case "contextOSE" -> new NabCadOseDetector(range);
-      default -> create(name, config);
-    };
-  }
-
   private static StreamingDetector calibrated(StreamingDetector raw, DetectorConfig config) {
     AnomalyLikelihood likelihood = new AnomalyLikelihood(config.likelihood());
     Function<Double, Double> calibrate = likelihood::update;

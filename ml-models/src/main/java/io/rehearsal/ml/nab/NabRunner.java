@@ -2,15 +2,15 @@ package io.rehearsal.ml.nab;
 
 import io.rehearsal.ml.detect.DetectorConfig;
 import io.rehearsal.ml.detect.Detectors;
-import io.rehearsal.ml.detect.SeriesRange;
 import io.rehearsal.ml.detect.StreamingDetector;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs a detector over NAB series the way NAB's harness does: a fresh detector per series, told the
- * file's range and length as NAB tells its detectors ({@link SeriesRange}), fed one row at a time
- * in file order, each score computed before the row is learned.
+ * Runs a detector over NAB series: a fresh detector per series, fed one row at a time in file
+ * order, each score computed before the row is learned. Unlike NAB's own harness it tells the
+ * detector nothing about the file beforehand (no range, no length): the detector may not look
+ * ahead.
  */
 public final class NabRunner {
 
@@ -38,7 +38,7 @@ public final class NabRunner {
 
   /** Scores one series with a fresh detector. */
   public NabSeries run(NabSeries series) {
-    StreamingDetector d = Detectors.create(detector, config, SeriesRange.of(series.values()));
+    StreamingDetector d = Detectors.create(detector, config);
     double[] scores = new double[series.size()];
     for (int i = 0; i < scores.length; i++) {
       scores[i] = clamp(d.update(series.epochSecond(i), series.value(i)));
