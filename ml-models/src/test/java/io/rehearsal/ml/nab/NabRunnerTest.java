@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.rehearsal.ml.detect.DetectorConfig;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,28 @@ class NabRunnerTest {
 
   private static final Optional<Path> NAB = NabData.root();
   private static final String EXCHANGE = "realAdExchange/exchange-2_cpc_results.csv";
+
+  @Test
+  void shouldScoreEachRowFromTheRowsUpToItWhenTheFileIsCutShort() {
+    assumeTrue(NAB.isPresent(), "shared NAB data not found");
+    NabSeries series = file(EXCHANGE);
+    NabRunner runner = new NabRunner("rehearsal", DetectorConfig.defaults());
+    double[] whole = runner.run(series).scores();
+    int cut = 400; // the file's minimum lies after row 400: a runner told it would differ
+    String[] timestamps = new String[cut];
+    for (int i = 0; i < cut; i++) {
+      timestamps[i] = series.timestamp(i);
+    }
+    NabSeries head =
+        new NabSeries(
+            series.name(),
+            timestamps,
+            Arrays.copyOf(series.epochSeconds(), cut),
+            Arrays.copyOf(series.values(), cut),
+            null);
+    assertThat(runner.run(head).scores()).containsExactly(Arrays.copyOf(whole, cut));
+    assertThat(Arrays.stream(whole, 150, cut).max().orElseThrow()).isPositive();
+  }
 
   @Test
   void shouldScoreAboveCadOseAloneWhenTheCombinationRunsOnTheAdExchangeFiles() {
