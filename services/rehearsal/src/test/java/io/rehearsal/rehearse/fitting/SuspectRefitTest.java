@@ -23,7 +23,8 @@ class SuspectRefitTest {
   @Test
   void shouldPutTheSuspectWhoseFaultReproducesTheSymptomsFirstWhenTheTelemetryRankedItLower() {
     Symptoms observed =
-        FaultFitterTest.symptoms(new Fault(FaultKind.LATENCY, 20, 60.0, "inventory", 6.0, null), 1001);
+        FaultFitterTest.symptoms(
+            new Fault(FaultKind.LATENCY, 20, 60.0, "inventory", 6.0, null), 1001);
     List<SuspectRefit.Candidate> telemetryOrder =
         List.of(
             new SuspectRefit.Candidate("payment-gateway", Set.of(FaultKind.DEPENDENCY_SLOWDOWN)),
@@ -45,7 +46,8 @@ class SuspectRefitTest {
   @Test
   void shouldKeepTheTelemetryOrderWhenNoSuspectExplainsTheSymptoms() {
     Symptoms observed =
-        FaultFitterTest.symptoms(new Fault(FaultKind.LATENCY, 20, 60.0, "inventory", 6.0, null), 1002);
+        FaultFitterTest.symptoms(
+            new Fault(FaultKind.LATENCY, 20, 60.0, "inventory", 6.0, null), 1002);
     List<SuspectRefit.Candidate> unrelated =
         List.of(
             new SuspectRefit.Candidate("smtp", Set.of(FaultKind.DEPENDENCY_OUTAGE)),
