@@ -33,6 +33,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
+import org.jboss.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,8 @@ import org.junit.jupiter.api.io.TempDir;
  * letters and the shadow ledger read over real gRPC.
  */
 class DispatcherTest {
+
+  private static final Logger LOG = Logger.getLogger(DispatcherTest.class);
 
   private static final long SEED = 20261207L;
 
@@ -72,9 +75,9 @@ class DispatcherTest {
     try (Dispatcher d = dispatcher(settings(20, 16, Duration.ofMillis(200)))) {
       drain(d, ids.size());
     }
-    System.out.printf(
+    LOG.infof(
         "exactly-once: %d decisions, %d requests received, %d reset before acting, %d reset"
-            + " after acting, %d timed out, %d effects%n",
+            + " after acting, %d timed out, %d effects",
         ids.size(),
         receiver.receipts.get(),
         receiver.resetsBefore.get(),

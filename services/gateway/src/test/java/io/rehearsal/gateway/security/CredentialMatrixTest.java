@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(TestTls.class)
 class CredentialMatrixTest {
+
+  private static final Logger LOG = Logger.getLogger(CredentialMatrixTest.class);
 
   private static final List<String> ROLES =
       List.of(RpcRoles.AUTOMATION, RpcRoles.ONCALL, RpcRoles.ADMIN);
@@ -106,8 +109,8 @@ class CredentialMatrixTest {
         }
       }
       RedisWrites.Snapshot after = redis.snapshot();
-      System.out.printf(
-          "credential matrix: %d RPCs, %d refused calls, codes %s, Redis %s -> %s%n",
+      LOG.infof(
+          "credential matrix: %d RPCs, %d refused calls, codes %s, Redis %s -> %s",
           methods.size(), refusedCalls, codes, before, after);
 
       assertThat(wrong).as("calls that were not refused").isEmpty();

@@ -27,6 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,6 +40,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(TestTls.class)
 class MalformedRequestTest {
+
+  private static final Logger LOG = Logger.getLogger(MalformedRequestTest.class);
 
   private static final long SEED = 20261207L;
   private static final int COUNT = Integer.getInteger("gateway.fuzz.count", 10_000);
@@ -66,8 +69,8 @@ class MalformedRequestTest {
       }
       pool.shutdown();
       double seconds = (System.nanoTime() - started) / 1e9;
-      System.out.printf(
-          "gateway fuzz: %d calls in %.1f s, statuses %s%n",
+      LOG.infof(
+          "gateway fuzz: %d calls in %.1f s, statuses %s",
           histogram.values().stream().mapToInt(Integer::intValue).sum(), seconds, histogram);
 
       assertThat(bad).as("calls answered INTERNAL or UNKNOWN").isEmpty();

@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.Random;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import org.jboss.logging.Logger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +32,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(SlackTestProfile.class)
 class SlackInteractionResourceTest {
+
+  private static final Logger LOG = Logger.getLogger(SlackInteractionResourceTest.class);
 
   @Inject DecisionDesk desk;
   @Inject RedisStore store;
@@ -113,7 +116,7 @@ class SlackInteractionResourceTest {
     assertThat(store.audit().find("decision:" + d.getId() + ":2")).isPresent();
     assertThat(updatesOf(d).get(updatesOf(d).size() - 1).fields().get("blocks"))
         .contains("approved by alice@example.com via slack");
-    System.out.printf("slack interaction acknowledged in %d ms%n", ack.toMillis());
+    LOG.infof("slack interaction acknowledged in %d ms", ack.toMillis());
   }
 
   @Test
