@@ -1,10 +1,10 @@
 package io.rehearsal.cli.incidents;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.StatusRuntimeException;
 import io.rehearsal.cli.CommandFailure;
+import io.rehearsal.cli.ml.LabelledRecordings;
 import io.rehearsal.ml.incident.DetectionScore;
 import io.rehearsal.proto.v1.Incident;
 import io.rehearsal.proto.v1.IncidentState;
@@ -12,7 +12,6 @@ import io.rehearsal.proto.v1.IncidentStateChange;
 import io.rehearsal.proto.v1.ListIncidentsRequest;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,34 +55,14 @@ public final class ReplayEvalCommand implements Callable<Integer> {
 
   @Mixin DetectorOptions options;
 
+  @Mixin LabelledRecordings recordings;
+
   @Option(
       names = "--otlp",
       paramLabel = "HOST:PORT",
       defaultValue = DetectorOptions.DEFAULT_DETECTOR,
       description = "The detector's OTLP/gRPC receiver (default: ${DEFAULT-VALUE}).")
   String otlp;
-
-  @Option(
-      names = "--data",
-      paramLabel = "DIR",
-      defaultValue = "ml-models/data/reference-shop",
-      description = "Recordings and incidents.json (default: ${DEFAULT-VALUE}).")
-  Path data;
-
-  @Option(
-      names = "--normal",
-      split = ",",
-      paramLabel = "NAME",
-      defaultValue = "baseline,load2x",
-      description = "Recordings of normal operation (default: ${DEFAULT-VALUE}).")
-  List<String> normal;
-
-  @Option(
-      names = "--only",
-      split = ",",
-      paramLabel = "NAME",
-      description = "Only these labelled recordings (without .otlp.jsonl.gz); default all.")
-  List<String> only;
 
   @Option(
       names = "--start",
@@ -93,7 +72,7 @@ public final class ReplayEvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Map<String, List<DetectionScore.Label>> runs = runs();
+    Map<String, List<DetectionScore.Label>> runs = recordings.runs();
     long base = (start == null ? Instant.now() : start).getEpochSecond() * 1000;
     Map<String, long[]> slots = new LinkedHashMap<>();
     ManagedChannel channel = ManagedChannelBuilder.forTarget(otlp).usePlaintext().build();
@@ -102,7 +81,7 @@ public final class ReplayEvalCommand implements Callable<Integer> {
     try {
       int k = 0;
       for (String name : runs.keySet()) {
-        Path file = data.resolve(name + ".otlp.jsonl.gz");
+        Path file = recordings.file(name);
         long slotStart = base + k++ * SLOT.toMillis();
         long shift = (slotStart - OtlpReplay.firstEndMillis(file)) / 1000;
         spans += OtlpReplay.send(channel, file, shift);
@@ -117,33 +96,6 @@ public final class ReplayEvalCommand implements Callable<Integer> {
     List<Incident> incidents = awaitStable(new DetectorClient(options.detector));
     print(score(runs, slots, incidents), spans, sendSeconds);
     return 0;
-  }
-
-  private Map<String, List<DetectionScore.Label>> runs() throws IOException {
-    Path file = data.resolve("incidents.json");
-    if (!Files.isReadable(file)) {
-      throw new CommandFailure(file + " does not exist or cannot be read");
-    }
-    Map<String, List<DetectionScore.Label>> runs = new LinkedHashMap<>();
-    for (JsonNode label : IncidentsCommand.JSON.readTree(file.toFile())) {
-      String recording = label.path("recording").asText().replace(".otlp.jsonl.gz", "");
-      if (recording.isEmpty() || !label.has("onsetEpochMs") || !label.has("endEpochMs")) {
-        throw new CommandFailure(file + ": a label lacks recording, onsetEpochMs or endEpochMs");
-      }
-      if (only == null || only.contains(recording)) {
-        runs.computeIfAbsent(recording, r -> new ArrayList<>())
-            .add(
-                new DetectionScore.Label(
-                    label.path("onsetEpochMs").asLong(), label.path("endEpochMs").asLong()));
-      }
-    }
-    normal.forEach(n -> runs.put(n, List.of()));
-    for (String name : runs.keySet()) {
-      if (!Files.isReadable(data.resolve(name + ".otlp.jsonl.gz"))) {
-        throw new CommandFailure(data.resolve(name + ".otlp.jsonl.gz") + " cannot be read");
-      }
-    }
-    return runs;
   }
 
   /** The incidents once two listings 2 s apart agree (at most 2 min). */

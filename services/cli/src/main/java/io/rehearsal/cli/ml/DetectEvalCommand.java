@@ -1,6 +1,5 @@
 package io.rehearsal.cli.ml;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rehearsal.cli.CommandFailure;
 import io.rehearsal.ml.incident.DetectionScore;
@@ -15,7 +14,6 @@ import io.rehearsal.telemetry.Span;
 import io.rehearsal.telemetry.SpanKind;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -52,27 +51,7 @@ public final class DetectEvalCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--data",
-      paramLabel = "DIR",
-      defaultValue = "ml-models/data/reference-shop",
-      description = "Recordings and incidents.json (default: ${DEFAULT-VALUE}).")
-  Path data;
-
-  @Option(
-      names = "--normal",
-      split = ",",
-      paramLabel = "NAME",
-      defaultValue = "baseline,load2x",
-      description = "Recordings of normal operation, without .otlp.jsonl.gz (${DEFAULT-VALUE}).")
-  List<String> normal;
-
-  @Option(
-      names = "--only",
-      split = ",",
-      paramLabel = "NAME",
-      description = "Only these labelled recordings (without .otlp.jsonl.gz); default all.")
-  List<String> only;
+  @Mixin LabelledRecordings recordings;
 
   @Option(
       names = "--slo",
@@ -90,14 +69,7 @@ public final class DetectEvalCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     List<Slo> slos = sloSpecs.stream().map(DetectEvalCommand::parseSlo).toList();
-    Map<String, List<DetectionScore.Label>> labelled = labels();
-    Map<String, List<DetectionScore.Label>> runs = new LinkedHashMap<>();
-    for (Map.Entry<String, List<DetectionScore.Label>> e : labelled.entrySet()) {
-      if (only == null || only.contains(e.getKey())) {
-        runs.put(e.getKey(), e.getValue());
-      }
-    }
-    normal.forEach(n -> runs.put(n, List.of()));
+    Map<String, List<DetectionScore.Label>> runs = recordings.runs();
     DetectionScore total = new DetectionScore(0, 0, 0, List.of());
     Map<String, Object> perRecording = new LinkedHashMap<>();
     for (Map.Entry<String, List<DetectionScore.Label>> run : runs.entrySet()) {
@@ -141,33 +113,12 @@ public final class DetectEvalCommand implements Callable<Integer> {
   }
 
   private Recording read(String name) throws IOException {
-    Path file = data.resolve(name + ".otlp.jsonl.gz");
+    Path file = recordings.file(name);
     try {
       return Recordings.read(file, RecordingOptions.defaults());
     } catch (RuntimeException e) {
       throw new CommandFailure(file + ": " + e.getMessage(), e);
     }
-  }
-
-  private Map<String, List<DetectionScore.Label>> labels() throws IOException {
-    Path file = data.resolve("incidents.json");
-    if (!Files.isReadable(file)) {
-      throw new CommandFailure(file + " does not exist or cannot be read");
-    }
-    Map<String, List<DetectionScore.Label>> labels = new LinkedHashMap<>();
-    JsonNode root = JSON.readTree(file.toFile());
-    for (JsonNode label : root) {
-      String recording = label.path("recording").asText().replace(".otlp.jsonl.gz", "");
-      if (recording.isEmpty() || !label.has("onsetEpochMs") || !label.has("endEpochMs")) {
-        throw new CommandFailure(file + ": a label lacks recording, onsetEpochMs or endEpochMs");
-      }
-      labels
-          .computeIfAbsent(recording, k -> new ArrayList<>())
-          .add(
-              new DetectionScore.Label(
-                  label.path("onsetEpochMs").asLong(), label.path("endEpochMs").asLong()));
-    }
-    return labels;
   }
 
   static Slo parseSlo(String text) {
