@@ -76,10 +76,7 @@ final class IncidentProtos {
       case LATENCY_P99 -> MetricKind.METRIC_KIND_LATENCY_P99;
       case ERROR_RATE -> MetricKind.METRIC_KIND_ERROR_RATE;
       case THROUGHPUT -> MetricKind.METRIC_KIND_THROUGHPUT;
-      // The proto has no kind for overlap yet; a service serving one request at a time is
-      // closest to a throughput symptom. The value is the share of requests served alongside
-      // another, not requests/s.
-      case CONCURRENCY -> MetricKind.METRIC_KIND_THROUGHPUT;
+      case CONCURRENCY -> MetricKind.METRIC_KIND_CONCURRENCY;
     };
   }
 

@@ -19,6 +19,7 @@ import io.rehearsal.proto.v1.RecommendationKind;
 import io.rehearsal.proto.v1.Remediation;
 import io.rehearsal.proto.v1.RemediationRequest;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -39,7 +40,7 @@ final class IncidentLoop {
   record Parts(
       Optional<Catalog> catalog,
       String catalogProblem,
-      Supplier<Optional<String>> twinHash,
+      Supplier<Optional<CurrentTwin>> twin,
       RecentSpans spans,
       IncidentNotes notes,
       Remotes remotes,
@@ -75,7 +76,7 @@ final class IncidentLoop {
       record(id, "loop", "skipped", 1, "loop off: " + p.catalogProblem());
       return;
     }
-    Optional<String> twin = p.twinHash().get();
+    Optional<CurrentTwin> twin = p.twin().get();
     if (twin.isEmpty()) {
       record(id, "loop", "skipped", 1, "loop off: no current twin snapshot in the store");
       return;
@@ -88,14 +89,16 @@ final class IncidentLoop {
       record(id, "loop", "skipped", 1, "re-opened: decision " + stored.get().getDecisionId());
       return;
     }
-    List<Remediation> candidates = propose(id, opened.detected());
+    Proposed proposed = propose(id, opened.detected(), twin.get());
+    List<Remediation> candidates = proposed.candidates();
     if (candidates.isEmpty()) {
       return;
     }
-    Optional<Evaluation> evaluation = evaluate(id, stored.get(), twin.get(), candidates);
+    Optional<Evaluation> evaluation = evaluate(id, stored.get(), twin.get().hash(), candidates);
     if (evaluation.isEmpty()) {
       return;
     }
+    refit(id, proposed.suspects(), evaluation.get());
     Optional<Remediation> best = best(id, evaluation.get());
     if (best.isEmpty()) {
       return;
@@ -106,8 +109,15 @@ final class IncidentLoop {
     }
   }
 
-  /** Suspects and proposals, recorded on the incident; the candidates for the sandbox. */
-  private List<Remediation> propose(String id, Incident detected) throws InterruptedException {
+  /** The suspects stored (telemetry order) and the candidates for the sandbox. */
+  private record Proposed(List<Suspect> suspects, List<Remediation> candidates) {}
+
+  /**
+   * Suspects and proposals, recorded on the incident; scale proposals start from the twin's replica
+   * counts (the spans carry no instance ids).
+   */
+  private Proposed propose(String id, Incident detected, CurrentTwin twin)
+      throws InterruptedException {
     waitForTelemetry(detected);
     RcaInput input;
     List<Suspect> suspects;
@@ -116,24 +126,29 @@ final class IncidentLoop {
       suspects = new RootCauseRanker(RcaConfig.defaults()).rank(input);
     } catch (RuntimeException e) {
       record(id, "suspects", "failed", 1, "cannot rank suspects: " + e.getMessage());
-      return List.of();
+      return new Proposed(List.of(), List.of());
     }
     List<Suspect> top = suspects.subList(0, Math.min(SUSPECTS_KEPT, suspects.size()));
-    String first = top.isEmpty() ? "none" : top.get(0).label() + " " + round(top.get(0).score());
+    List<String> order = new ArrayList<>();
+    for (int i = 0; i < top.size(); i++) {
+      order.add((i + 1) + ". " + top.get(i).label() + " " + round(top.get(i).score()));
+    }
     p.notes()
         .step(
             id,
             "suspects",
             "done",
             1,
-            suspects.size() + " suspects; first " + first,
+            suspects.size()
+                + " suspects from the telemetry"
+                + (order.isEmpty() ? "" : ": " + String.join(", ", order)),
             b ->
                 b.clearSuspectedTargets()
                     .addAllSuspectedTargets(top.stream().map(Candidates::suspect).toList()));
     p.metrics().count("suspects", "done");
     Proposals proposals =
         new Proposer(p.catalog().orElseThrow())
-            .propose(input, suspects, List.of(), detected.openedSecond());
+            .propose(twin.withReplicas(input), suspects, List.of(), detected.openedSecond());
     List<Remediation> candidates =
         proposals.candidates().stream().map(Candidates::remediation).toList();
     String held =
@@ -141,16 +156,39 @@ final class IncidentLoop {
             ? ""
             : "; held back: " + String.join("; ", proposals.heldBack());
     String status = candidates.isEmpty() ? "skipped" : "done";
+    String replicas =
+        twin.replicas().isEmpty()
+            ? ""
+            : " (replica counts from twin " + twin.hash().substring(0, 12) + ")";
     p.notes()
         .step(
             id,
             "proposals",
             status,
             1,
-            candidates.size() + " candidates from the catalog" + held,
+            candidates.size() + " candidates from the catalog" + replicas + held,
             b -> b.clearProposals().addAllProposals(candidates));
     p.metrics().count("proposals", status);
-    return candidates;
+    return new Proposed(top, candidates);
+  }
+
+  /**
+   * The suspects re-ranked by the fault hypotheses the evaluation fitted to the incident: stored in
+   * their new order, and a {@code suspects} step says whether the fit confirmed the telemetry's
+   * first suspect, overturned it or named none of them.
+   */
+  private void refit(String id, List<Suspect> suspects, Evaluation e) {
+    if (suspects.isEmpty()) {
+      return;
+    }
+    SuspectFit.Result fit = SuspectFit.rerank(suspects, e.getFaultHypothesesList());
+    record(
+        id,
+        "suspects",
+        fit.verdict().status(),
+        1,
+        fit.detail(),
+        b -> b.clearSuspectedTargets().addAllSuspectedTargets(fit.targets()));
   }
 
   /** Waits (bounded) until the spans received cover the incident window. */

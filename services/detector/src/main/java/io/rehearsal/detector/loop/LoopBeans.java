@@ -13,13 +13,16 @@ import io.rehearsal.store.IncidentLifecycle;
 import io.rehearsal.store.RedisStore;
 import io.rehearsal.store.SnapshotId;
 import io.rehearsal.store.StoreConfig;
+import io.rehearsal.twin.spec.TwinSpecs;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -71,7 +74,7 @@ public class LoopBeans {
     if (catalog.isEmpty()) {
       LOG.warnf("The loop is off: %s; incidents will say so", problem);
     }
-    CurrentTwin twin = new CurrentTwin(store);
+    StoredTwin twin = new StoredTwin(store);
     if (twin.get().isEmpty()) {
       LOG.warn(
           "No current twin snapshot yet: incidents opened before one is set will say the loop is off");
@@ -133,21 +136,59 @@ public class LoopBeans {
     }
   }
 
-  /** The current twin snapshot's hash, as the sandbox looks it up. */
-  private static final class CurrentTwin implements Supplier<Optional<String>> {
+  /**
+   * The current twin snapshot: its hash, as the sandbox looks it up, and its services' replica
+   * counts, parsed once per snapshot. A snapshot that is not a twin spec is used by hash alone
+   * (logged once): proposals then count replicas from the spans.
+   */
+  private static final class StoredTwin implements Supplier<Optional<CurrentTwin>> {
     private final RedisStore store;
+    private CurrentTwin cached;
 
-    CurrentTwin(RedisStore store) {
+    StoredTwin(RedisStore store) {
       this.store = store;
     }
 
     @Override
-    public Optional<String> get() {
+    public synchronized Optional<CurrentTwin> get() {
+      Optional<SnapshotId> id;
       try {
-        return store.twinSnapshots().current().map(SnapshotId::hex);
+        id = store.twinSnapshots().current();
       } catch (RuntimeException e) {
         LOG.warnf("Cannot read the current twin snapshot: %s", e.getMessage());
         return Optional.empty();
+      }
+      if (id.isEmpty()) {
+        return Optional.empty();
+      }
+      String hash = id.get().hex();
+      if (cached != null && cached.hash().equals(hash)) {
+        return Optional.of(cached);
+      }
+      Optional<byte[]> bytes;
+      try {
+        bytes = store.twinSnapshots().get(id.get());
+      } catch (RuntimeException e) {
+        LOG.warnf("Cannot read the current twin snapshot %s: %s", hash, e.getMessage());
+        return Optional.of(new CurrentTwin(hash, Map.of()));
+      }
+      cached = parse(hash, bytes);
+      return Optional.of(cached);
+    }
+
+    private static CurrentTwin parse(String hash, Optional<byte[]> bytes) {
+      try {
+        if (bytes.isEmpty()) {
+          throw new IllegalStateException("it is not stored");
+        }
+        return CurrentTwin.of(
+            hash, TwinSpecs.fromYaml(new String(bytes.get(), StandardCharsets.UTF_8)));
+      } catch (RuntimeException e) {
+        LOG.warnf(
+            "The current twin snapshot %s cannot be read as a twin spec (%s): proposals count"
+                + " replicas from the spans",
+            hash, e.getMessage());
+        return new CurrentTwin(hash, Map.of());
       }
     }
   }

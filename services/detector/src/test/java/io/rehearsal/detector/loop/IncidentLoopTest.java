@@ -8,14 +8,21 @@ import io.rehearsal.ml.incident.IncidentConfig;
 import io.rehearsal.ml.incident.IncidentEngine;
 import io.rehearsal.ml.incident.Slo;
 import io.rehearsal.ml.proposal.Catalogs;
+import io.rehearsal.ml.rca.RcaConfig;
+import io.rehearsal.ml.rca.RootCauseRanker;
+import io.rehearsal.ml.rca.SpanEvidence;
+import io.rehearsal.ml.rca.Suspect;
 import io.rehearsal.otlp.RecordingOptions;
 import io.rehearsal.otlp.Recordings;
 import io.rehearsal.proto.v1.Environment;
 import io.rehearsal.proto.v1.ExecutionResult;
+import io.rehearsal.proto.v1.FaultHypothesis;
+import io.rehearsal.proto.v1.FaultKind;
 import io.rehearsal.proto.v1.Incident;
 import io.rehearsal.proto.v1.IncidentStep;
 import io.rehearsal.proto.v1.Remediation;
 import io.rehearsal.proto.v1.RemediationRequest;
+import io.rehearsal.proto.v1.Target;
 import io.rehearsal.store.EmbeddedRedis;
 import io.rehearsal.store.IncidentLifecycle;
 import io.rehearsal.store.IncidentLifecycle.Stage;
@@ -31,8 +38,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
@@ -144,6 +153,10 @@ class IncidentLoopTest {
   }
 
   private IncidentLoop loop(String sandbox, Remotes remotes, int attempts, boolean withCatalog) {
+    return loop(remotes, attempts, withCatalog, new CurrentTwin(TWIN, Map.of("catalog", 2)));
+  }
+
+  private IncidentLoop loop(Remotes remotes, int attempts, boolean withCatalog, CurrentTwin twin) {
     RecentSpans recent = new RecentSpans(1_000_000);
     recent.add(spans);
     LoopSettings settings =
@@ -161,7 +174,7 @@ class IncidentLoopTest {
         new IncidentLoop.Parts(
             withCatalog ? Optional.of(Catalogs.read(catalogFile())) : Optional.empty(),
             "no catalog at /nowhere/catalog.yaml (rehearsal.detector.loop.catalog)",
-            () -> Optional.of(TWIN),
+            () -> Optional.of(twin),
             recent,
             new IncidentNotes(lifecycle, Clock.systemUTC()),
             remotes,
@@ -188,6 +201,8 @@ class IncidentLoopTest {
   @Test
   void shouldSubmitTheBestCandidateWithItsEvaluationWhenAnIncidentOpens() throws Exception {
     String id = open();
+    servers.hypotheses =
+        List.of(hypothesis(FaultKind.FAULT_KIND_LATENCY_MULTIPLIER, "catalog", 0.9));
     Thread resolver = resolveOnceMitigating(id);
     try (Remotes remotes =
         new Remotes(servers.sandboxTarget(), servers.gatewayTarget(), dir.resolve("token"))) {
@@ -198,6 +213,8 @@ class IncidentLoopTest {
     Incident incident = stored(id);
     assertThat(incident.getSuspectedTargetsList()).isNotEmpty();
     assertThat(incident.getSuspectedTargets(0).getTarget().getService()).isEqualTo("catalog");
+    assertThat(incident.getSuspectedTargets(0).getReason())
+        .startsWith("fit 0.90 (LATENCY_MULTIPLIER catalog 8.00), telemetry #1; LATENCY");
     assertThat(incident.getProposalsCount()).isBetween(1, 8);
     assertThat(incident.getProposalsList()).allMatch(p -> p.getSummary().contains(" — "));
 
@@ -226,6 +243,7 @@ class IncidentLoopTest {
             "proposals:done#1",
             "evaluation:requested#1",
             "evaluation:done#1",
+            "suspects:confirmed#1",
             "decision:retrying#1",
             "decision:APPROVED#1",
             "decision:EXECUTING#1",
@@ -270,6 +288,121 @@ class IncidentLoopTest {
     t.setDaemon(true);
     t.start();
     return t;
+  }
+
+  @Test
+  void shouldPutTheSuspectTheFitExplainsFirstWhenTheFitOverturnsTheTelemetrysFirst()
+      throws Exception {
+    String id = open();
+    List<Suspect> telemetry = telemetrySuspects(id);
+    assertThat(telemetry.get(0).target()).isEqualTo("catalog");
+    Suspect second = telemetry.get(1);
+    // The sandbox's fit: the telemetry's second suspect reproduces the symptoms, catalog's
+    // latency barely (an unrelated hypothesis first, which names no suspect).
+    servers.hypotheses =
+        List.of(
+            hypothesis(FaultKind.FAULT_KIND_NETWORK_DELAY, "no-such-service", 0.95),
+            hypothesis(expressing(second), second, 0.85),
+            hypothesis(FaultKind.FAULT_KIND_LATENCY_MULTIPLIER, "catalog", 0.2));
+    try (Remotes remotes =
+        new Remotes(servers.sandboxTarget(), servers.gatewayTarget(), dir.resolve("token"))) {
+      loop(servers.sandboxTarget(), remotes, 3, true).run(new IncidentOpened(id, detected));
+    }
+
+    Incident incident = stored(id);
+    assertThat(steps(incident))
+        .containsSubsequence(
+            "suspects:done#1", "evaluation:done#1", "suspects:overturned#1", "decision:APPROVED#1");
+    IncidentStep before = step(incident, "suspects", "done");
+    assertThat(before.getDetail())
+        .contains("from the telemetry: 1. catalog LATENCY 1.0, 2. " + second.label());
+    IncidentStep after = step(incident, "suspects", "overturned");
+    assertThat(after.getDetail())
+        .startsWith(
+            "the fit puts "
+                + second.label()
+                + " first (goodness 0.85, telemetry #2) over catalog LATENCY")
+        .contains(
+            "after the fit: 1. " + second.label() + " 0.85 (#2), 2. catalog LATENCY 0.20 (#1)");
+    Target first = incident.getSuspectedTargets(0).getTarget();
+    assertThat(second.dependency() ? first.getDependency() : first.getService())
+        .isEqualTo(second.target());
+    assertThat(incident.getSuspectedTargets(1).getTarget().getService()).isEqualTo("catalog");
+    assertThat(incident.getSuspectedTargetsCount()).isEqualTo(Math.min(5, telemetry.size()));
+    assertThat(count("suspects", "overturned")).isEqualTo(1.0);
+  }
+
+  @Test
+  void shouldProposeScalingAboveTheTwinsReplicasWhenTheSpansShowNoInstances() throws Exception {
+    String id = open();
+    Map<String, Integer> replicas = Map.of("catalog", 3, "frontend", 2);
+    try (Remotes remotes =
+        new Remotes(servers.sandboxTarget(), servers.gatewayTarget(), dir.resolve("token"))) {
+      loop(remotes, 3, true, new CurrentTwin(TWIN, replicas)).run(new IncidentOpened(id, detected));
+    }
+
+    Incident incident = stored(id);
+    List<Remediation> scales =
+        incident.getProposalsList().stream().filter(Remediation::hasScale).toList();
+    assertThat(scales).isNotEmpty();
+    assertThat(scales)
+        .allSatisfy(
+            r ->
+                assertThat(r.getScale().getAbsolute())
+                    .isGreaterThan(replicas.getOrDefault(r.getTarget().getService(), 1)));
+    // catalog's guard allows 2..4: from 3, +1 is proposed and +2 (5) is held back.
+    assertThat(scales.stream().filter(r -> r.getTarget().getService().equals("catalog")))
+        .extracting(r -> r.getScale().getAbsolute())
+        .containsExactly(4);
+    assertThat(step(incident, "proposals", "done").getDetail())
+        .contains("replica counts from twin " + TWIN.substring(0, 12))
+        .contains("scale catalog to 5: outside the replica limits 2..4");
+  }
+
+  private List<Suspect> telemetrySuspects(String id) {
+    RecentSpans recent = new RecentSpans(1_000_000);
+    recent.add(spans);
+    return new RootCauseRanker(RcaConfig.defaults())
+        .rank(SpanEvidence.input(recent.firstStartMillis(), recent.snapshot(), detected, id));
+  }
+
+  /** A contract fault kind the twin uses to express {@code s}. */
+  private static FaultKind expressing(Suspect s) {
+    var kinds = SuspectFit.candidate(s).kinds();
+    return Arrays.stream(FaultKind.values())
+        .filter(k -> SuspectFit.kind(k) != null && kinds.contains(SuspectFit.kind(k)))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private static FaultHypothesis hypothesis(FaultKind kind, Suspect s, double goodness) {
+    Target t =
+        s.dependency()
+            ? Target.newBuilder().setDependency(s.target()).build()
+            : Target.newBuilder().setService(s.target()).build();
+    return FaultHypothesis.newBuilder()
+        .setKind(kind)
+        .setTarget(t)
+        .setMagnitude(2)
+        .setGoodnessOfFit(goodness)
+        .build();
+  }
+
+  private static FaultHypothesis hypothesis(FaultKind kind, String service, double goodness) {
+    return FaultHypothesis.newBuilder()
+        .setKind(kind)
+        .setTarget(Target.newBuilder().setService(service))
+        .setMagnitude(8)
+        .setGoodnessOfFit(goodness)
+        .build();
+  }
+
+  private static IncidentStep step(Incident i, String step, String status) {
+    return i.getLoopStepsList().stream()
+        .filter(s -> s.getStep().equals(step) && s.getStatus().equals(status))
+        .findFirst()
+        .orElseThrow(
+            () -> new AssertionError("no step " + step + ":" + status + " in " + steps(i)));
   }
 
   @Test

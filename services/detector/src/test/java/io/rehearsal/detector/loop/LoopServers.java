@@ -17,6 +17,7 @@ import io.rehearsal.proto.v1.EvaluationEvent;
 import io.rehearsal.proto.v1.EvaluationStatus;
 import io.rehearsal.proto.v1.Evidence;
 import io.rehearsal.proto.v1.ExecutionResult;
+import io.rehearsal.proto.v1.FaultHypothesis;
 import io.rehearsal.proto.v1.GetDecisionRequest;
 import io.rehearsal.proto.v1.PolicyGatewayGrpc;
 import io.rehearsal.proto.v1.RecommendationKind;
@@ -38,10 +39,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Real gRPC servers on loopback implementing the Sandbox and PolicyGateway contracts minimally, for
  * the loop's tests: the sandbox streams Accepted, Progress and a result that ranks the request's
- * candidates last-first (so "best" is not simply the first proposal); the gateway checks the bearer
- * token, refuses the first Submit with UNAVAILABLE (so the retry is exercised), keeps one decision
- * per request id (a retry is a replay), answers APPROVED, then EXECUTING on the first GetDecision,
- * and moves to SUCCEEDED or FAILED on ReportOutcome.
+ * candidates last-first (so "best" is not simply the first proposal) and reports the fault
+ * hypotheses a test sets in {@link #hypotheses}; the gateway checks the bearer token, refuses the
+ * first Submit with UNAVAILABLE (so the retry is exercised), keeps one decision per request id (a
+ * retry is a replay), answers APPROVED, then EXECUTING on the first GetDecision, and moves to
+ * SUCCEEDED or FAILED on ReportOutcome.
  */
 final class LoopServers implements AutoCloseable {
   static final String TOKEN = "loop-test-token";
@@ -53,6 +55,10 @@ final class LoopServers implements AutoCloseable {
   final List<RemediationRequest> submits = Collections.synchronizedList(new ArrayList<>());
   final List<ReportOutcomeRequest> reports = Collections.synchronizedList(new ArrayList<>());
   final AtomicInteger unauthenticated = new AtomicInteger();
+
+  /** The fault hypotheses the sandbox's result reports (best fit first); none unless set. */
+  volatile List<FaultHypothesis> hypotheses = List.of();
+
   private final Map<String, Decision> decisions = new HashMap<>();
   private final AtomicInteger submitCalls = new AtomicInteger();
   private final Server sandbox;
@@ -109,7 +115,8 @@ final class LoopServers implements AutoCloseable {
               .setIncidentId(request.getIncident().getId())
               .setTwinSnapshotHash(request.getTwinSnapshotHash())
               .setStatus(EvaluationStatus.EVALUATION_STATUS_SUCCEEDED)
-              .setRecommendationKind(RecommendationKind.RECOMMENDATION_KIND_BEST_MITIGATION);
+              .setRecommendationKind(RecommendationKind.RECOMMENDATION_KIND_BEST_MITIGATION)
+              .addAllFaultHypotheses(hypotheses);
       List<Remediation> ranked = new ArrayList<>(request.getCandidatesList());
       Collections.reverse(ranked);
       for (int i = 0; i < ranked.size(); i++) {

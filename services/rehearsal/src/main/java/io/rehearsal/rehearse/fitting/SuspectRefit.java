@@ -71,7 +71,20 @@ public final class SuspectRefit {
     for (Candidate c : candidates) {
       c.kinds().stream().sorted().forEach(k -> seeds.add(new HypothesisSeed(k, c.target())));
     }
-    List<FaultHypothesis> fitted = fitter.fit(observed, baseline, seeds);
+    return rerank(candidates, fitter.fit(observed, baseline, seeds));
+  }
+
+  /**
+   * The candidates (in the telemetry's order) ordered by hypotheses fitted elsewhere, e.g. the ones
+   * a sandbox evaluation reports for the incident (its fit over the whole pruned space, best
+   * first): each candidate takes the goodness of the first hypothesis that names its target with
+   * one of its kinds, 0 when none does (not fitted, or not among those reported), and the order is
+   * the one {@link #rerank(FaultFitter, Symptoms, Map, List)} gives, ties within {@link #TIE} by
+   * the telemetry's order.
+   *
+   * @param fitted hypotheses, lowest loss (best fit) first
+   */
+  public static List<Refit> rerank(List<Candidate> candidates, List<FaultHypothesis> fitted) {
     List<Refit> out = new ArrayList<>();
     for (int i = 0; i < candidates.size(); i++) {
       out.add(new Refit(i, candidates.get(i), best(candidates.get(i), fitted)));

@@ -60,6 +60,30 @@ class SuspectRefitTest {
   }
 
   @Test
+  void shouldOrderBySuppliedHypothesesWhenTheFitWasMadeElsewhere() {
+    List<FaultHypothesis> sandboxBestFirst =
+        List.of(
+            new FaultHypothesis(FaultKind.ERROR_RATE, "search", 0.5, 0.1, 0.9, 0),
+            new FaultHypothesis(FaultKind.ERROR_RATE, "payment", 0.3, 0.2, 0.8, 0),
+            new FaultHypothesis(FaultKind.LATENCY, "catalog", 3.0, 0.7, 0.3, 0),
+            new FaultHypothesis(FaultKind.LATENCY, "frontend", 2.0, 0.72, 0.28, 0));
+    List<SuspectRefit.Candidate> telemetryOrder =
+        List.of(
+            new SuspectRefit.Candidate("catalog", Set.of(FaultKind.LATENCY)),
+            new SuspectRefit.Candidate("payment", Set.of(FaultKind.ERROR_RATE)),
+            new SuspectRefit.Candidate("frontend", Set.of(FaultKind.LATENCY)),
+            new SuspectRefit.Candidate("search", Set.of(FaultKind.LATENCY)));
+
+    List<SuspectRefit.Refit> ranked = SuspectRefit.rerank(telemetryOrder, sandboxBestFirst);
+
+    // payment explains most; catalog and frontend tie within TIE (telemetry order); search's
+    // hypothesis is of another kind than its suspect, so it explains nothing.
+    assertThat(ranked).extracting(SuspectRefit.Refit::telemetryRank).containsExactly(1, 0, 2, 3);
+    assertThat(ranked.get(0).goodness()).isEqualTo(0.8);
+    assertThat(ranked.get(3).best()).isNull();
+  }
+
+  @Test
   void shouldTryOnlyTheSeededKindsAndTargetsWhenSeeded() {
     Symptoms observed =
         FaultFitterTest.symptoms(
