@@ -101,15 +101,16 @@ class GatewayBeans {
   }
 
   /**
-   * Reviewers' groups for every channel: the configured ones, and a gRPC caller's token groups that
-   * are not roles.
+   * Reviewers' groups for every channel: the configured ones, a gRPC caller's token groups that are
+   * not roles, and those of a page reviewer signed in with OIDC.
    */
   @Produces
   @Singleton
-  ApproverDirectory approverDirectory(GatewayConfig config) {
+  ApproverDirectory approverDirectory(
+      GatewayConfig config, io.quarkus.security.identity.CurrentIdentityAssociation identities) {
     java.util.Map<String, Set<String>> groups = new java.util.TreeMap<>();
     config.approvers().forEach((who, entry) -> groups.put(who, entry.groups()));
-    return new CallerGroups(ApproverDirectory.of(groups));
+    return new CallerGroups(ApproverDirectory.of(groups), CallerGroups.oidcReviewer(identities));
   }
 
   /** The kill switch operators change at run time (SetKillSwitch), beside the configured one. */

@@ -16,10 +16,11 @@ import java.util.regex.Pattern;
 /**
  * What every review page response gets before any handler, sign-in included: the security headers
  * (a content security policy with scripts only from this origin and no inline script, no framing,
- * no sniffing, no referrer to other origins) and the CSRF token — a random value in an HttpOnly,
- * SameSite=Strict cookie ({@code Secure} over TLS) that every form repeats in a hidden field. The
- * sign-in POST is checked here (its token travels in the form's action URL, because the sign-in
- * mechanism reads the body itself); the review forms are checked by {@link ReviewResource}.
+ * no sniffing, no referrer to other origins; forms post to this origin, and with OIDC sign-out
+ * redirects to the provider's) and the CSRF token — a random value in an HttpOnly, SameSite=Strict
+ * cookie ({@code Secure} over TLS) that every form repeats in a hidden field. The sign-in POST is
+ * checked here (its token travels in the form's action URL, because the sign-in mechanism reads the
+ * body itself); the review forms are checked by {@link ReviewResource}.
  */
 @ApplicationScoped
 class PageGuard {
@@ -32,12 +33,21 @@ class PageGuard {
 
   static final String POST_LOCATION = "/ui/j_security_check";
 
-  static final String CSP =
-      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
-          + " connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
-
   private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
   private final SecureRandom random = new SecureRandom();
+  private final String csp;
+
+  PageGuard(OidcSignIn oidc) {
+    this.csp = csp(oidc.formAction());
+  }
+
+  /** The content security policy, forms allowed to go to {@code formAction}. */
+  static String csp(String formAction) {
+    return "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+        + " connect-src 'self'; form-action "
+        + formAction
+        + "; frame-ancestors 'none'; base-uri 'none'";
+  }
 
   void install(@Observes Router router) {
     router.route().order(Integer.MIN_VALUE).handler(this::handle);
@@ -50,7 +60,7 @@ class PageGuard {
       return;
     }
     ctx.response()
-        .putHeader("Content-Security-Policy", CSP)
+        .putHeader("Content-Security-Policy", csp)
         .putHeader("X-Frame-Options", "DENY")
         .putHeader("X-Content-Type-Options", "nosniff")
         .putHeader("Referrer-Policy", "same-origin")

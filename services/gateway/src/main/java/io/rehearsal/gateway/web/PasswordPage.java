@@ -33,16 +33,21 @@ public class PasswordPage {
 
   private final WebUsers users;
   private final SecurityIdentity identity;
+  private final OidcSignIn oidc;
 
-  PasswordPage(WebUsers users, SecurityIdentity identity) {
+  PasswordPage(WebUsers users, SecurityIdentity identity, OidcSignIn oidc) {
     this.users = users;
     this.identity = identity;
+    this.oidc = oidc;
   }
 
   @GET
   @Produces(MediaType.TEXT_HTML)
-  public TemplateInstance form(@Context RoutingContext ctx) {
-    return Templates.password(user(), csrf(ctx), "", false);
+  public Response form(@Context RoutingContext ctx) {
+    if (oidc.on()) {
+      return managedByProvider();
+    }
+    return Response.ok(Templates.password(user(), csrf(ctx), "", false)).build();
   }
 
   @POST
@@ -53,6 +58,9 @@ public class PasswordPage {
       @FormParam("current") String current,
       @FormParam("next") String next,
       @Context RoutingContext ctx) {
+    if (oidc.on()) {
+      return managedByProvider();
+    }
     if (!PageGuard.same(csrf(ctx), token)) {
       return Problems.response(
           403, "CSRF token missing or wrong", "reload the page and submit its form again");
@@ -62,6 +70,12 @@ public class PasswordPage {
     return Response.status(refused.isPresent() ? 400 : 200)
         .entity(Templates.password(user(), csrf(ctx), message, refused.isEmpty()))
         .build();
+  }
+
+  /** With OIDC there is no password here to change. */
+  private static Response managedByProvider() {
+    return Problems.response(
+        404, "No password here", "you signed in with your identity provider; change it there");
   }
 
   private String user() {

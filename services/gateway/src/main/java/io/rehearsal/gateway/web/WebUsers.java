@@ -22,7 +22,8 @@ import org.jboss.logging.Logger;
 /**
  * Verifies the review page's sign-in form ({@code quarkus.http.auth.form}) against the {@link
  * LocalUsers} file: the signed-in identity is the user's name, its roles the user's groups. Loads
- * the file at start-up, creating it (and printing the one-time password) on first start.
+ * the file at start-up, creating it (and printing the one-time password) on first start; not at all
+ * when the page signs in with OIDC ({@link OidcSignIn}).
  */
 @ApplicationScoped
 class WebUsers implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
@@ -30,19 +31,25 @@ class WebUsers implements IdentityProvider<UsernamePasswordAuthenticationRequest
   private static final Logger LOG = Logger.getLogger(WebUsers.class);
 
   private final WebConfig config;
+  private final OidcSignIn oidc;
   private final boolean sessionKeyConfigured;
   private volatile Map<String, LocalUsers.User> users = Map.of();
   private volatile String decoy = "";
 
   WebUsers(
       WebConfig config,
+      OidcSignIn oidc,
       @ConfigProperty(name = "quarkus.http.auth.session.encryption-key")
           Optional<String> sessionKey) {
     this.config = config;
+    this.oidc = oidc;
     this.sessionKeyConfigured = sessionKey.isPresent();
   }
 
   void load(@Observes StartupEvent event) {
+    if (oidc.on()) {
+      return; // OIDC signs in: no users file is read or created, so nobody signs in with one
+    }
     LocalUsers.Loaded loaded =
         LocalUsers.ensure(config.usersFile(), config.passwordIterations(), new SecureRandom());
     users = loaded.users();
