@@ -1,9 +1,5 @@
 package io.rehearsal.ml.detect;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-
 /**
  * Contextual Anomaly Detector, open-source edition (CAD OSE, M. Smirnov, as run by NAB), written
  * from the algorithm's description. Each value becomes facts (its level's bits, {@link
@@ -30,16 +26,15 @@ final class CadOse {
   static final int MAX_LEFT_LENGTH = 7;
   static final int MAX_ACTIVE = 15;
   private static final long NEURON_BASE = 1L << 31;
-  private static final long[] NOTHING = new long[0];
-  private static final Comparator<ContextMemory.Active> BY_STRENGTH =
-      Comparator.comparingInt(ContextMemory.Active::activations)
-          .thenComparingLong(ContextMemory.Active::leftHash)
-          .thenComparingLong(ContextMemory.Active::rightHash);
 
   private final ContextMemory memory;
   private final int restPeriod;
   private final double baseThreshold;
-  private ContextMemory.Facts leftFacts = ContextMemory.Facts.of(NOTHING);
+  private final long[] facts = new long[ValueFacts.MAX_FACTS];
+  private final long[] leftFacts = new long[ValueFacts.MAX_FACTS + MAX_ACTIVE];
+  private final int[] neurons = new int[MAX_ACTIVE];
+  private int leftLength;
+  private long leftHash = FactHash.of(leftFacts, 0);
   private long predicted;
   private long steps;
   private long lastHigh; // history index of the last score >= the base threshold (0: the first 1.0)
@@ -67,9 +62,12 @@ final class CadOse {
 
   /** Scores a value already turned into its level ({@link ValueFacts#of}), then learns it. */
   double score(int level) {
-    long[] facts = ValueFacts.of(level);
-    boolean unpredicted = (ValueFacts.mask(facts) & ~predicted) != 0;
-    double current = unpredicted ? step(facts) : stepQuietly(facts);
+    int n = ValueFacts.write(level, facts);
+    boolean unpredicted = (ValueFacts.mask(facts, n) & ~predicted) != 0;
+    double current = step(n);
+    if (!unpredicted) {
+      current = 0.0;
+    }
     steps++;
     boolean rested = lastHigh < steps - restPeriod;
     if (current >= baseThreshold) {
@@ -78,45 +76,40 @@ final class CadOse {
     return rested ? current : 0.0;
   }
 
-  private double stepQuietly(long[] facts) {
-    step(facts);
-    return 0.0;
+  /** Contexts in the memory. */
+  int contexts() {
+    return memory.size();
   }
 
-  /** One step of learning; returns {@code (1 - active + added) / 2}. */
-  private double step(long[] facts) {
-    ContextMemory.Facts right = ContextMemory.Facts.of(facts);
+  /** One step of learning on the first {@code n} of {@link #facts}; returns the novelty. */
+  private double step(int n) {
+    long hash = FactHash.of(facts, n);
     boolean newStep = false;
     int skip = 0;
-    if (leftFacts.facts().length > 0) {
-      int id = memory.addZeroLevel(leftFacts, right);
+    if (leftLength > 0) {
+      int id = memory.addZeroLevel(leftFacts, leftLength, leftHash, facts, n, hash);
       newStep = id >= 0;
       skip = newStep ? id : 0;
     }
-    ContextMemory.Selection sel = memory.crossRight(facts, newStep, skip);
-    List<ContextMemory.Potential> potentials = sel.potentials().list();
-    int unique = potentials.size() + (sel.potentials().contains(leftFacts, right) ? 0 : 1);
-    double active = sel.selected() > 0 ? (double) sel.active().size() / sel.selected() : 0.0;
-    leftFacts = withNeurons(facts, sel.active());
-    ContextMemory.Prediction next = memory.crossLeft(leftFacts.facts(), potentials);
-    predicted = next.predictedFacts();
-    int added = next.added() + (newStep ? 1 : 0);
+    memory.crossRight(facts, n, newStep, skip);
+    int unique = memory.potentials() + (memory.proposedWholeStep() ? 0 : 1);
+    int selected = memory.selected();
+    double active = selected > 0 ? (double) memory.activeCount() / selected : 0.0;
+    withNeurons(n);
+    int added = memory.crossLeft(leftFacts, leftLength) + (newStep ? 1 : 0);
+    predicted = memory.predictedFacts();
     double addedShare = newStep ? (double) added / unique : 0.0;
     return (1.0 - active + addedShare) / 2.0;
   }
 
-  /** This value's facts followed by the strongest active contexts' numbers, sorted. */
-  private static ContextMemory.Facts withNeurons(long[] facts, List<ContextMemory.Active> active) {
-    List<ContextMemory.Active> sorted = new ArrayList<>(active);
-    sorted.sort(BY_STRENGTH);
-    long[] neurons =
-        sorted.subList(Math.max(0, sorted.size() - MAX_ACTIVE), sorted.size()).stream()
-            .mapToLong(a -> NEURON_BASE + a.id())
-            .sorted()
-            .toArray();
-    long[] out = new long[facts.length + neurons.length];
-    System.arraycopy(facts, 0, out, 0, facts.length);
-    System.arraycopy(neurons, 0, out, facts.length, neurons.length);
-    return ContextMemory.Facts.of(out);
+  /** Next left facts: this value's facts followed by the strongest active contexts' numbers. */
+  private void withNeurons(int n) {
+    System.arraycopy(facts, 0, leftFacts, 0, n);
+    int k = memory.strongest(MAX_ACTIVE, neurons);
+    for (int i = 0; i < k; i++) {
+      leftFacts[n + i] = NEURON_BASE + neurons[i];
+    }
+    leftLength = n + k;
+    leftHash = FactHash.of(leftFacts, leftLength);
   }
 }

@@ -1,12 +1,6 @@
 package io.rehearsal.ml.detect;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.BitSet;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * CAD OSE's memory of contexts (its "context operator"), written from the algorithm's description.
@@ -18,22 +12,47 @@ import java.util.Map;
  * <em>selected</em>; it is <em>active</em> when its right side is fully matched now. Partial
  * matches of contexts first seen as whole steps ("zero-level" contexts) propose potential new
  * contexts, made of the matched facts only; the memory never forgets.
+ *
+ * <p>Everything is kept in flat primitive arrays indexed by number (semi-contexts per side,
+ * contexts): a crossing marks in each semi-context holding one of the facts how many it holds and
+ * at which positions of the crossed facts (a bit set, at most 64 facts), so the matched facts are
+ * never copied out; their name is computed once per crossing, when a proposal needs it. A step
+ * allocates nothing unless the memory grows. One step is: {@link #addZeroLevel}, {@link
+ * #crossRight}, the results ({@link #selected}, {@link #activeCount}, {@link #strongest}, {@link
+ * #potentials}, {@link #proposed}), then {@link #crossLeft} with the next left facts.
  */
 final class ContextMemory {
 
-  static final int LEFT = 0;
-  static final int RIGHT = 1;
-  private static final List<Semi> NONE = List.of();
-  private static final Comparator<Semi> BY_ID = Comparator.comparingInt(s -> s.id);
+  /** Most facts a side may be crossed with (positions of a {@code long} bit set). */
+  static final int MAX_FACTS = 64;
 
   private final int maxLeftLength;
-  private final List<List<Semi>> semis = List.of(new ArrayList<>(), new ArrayList<>());
-  private final List<Map<Long, Semi>> byHash = List.of(new HashMap<>(), new HashMap<>());
-  private final List<Map<Long, List<Semi>>> byFact = List.of(new HashMap<>(), new HashMap<>());
-  private final List<List<Semi>> crossed =
-      new ArrayList<>(List.of(new ArrayList<>(), new ArrayList<>()));
-  private final List<List<Semi>> touched = List.of(new ArrayList<>(), new ArrayList<>());
-  private final List<Context> contexts = new ArrayList<>();
+  private final Side left = new Side(true);
+  private final Side right = new Side(false);
+  private int contextCount;
+  private int[] crossedLeft =
+      new int[64]; // semi-contexts kept by the last left crossing, by number
+  private int crossedLeftCount;
+
+  // results of the last right crossing
+  private int selected;
+  private int[] active = new int[64]; // per active context: number, activations, names
+  private int[] activeActivations = new int[64];
+  private long[] activeLeftHash = new long[64];
+  private long[] activeRightHash = new long[64];
+  private int activeCount;
+  private long predicted;
+
+  // the distinct potential new contexts of this step, in the order first proposed
+  private final LongIntMap leftNumbers = new LongIntMap();
+  private final LongIntMap rightNumbers = new LongIntMap();
+  private long[] seen = new long[64];
+  private int rightSides;
+  private int[] potentialLeft = new int[64]; // left semi-context whose matched facts are the left
+  private int[] potentialRight = new int[64];
+  private int[] potentialBit = new int[64];
+  private int potentialCount;
+  private int step;
 
   /**
    * @param maxLeftLength longest matched left part that may make a potential new context
@@ -42,284 +61,470 @@ final class ContextMemory {
     this.maxLeftLength = maxLeftLength;
   }
 
-  /** A sorted set of facts with its name ({@link FactHash}). */
-  record Facts(long[] facts, long hash) {
-    static Facts of(long[] facts) {
-      return new Facts(facts, FactHash.of(facts));
-    }
-  }
-
-  /** A possible context: the facts of its two sides. */
-  record Potential(Facts left, Facts right) {}
-
   /**
-   * The distinct potential contexts of one step, in the order first proposed. Each side's matched
-   * facts get a small number once per semi-context, so a repeat costs one bit test.
-   */
-  static final class Proposals {
-    private final Map<Long, Integer> leftNumbers = new HashMap<>();
-    private final Map<Long, Integer> rightNumbers = new HashMap<>();
-    private final BitSet seen = new BitSet();
-    private final List<Potential> list = new ArrayList<>();
-    private final int rightSides;
-
-    private Proposals(int rightSides) {
-      this.rightSides = rightSides;
-    }
-
-    /** The potentials, each once. */
-    List<Potential> list() {
-      return list;
-    }
-
-    /** Whether a context with these two sides was proposed. */
-    boolean contains(Facts left, Facts right) {
-      Integer l = leftNumbers.get(left.hash());
-      Integer r = rightNumbers.get(right.hash());
-      return l != null && r != null && seen.get(l * rightSides + r);
-    }
-
-    private void propose(Semi left, Semi right) {
-      int bit = number(left, leftNumbers) * rightSides + number(right, rightNumbers);
-      if (!seen.get(bit)) {
-        seen.set(bit); // a repeat would find the context its first proposal made
-        list.add(new Potential(left.matched(), right.matched()));
-      }
-    }
-
-    private int number(Semi s, Map<Long, Integer> numbers) {
-      if (s.proposals != this) {
-        s.proposals = this;
-        s.proposalNumber = numbers.computeIfAbsent(s.matched().hash(), k -> numbers.size());
-      }
-      return s.proposalNumber;
-    }
-  }
-
-  /** A context whose right side matched the current facts, with what orders the active ones. */
-  record Active(int id, int activations, long leftHash, long rightHash) {}
-
-  /**
-   * What the selected contexts did with this step's facts.
-   *
-   * @param active contexts whose right side is fully present
-   * @param selected contexts whose left side was fully present last step
-   * @param potentials distinct potential new contexts, in the order they were first proposed
-   */
-  record Selection(List<Active> active, int selected, Proposals potentials) {}
-
-  /** What the left crossing gave: contexts really new among the potentials, and the prediction. */
-  record Prediction(int added, long predictedFacts) {}
-
-  /**
-   * Stores a whole step as a zero-level context unless it is known (then marks it zero-level).
+   * Stores a whole step (the first {@code leftLength} of {@code leftFacts} → the first {@code
+   * rightLength} of {@code rightFacts}, both sorted, named {@code leftHash} and {@code rightHash})
+   * as a zero-level context unless it is known (then marks it zero-level).
    *
    * @return the new context's number, or -1 when it was already known
    */
-  int addZeroLevel(Facts left, Facts right) {
-    return add(left, right, true);
+  int addZeroLevel(
+      long[] leftFacts,
+      int leftLength,
+      long leftHash,
+      long[] rightFacts,
+      int rightLength,
+      long rightHash) {
+    int l = left.semi(leftFacts, all(leftLength), leftHash);
+    int r = right.semi(rightFacts, all(rightLength), rightHash);
+    return add(l, r, true);
   }
 
   /**
    * Crosses the right side with the current value's facts, then updates every context selected by
-   * last step's left crossing and returns the active ones, the number selected, and (when {@code
-   * newStep}: this step's zero-level context was new) the potential new contexts.
+   * last step's left crossing; afterwards {@link #selected}, {@link #activeCount}, {@link
+   * #strongest}, {@link #potentials} and {@link #proposed} tell what it did. Potential new contexts
+   * are proposed only when {@code newStep} (this step's zero-level context was new).
    *
    * @param skip a context left out of the update: the one just made, or context 0 when none was
    *     (the reference compares the context number with a "none" flag that equals 0)
    */
-  Selection crossRight(long[] facts, boolean newStep, int skip) {
-    cross(RIGHT, facts);
-    List<Active> active = new ArrayList<>();
-    Proposals potentials = new Proposals(semis.get(RIGHT).size());
-    int selected = 0;
-    for (Semi left : crossed.get(LEFT)) {
-      boolean full = left.count == left.length;
+  void crossRight(long[] facts, int length, boolean newStep, int skip) {
+    right.cross(facts, length);
+    clearProposals();
+    rightSides = right.size;
+    selected = 0;
+    activeCount = 0;
+    Side l = left;
+    int[] rightCounts = right.count;
+    int[] rightLengths = right.length;
+    for (int i = 0; i < crossedLeftCount; i++) {
+      int semi = crossedLeft[i];
+      int count = l.count[semi];
+      boolean full = count == l.length[semi];
       if (!full && !newStep) {
         continue; // a partly matched left side only proposes, from its zero-level contexts
       }
-      for (int slot = 0; slot < left.contexts.capacity(); slot++) {
-        int rightId = left.contexts.keyAt(slot);
-        if (rightId < 0 || left.contexts.valueAt(slot) == skip) {
+      boolean mayPropose = newStep && count <= maxLeftLength;
+      ContextTable table = l.contexts[semi];
+      long[] e = table.entries;
+      int end = ContextTable.STRIDE * table.size;
+      for (int at = 0; at < end; at += ContextTable.STRIDE) {
+        long keyAndId = e[at + ContextTable.KEY_AND_ID];
+        int id = ContextTable.id(keyAndId);
+        if (id == skip) {
           continue;
         }
-        int id = left.contexts.valueAt(slot);
-        Context c = contexts.get(id);
-        Semi right = semis.get(RIGHT).get(rightId);
-        boolean propose = c.zeroLevel && newStep && right.count > 0 && left.count <= maxLeftLength;
+        int rightId = ContextTable.rightId(keyAndId);
+        int rightCount = rightCounts[rightId];
+        long flags = e[at + ContextTable.FLAGS];
         if (full) {
           selected++;
-          c.selected += right.length;
-          c.matched += right.count;
-          if (right.count > 0 && right.count == right.length) {
-            c.activations++;
-            active.add(new Active(id, c.activations, c.leftHash, c.rightHash));
+          int rightLength = rightLengths[rightId];
+          e[at + ContextTable.SELECTED] += rightLength;
+          e[at + ContextTable.MATCHED] += rightCount;
+          if (rightCount > 0 && rightCount == rightLength) {
+            flags += 2;
+            e[at + ContextTable.FLAGS] = flags;
+            addActive(id, (int) (flags >>> 1), l.hash[semi], right.hash[rightId]);
             continue;
           }
         }
-        if (propose) {
-          potentials.propose(left, right);
+        if ((flags & 1) != 0 && mayPropose && rightCount > 0) {
+          propose(semi, rightId);
         }
       }
     }
-    return new Selection(active, selected, potentials);
+  }
+
+  /** Contexts selected by the last step's left crossing (updated by {@link #crossRight}). */
+  int selected() {
+    return selected;
+  }
+
+  /** Selected contexts whose right side is fully present now. */
+  int activeCount() {
+    return activeCount;
   }
 
   /**
-   * Stores the potential new contexts, crosses the left side with this step's facts and predicts
-   * the next value's facts: the right sides of the contexts, among those whose left side is fully
-   * matched, that were right most often when selected (all of them while none ever was).
+   * Writes into {@code into} the numbers of the (at most {@code max}) strongest active contexts,
+   * sorted by number: the strongest are the last in the order (activations, left name, right name),
+   * a total order since two contexts never share both sides.
+   *
+   * @return how many were written
    */
-  Prediction crossLeft(long[] facts, List<Potential> potentials) {
-    int added = 0;
-    for (Potential p : potentials) {
-      added += add(p.left(), p.right(), false) >= 0 ? 1 : 0;
-    }
-    cross(LEFT, facts);
-    double best = 0.0;
-    List<Context> predicting = new ArrayList<>();
-    for (Semi left : crossed.get(LEFT)) {
-      if (left.count != left.length) {
+  int strongest(int max, int[] into) {
+    // into[] first holds indexes into the active lists; into[0] is the weakest kept
+    int n = 0;
+    for (int k = 0; k < activeCount; k++) {
+      if (n < max) {
+        into[n++] = k;
+      } else if (weaker(into[0], k)) {
+        into[0] = k;
+      } else {
         continue;
       }
-      for (int slot = 0; slot < left.contexts.capacity(); slot++) {
-        if (left.contexts.keyAt(slot) < 0) {
-          continue;
+      int weakest = 0;
+      for (int j = 1; j < n; j++) {
+        if (weaker(into[j], into[weakest])) {
+          weakest = j;
         }
-        Context c = contexts.get(left.contexts.valueAt(slot));
-        double weight = c.selected > 0 ? (double) c.matched / c.selected : 0.0;
+      }
+      int t = into[0];
+      into[0] = into[weakest];
+      into[weakest] = t;
+    }
+    for (int j = 0; j < n; j++) {
+      into[j] = active[into[j]];
+    }
+    Arrays.sort(into, 0, n);
+    return n;
+  }
+
+  /** Whether active context {@code a} comes before {@code b} in (activations, names). */
+  private boolean weaker(int a, int b) {
+    if (activeActivations[a] != activeActivations[b]) {
+      return activeActivations[a] < activeActivations[b];
+    }
+    if (activeLeftHash[a] != activeLeftHash[b]) {
+      return activeLeftHash[a] < activeLeftHash[b];
+    }
+    return activeRightHash[a] < activeRightHash[b];
+  }
+
+  /** Distinct potential new contexts proposed by the last {@link #crossRight}. */
+  int potentials() {
+    return potentialCount;
+  }
+
+  /**
+   * Whether the last {@link #crossRight} proposed the whole step as a context: all the facts of the
+   * last left crossing and all those of the right crossing.
+   */
+  boolean proposedWholeStep() {
+    int l = leftNumbers.get(all(left.factCount));
+    int r = rightNumbers.get(all(right.factCount));
+    return l >= 0 && r >= 0 && isSeen(l * rightSides + r);
+  }
+
+  /**
+   * Stores the potential new contexts, crosses the left side with the next step's left facts (the
+   * first {@code length} of {@code facts}, sorted) and predicts the next value's facts ({@link
+   * #predictedFacts}): the right sides of the contexts, among those whose left side is fully
+   * matched, that were right most often when selected (all of them while none ever was).
+   *
+   * @return how many potential contexts were really new
+   */
+  int crossLeft(long[] facts, int length) {
+    int added = 0;
+    for (int p = 0; p < potentialCount; p++) {
+      int fromLeft = potentialLeft[p];
+      int fromRight = potentialRight[p];
+      int l = left.semi(left.facts, left.bits[fromLeft], left.matchedHash(fromLeft));
+      int r = right.semi(right.facts, right.bits[fromRight], right.matchedHash(fromRight));
+      added += add(l, r, false) >= 0 ? 1 : 0;
+    }
+    left.cross(facts, length);
+    keepLeft();
+    double best = 0.0;
+    long mask = 0;
+    Side l = left;
+    long[] rightMasks = right.mask;
+    for (int i = 0; i < crossedLeftCount; i++) {
+      int semi = crossedLeft[i];
+      if (l.count[semi] != l.length[semi]) {
+        continue;
+      }
+      ContextTable table = l.contexts[semi];
+      long[] e = table.entries;
+      int end = ContextTable.STRIDE * table.size;
+      for (int at = 0; at < end; at += ContextTable.STRIDE) {
+        long sel = e[at + ContextTable.SELECTED];
+        double weight = sel > 0 ? (double) e[at + ContextTable.MATCHED] / sel : 0.0;
         if (weight > best) {
           best = weight;
-          predicting.clear();
+          mask = 0;
         }
         if (weight == best) {
-          predicting.add(c);
+          mask |= rightMasks[ContextTable.rightId(e[at + ContextTable.KEY_AND_ID])];
         }
       }
     }
-    long predicted = 0;
-    for (Context c : predicting) {
-      predicted |= c.rightMask;
-    }
-    return new Prediction(added, predicted);
+    predicted = mask;
+    return added;
   }
 
-  private int add(Facts left, Facts right, boolean zeroLevel) {
-    Semi l = semi(LEFT, left);
-    Semi r = semi(RIGHT, right);
-    int next = contexts.size();
-    int id = l.contexts.putIfAbsent(r.id, next);
-    if (id == next) {
-      contexts.add(new Context(right.facts(), zeroLevel, l.hash, r.hash));
-      l.zeroLevelContexts += zeroLevel ? 1 : 0;
+  /** The value facts predicted by the last {@link #crossLeft}, as {@link ValueFacts#mask}. */
+  long predictedFacts() {
+    return predicted;
+  }
+
+  /** Number of contexts stored. */
+  int size() {
+    return contextCount;
+  }
+
+  /**
+   * Keeps, in creation order (the reference's order), the left semi-contexts that can still matter:
+   * fully matched ones, and partly matched ones with a zero-level context and few enough matched
+   * facts to propose.
+   */
+  private void keepLeft() {
+    Side l = left;
+    if (crossedLeft.length < l.touchedCount) {
+      crossedLeft = new int[Math.max(l.touchedCount, 2 * crossedLeft.length)];
+    }
+    long[] keep = l.keep;
+    int lastWord = -1;
+    for (int i = 0; i < l.touchedCount; i++) {
+      int semi = l.touched[i];
+      int count = l.count[semi];
+      if (count == l.length[semi] || (l.zeroLevel[semi] > 0 && count <= maxLeftLength)) {
+        keep[semi >>> 6] |= 1L << semi;
+        lastWord = Math.max(lastWord, semi >>> 6);
+      }
+    }
+    int n = 0;
+    for (int w = 0; w <= lastWord; w++) {
+      for (long bits = keep[w]; bits != 0; bits &= bits - 1) {
+        crossedLeft[n++] = (w << 6) + Long.numberOfTrailingZeros(bits);
+      }
+      keep[w] = 0;
+    }
+    crossedLeftCount = n;
+  }
+
+  private int add(int l, int r, boolean zeroLevel) {
+    ContextTable table = left.contexts[l];
+    int e = table.find(r);
+    if (e < 0) {
+      int id = contextCount++;
+      table.insert(r, id, zeroLevel);
+      left.zeroLevel[l] += zeroLevel ? 1 : 0;
       return id;
     }
-    Context known = contexts.get(id);
-    if (zeroLevel && !known.zeroLevel) {
-      known.zeroLevel = true;
-      l.zeroLevelContexts++;
+    int flags = ContextTable.STRIDE * e + ContextTable.FLAGS;
+    if (zeroLevel && (table.entries[flags] & 1) == 0) {
+      table.entries[flags] |= 1;
+      left.zeroLevel[l]++;
     }
     return -1;
   }
 
-  private Semi semi(int side, Facts facts) {
-    Semi s = byHash.get(side).get(facts.hash());
-    if (s == null) {
-      s = new Semi(semis.get(side).size(), facts.facts().length, facts.hash(), side == LEFT);
-      semis.get(side).add(s);
-      byHash.get(side).put(facts.hash(), s);
-      for (long f : facts.facts()) {
-        byFact.get(side).computeIfAbsent(f, k -> new ArrayList<>()).add(s);
-      }
+  private void addActive(int id, int activations, long leftHash, long rightHash) {
+    if (activeCount == active.length) {
+      int n = 2 * activeCount;
+      active = Arrays.copyOf(active, n);
+      activeActivations = Arrays.copyOf(activeActivations, n);
+      activeLeftHash = Arrays.copyOf(activeLeftHash, n);
+      activeRightHash = Arrays.copyOf(activeRightHash, n);
     }
-    return s;
+    activeActivations[activeCount] = activations;
+    activeLeftHash[activeCount] = leftHash;
+    activeRightHash[activeCount] = rightHash;
+    active[activeCount++] = id;
+  }
+
+  private void propose(int leftSemi, int rightSemi) {
+    int bit =
+        number(left, leftSemi, leftNumbers) * rightSides + number(right, rightSemi, rightNumbers);
+    if (isSeen(bit)) {
+      return; // a repeat would find the context its first proposal made
+    }
+    if ((bit >>> 6) >= seen.length) {
+      seen = Arrays.copyOf(seen, Math.max((bit >>> 6) + 1, 2 * seen.length));
+    }
+    seen[bit >>> 6] |= 1L << bit;
+    if (potentialCount == potentialLeft.length) {
+      int n = 2 * potentialCount;
+      potentialLeft = Arrays.copyOf(potentialLeft, n);
+      potentialRight = Arrays.copyOf(potentialRight, n);
+      potentialBit = Arrays.copyOf(potentialBit, n);
+    }
+    potentialLeft[potentialCount] = leftSemi;
+    potentialRight[potentialCount] = rightSemi;
+    potentialBit[potentialCount++] = bit;
+  }
+
+  private boolean isSeen(int bit) {
+    return (bit >>> 6) < seen.length && (seen[bit >>> 6] & (1L << bit)) != 0;
   }
 
   /**
-   * Marks in each semi-context of a side which of the given facts it holds, and keeps, in creation
-   * order (the reference's order), those that can still matter: fully matched ones, and on the left
-   * partly matched ones with a zero-level context and few enough matched facts to propose.
+   * The small number of a semi-context's matched facts in this step, one per distinct set of facts
+   * (named by their positions among the crossed facts, which within one crossing is the same as
+   * naming them by their hash).
    */
-  private void cross(int side, long[] facts) {
-    List<Semi> touched = this.touched.get(side);
-    for (Semi s : touched) {
-      s.count = 0;
-      s.matched = null;
+  private int number(Side side, int semi, LongIntMap numbers) {
+    if (side.proposalStep[semi] != step) {
+      side.proposalStep[semi] = step;
+      long positions = side.bits[semi];
+      int n = numbers.get(positions);
+      if (n < 0) {
+        n = numbers.size();
+        numbers.put(positions, n);
+      }
+      side.proposalNumber[semi] = n;
     }
-    touched.clear();
-    for (long f : facts) {
-      for (Semi s : byFact.get(side).getOrDefault(f, NONE)) {
-        if (s.count == 0) {
-          touched.add(s);
+    return side.proposalNumber[semi];
+  }
+
+  private void clearProposals() {
+    for (int p = 0; p < potentialCount; p++) {
+      seen[potentialBit[p] >>> 6] = 0;
+    }
+    potentialCount = 0;
+    leftNumbers.clear();
+    rightNumbers.clear();
+    step++;
+  }
+
+  private static long all(int length) {
+    if (length > MAX_FACTS) {
+      throw new IllegalArgumentException(
+          "a side holds at most " + MAX_FACTS + " facts, but was " + length);
+    }
+    return length == MAX_FACTS ? -1L : (1L << length) - 1;
+  }
+
+  /** The semi-contexts of one side, by number, in flat arrays. */
+  private static final class Side {
+    final boolean isLeft;
+    int size;
+    int[] length = new int[64];
+    long[] hash = new long[64];
+    int[] count = new int[64]; // facts held at the last crossing
+    long[] bits = new long[64]; // their positions among the crossed facts
+    int[] crossing = new int[64]; // the crossing whose matched name is in matchedHash
+    long[] matchedHash = new long[64];
+    int[] proposalStep = new int[64];
+    int[] proposalNumber = new int[64];
+    int[] zeroLevel; // left: zero-level contexts it is the left side of
+    ContextTable[] contexts; // left: the contexts it is the left side of
+    long[] keep; // left: semi-contexts kept by a crossing, as a bit set
+    final LongIntMap byHash = new LongIntMap(64);
+    final LongIntMap byFact = new LongIntMap(64); // fact -> its posting list
+    int[][] postings = new int[64][];
+    int[] postingSize = new int[64];
+    long[] mask; // right: the facts as ValueFacts.mask
+    int[] touched = new int[64];
+    int touchedCount;
+    long[] facts = new long[MAX_FACTS]; // the facts of the last crossing
+    int factCount;
+    int crossings;
+
+    Side(boolean isLeft) {
+      this.isLeft = isLeft;
+      this.zeroLevel = isLeft ? new int[64] : null;
+      this.contexts = isLeft ? new ContextTable[64] : null;
+      this.keep = isLeft ? new long[1] : null;
+      this.mask = isLeft ? null : new long[64];
+    }
+
+    /** The semi-context of the facts at {@code positions} of {@code from}, made when new. */
+    int semi(long[] from, long positions, long name) {
+      int id = byHash.get(name);
+      if (id >= 0) {
+        return id;
+      }
+      id = size++;
+      if (id == length.length) {
+        grow(2 * id);
+      }
+      length[id] = Long.bitCount(positions);
+      hash[id] = name;
+      crossing[id] = -1;
+      proposalStep[id] = -1;
+      byHash.put(name, id);
+      if (isLeft) {
+        contexts[id] = new ContextTable();
+        if ((id >>> 6) >= keep.length) {
+          keep = Arrays.copyOf(keep, 2 * keep.length);
         }
-        s.match(f);
+      } else {
+        long m = 0;
+        for (long rest = positions; rest != 0; rest &= rest - 1) {
+          m |= 1L << (from[Long.numberOfTrailingZeros(rest)] - ValueFacts.BASE);
+        }
+        mask[id] = m;
+      }
+      for (long rest = positions; rest != 0; rest &= rest - 1) {
+        long fact = from[Long.numberOfTrailingZeros(rest)];
+        int list = byFact.get(fact);
+        if (list < 0) {
+          list = byFact.size();
+          byFact.put(fact, list);
+          if (list == postings.length) {
+            postings = Arrays.copyOf(postings, 2 * list);
+            postingSize = Arrays.copyOf(postingSize, 2 * list);
+          }
+          postings[list] = new int[8];
+        }
+        int n = postingSize[list];
+        if (n == postings[list].length) {
+          postings[list] = Arrays.copyOf(postings[list], 2 * n);
+        }
+        postings[list][n] = id;
+        postingSize[list] = n + 1;
+      }
+      return id;
+    }
+
+    /** Marks in each semi-context holding one of the facts how many and which it holds. */
+    void cross(long[] with, int n) {
+      all(n);
+      for (int i = 0; i < touchedCount; i++) {
+        count[touched[i]] = 0;
+        bits[touched[i]] = 0;
+      }
+      touchedCount = 0;
+      crossings++;
+      System.arraycopy(with, 0, facts, 0, n);
+      factCount = n;
+      for (int k = 0; k < n; k++) {
+        int list = byFact.get(with[k]);
+        if (list < 0) {
+          continue;
+        }
+        int[] ids = postings[list];
+        int size = postingSize[list];
+        long bit = 1L << k;
+        for (int j = 0; j < size; j++) {
+          int id = ids[j];
+          if (count[id]++ == 0) {
+            touched[touchedCount++] = id;
+          }
+          bits[id] |= bit;
+        }
       }
     }
-    List<Semi> now = new ArrayList<>();
-    for (Semi s : touched) {
-      if (side == RIGHT || s.count == s.length || mayPropose(s)) {
-        now.add(s);
+
+    /** The name of the facts this semi-context matched at the last crossing. */
+    long matchedHash(int id) {
+      if (crossing[id] != crossings) {
+        crossing[id] = crossings;
+        matchedHash[id] = FactHash.ofSubset(facts, bits[id]);
       }
-    }
-    now.sort(BY_ID);
-    crossed.set(side, now);
-  }
-
-  private boolean mayPropose(Semi left) {
-    return left.zeroLevelContexts > 0 && left.count <= maxLeftLength;
-  }
-
-  /** One side of some contexts: its number, how many facts it has, those matched at present. */
-  private static final class Semi {
-    final int id;
-    final int length;
-    final long hash;
-    final SlotOrderedMap contexts; // right semi-context number -> context number (left side only)
-    long[] matchedFacts = new long[4];
-    Facts matched;
-    Proposals proposals; // the step whose proposal number this semi-context holds
-    int proposalNumber;
-    int count;
-    int zeroLevelContexts;
-
-    Semi(int id, int length, long hash, boolean left) {
-      this.id = id;
-      this.length = length;
-      this.hash = hash;
-      this.contexts = left ? new SlotOrderedMap() : null;
+      return matchedHash[id];
     }
 
-    void match(long fact) {
-      if (count == matchedFacts.length) {
-        matchedFacts = Arrays.copyOf(matchedFacts, 2 * count);
+    private void grow(int n) {
+      length = Arrays.copyOf(length, n);
+      hash = Arrays.copyOf(hash, n);
+      count = Arrays.copyOf(count, n);
+      bits = Arrays.copyOf(bits, n);
+      crossing = Arrays.copyOf(crossing, n);
+      matchedHash = Arrays.copyOf(matchedHash, n);
+      proposalStep = Arrays.copyOf(proposalStep, n);
+      proposalNumber = Arrays.copyOf(proposalNumber, n);
+      touched = Arrays.copyOf(touched, n);
+      if (isLeft) {
+        zeroLevel = Arrays.copyOf(zeroLevel, n);
+        contexts = Arrays.copyOf(contexts, n);
+      } else {
+        mask = Arrays.copyOf(mask, n);
       }
-      matchedFacts[count++] = fact;
-    }
-
-    /** The facts matched by the last crossing, named once per crossing. */
-    Facts matched() {
-      if (matched == null) {
-        matched = Facts.of(Arrays.copyOf(matchedFacts, count));
-      }
-      return matched;
-    }
-  }
-
-  /** A context: how often it was selected and right, and its right side's facts. */
-  private static final class Context {
-    final long rightMask;
-    final long leftHash;
-    final long rightHash;
-    boolean zeroLevel;
-    long selected;
-    long matched;
-    int activations;
-
-    Context(long[] right, boolean zeroLevel, long leftHash, long rightHash) {
-      this.rightMask = ValueFacts.mask(right);
-      this.zeroLevel = zeroLevel;
-      this.leftHash = leftHash;
-      this.rightHash = rightHash;
     }
   }
 }

@@ -35,6 +35,12 @@ final class SlotOrderedMap {
     return value;
   }
 
+  /** The value of {@code key}, or -1 when it has none. */
+  int get(int key) {
+    int slot = slot(keys, key);
+    return keys[slot] == key ? values[slot] : -1;
+  }
+
   /** Number of entries. */
   int size() {
     return used;
@@ -51,6 +57,13 @@ final class SlotOrderedMap {
 
   int valueAt(int slot) {
     return values[slot];
+  }
+
+  /**
+   * Replaces the value of the entry in {@code slot} (a slot where {@link #keyAt} is not negative).
+   */
+  void setValueAt(int slot, int value) {
+    values[slot] = value;
   }
 
   private void resize(int minUsed) {

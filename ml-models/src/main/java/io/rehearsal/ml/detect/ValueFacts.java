@@ -22,16 +22,39 @@ final class ValueFacts {
    * {@link #NEGATIVE}.
    */
   static long[] of(int level) {
+    long[] facts = new long[MAX_FACTS];
+    return java.util.Arrays.copyOf(facts, write(level, facts));
+  }
+
+  /** Most facts a level has: 30 digits and {@link #NEGATIVE}. */
+  static final int MAX_FACTS = 31;
+
+  /**
+   * Writes the facts of a level, sorted, at the start of {@code into} (at least {@link #MAX_FACTS}
+   * long), as {@link #of} returns them.
+   *
+   * @return how many facts were written
+   */
+  static int write(int level, long[] into) {
     int magnitude = Math.min(Math.abs(level), (1 << 30) - 1);
     int digits = Math.max(BITS, 32 - Integer.numberOfLeadingZeros(magnitude));
-    long[] facts = new long[digits + (level < 0 ? 1 : 0)];
     for (int d = 0; d < digits; d++) {
-      facts[d] = BASE + 2L * d + ((magnitude >>> d) & 1);
+      into[d] = BASE + 2L * d + ((magnitude >>> d) & 1);
     }
     if (level < 0) {
-      facts[digits] = NEGATIVE;
+      into[digits] = NEGATIVE;
+      return digits + 1;
     }
-    return facts;
+    return digits;
+  }
+
+  /** Value facts as a bit set: bit {@code f - 65536} for each of the first {@code n} facts. */
+  static long mask(long[] valueFacts, int n) {
+    long m = 0;
+    for (int k = 0; k < n; k++) {
+      m |= 1L << (valueFacts[k] - BASE);
+    }
+    return m;
   }
 
   /** Value facts as a bit set: bit {@code f - 65536} for each fact {@code f}. */

@@ -14,6 +14,24 @@ class FactHashTest {
   }
 
   @Test
+  void shouldNameASubsetAsItsCopyWhenGivenItsPositions() {
+    long[] facts = {65_536, 65_539, 65_540, (1L << 31) + 7, (1L << 31) + 90, -1};
+    for (long positions = 0; positions < 1L << facts.length; positions++) {
+      long[] copy = new long[Long.bitCount(positions)];
+      int k = 0;
+      for (int i = 0; i < facts.length; i++) {
+        if ((positions & (1L << i)) != 0) {
+          copy[k++] = facts[i];
+        }
+      }
+      assertThat(FactHash.ofSubset(facts, positions))
+          .as("positions %s", positions)
+          .isEqualTo(FactHash.of(copy));
+    }
+    assertThat(FactHash.of(facts, 3)).isEqualTo(FactHash.of(new long[] {65_536, 65_539, 65_540}));
+  }
+
+  @Test
   void shouldDependOnOrderWhenTheSameFactsAreListedDifferently() {
     assertThat(FactHash.of(new long[] {1, 2})).isNotEqualTo(FactHash.of(new long[] {2, 1}));
   }
