@@ -18,17 +18,20 @@ import io.rehearsal.otlp.JsonLinesOptions;
 import io.rehearsal.otlp.OtlpJsonLines;
 import io.rehearsal.otlp.OtlpLine;
 import io.rehearsal.proto.v1.ExecutionResult;
+import io.rehearsal.proto.v1.FaultHypothesis;
+import io.rehearsal.proto.v1.FaultKind;
 import io.rehearsal.proto.v1.Incident;
 import io.rehearsal.proto.v1.IncidentState;
 import io.rehearsal.proto.v1.IncidentsGrpc;
 import io.rehearsal.proto.v1.ListIncidentsRequest;
+import io.rehearsal.proto.v1.Target;
 import io.rehearsal.store.RedisStore;
 import io.rehearsal.store.SnapshotId;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -52,13 +55,28 @@ class LoopWiringTest {
     Path file =
         data().map(d -> d.resolve("incident-latency-catalog-15.otlp.jsonl.gz")).orElse(null);
     assumeTrue(file != null && Files.isRegularFile(file), "reference-shop recordings absent");
-    SnapshotId twin = store.twinSnapshots().put("twin: test".getBytes(StandardCharsets.UTF_8));
+    // The reference shop's twin (catalog runs 2 replicas): the loop forks it by hash and scales
+    // from its replica counts, not from the spans (which carry no instance ids).
+    Path spec =
+        data()
+            .map(d -> d.resolve("../../../services/rehearsal/src/test/resources/reference-shop"))
+            .map(d -> d.resolve("twin.yaml").normalize())
+            .orElseThrow();
+    SnapshotId twin = store.twinSnapshots().put(Files.readAllBytes(spec));
     store.twinSnapshots().setCurrent(twin);
     ManagedChannel channel =
         Grpc.newChannelBuilder("127.0.0.1:" + grpcPort(), InsecureChannelCredentials.create())
             .build();
     try (LoopServers servers =
         new LoopServers(LoopProfile.SANDBOX_PORT, LoopProfile.GATEWAY_PORT)) {
+      servers.hypotheses =
+          List.of(
+              FaultHypothesis.newBuilder()
+                  .setKind(FaultKind.FAULT_KIND_LATENCY_MULTIPLIER)
+                  .setTarget(Target.newBuilder().setService("catalog"))
+                  .setMagnitude(8)
+                  .setGoodnessOfFit(0.9)
+                  .build());
       send(channel, file);
       long deadline = System.currentTimeMillis() + 60_000;
       while (servers.reports.isEmpty() && System.currentTimeMillis() < deadline) {
@@ -85,11 +103,16 @@ class LoopWiringTest {
       assertThat(incident.getSuspectedTargetsCount()).isPositive();
       assertThat(servers.evaluations.get(0).getCandidatesList())
           .isEqualTo(incident.getProposalsList());
+      assertThat(incident.getProposalsList().stream().filter(r -> r.hasScale()))
+          .filteredOn(r -> r.getTarget().getService().equals("catalog"))
+          .isNotEmpty()
+          .allSatisfy(r -> assertThat(r.getScale().getAbsolute()).isGreaterThan(2));
       assertThat(incident.getLoopStepsList().stream().map(s -> s.getStep() + ":" + s.getStatus()))
           .containsSubsequence(
               "suspects:done",
               "proposals:done",
               "evaluation:done",
+              "suspects:confirmed",
               "decision:retrying",
               "decision:APPROVED",
               "decision:EXECUTING",
