@@ -8,6 +8,8 @@ import io.rehearsal.policy.AutomationBudget;
 import io.rehearsal.policy.Environment;
 import io.rehearsal.policy.FreezeWindow;
 import io.rehearsal.policy.KillSwitch;
+import io.rehearsal.policy.PastAction;
+import io.rehearsal.proto.v1.KillSwitchState;
 import io.rehearsal.store.ActionHistory;
 import io.rehearsal.store.RateLimits;
 import io.rehearsal.store.RateLimits.Budget;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 /**
@@ -82,10 +85,15 @@ final class GatewayCircumstances implements Circumstances.Source {
   }
 
   @Override
-  public Circumstances at(Action action, Instant now) {
-    Budget budget = buckets.peek(limits(action), now);
-    return new Circumstances(
-        killSwitch(), freezes, historyPolicy.recent(history, action, now), budget(budget));
+  public CompletableFuture<Circumstances> at(Action action, Instant now) {
+    CompletableFuture<KillSwitchState> killSwitch = guards.runtime().stateAsync();
+    CompletableFuture<List<PastAction>> recent = historyPolicy.recent(history, action, now);
+    CompletableFuture<Budget> budget = buckets.peekAsync(limits(action), now);
+    return CompletableFuture.allOf(killSwitch, recent, budget)
+        .thenApply(
+            all ->
+                new Circumstances(
+                    killSwitch(killSwitch.join()), freezes, recent.join(), budget(budget.join())));
   }
 
   @Override
@@ -94,9 +102,8 @@ final class GatewayCircumstances implements Circumstances.Source {
     return budget.available() ? Optional.empty() : Optional.of(budget(budget));
   }
 
-  /** The configured kill switch and the one changed at run time, read now. */
-  private KillSwitch killSwitch() {
-    io.rehearsal.proto.v1.KillSwitchState state = guards.runtime().state();
+  /** The configured kill switch and the one changed at run time. */
+  private KillSwitch killSwitch(KillSwitchState state) {
     return new KillSwitch(guards.allStopped(state), guards.stoppedTargets(state));
   }
 

@@ -7,6 +7,7 @@ import io.lettuce.core.api.sync.RedisCommands;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
@@ -76,14 +77,26 @@ public final class ActionHistory {
    * Up to {@code limit} entries of {@code target} at or after {@code sinceMillis}, newest first.
    */
   public List<Entry> since(String target, long sinceMillis, int limit) {
+    return Reads.await(sinceAsync(target, sinceMillis, limit));
+  }
+
+  /** {@link #since} without waiting, to read it together with other records ({@link Reads}). */
+  public CompletableFuture<List<Entry>> sinceAsync(String target, long sinceMillis, int limit) {
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be >= 1, but was " + limit);
     }
-    List<ScoredValue<byte[]>> found =
-        redis.zrevrangebyscoreWithScores(
+    return redis
+        .getStatefulConnection()
+        .async()
+        .zrevrangebyscoreWithScores(
             key(target),
             Range.create((double) sinceMillis, Double.POSITIVE_INFINITY),
-            Limit.create(0, limit));
+            Limit.create(0, limit))
+        .toCompletableFuture()
+        .thenApply(ActionHistory::entries);
+  }
+
+  private static List<Entry> entries(List<ScoredValue<byte[]>> found) {
     return found.stream()
         .map(v -> new Entry(Keys.text(v.getValue()), (long) v.getScore()))
         .toList();

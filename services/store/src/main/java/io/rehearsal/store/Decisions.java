@@ -1,11 +1,13 @@
 package io.rehearsal.store;
 
 import io.lettuce.core.KeyValue;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Versioned decision records: created once, then changed only by compare-and-set on the revision,
@@ -28,10 +30,12 @@ public final class Decisions {
   private static final byte[] DATA = Keys.utf8("data");
 
   private final RedisCommands<byte[], byte[]> redis;
+  private final RedisAsyncCommands<byte[], byte[]> async;
   private final Keys keys;
 
   Decisions(RedisCommands<byte[], byte[]> redis, Keys keys) {
     this.redis = redis;
+    this.async = redis.getStatefulConnection().async();
     this.keys = keys;
   }
 
@@ -72,8 +76,16 @@ public final class Decisions {
 
   /** Record {@code id} at its current revision, or empty. */
   public Optional<Versioned> get(String id) {
-    List<KeyValue<byte[], byte[]>> fields =
-        redis.hmget(keys.decision(Ids.require("id", id)), REV, DATA);
+    return Reads.await(getAsync(id));
+  }
+
+  /** {@link #get} without waiting, to read it together with other records ({@link Reads}). */
+  public CompletableFuture<Optional<Versioned>> getAsync(String id) {
+    byte[] key = keys.decision(Ids.require("id", id));
+    return async.hmget(key, REV, DATA).toCompletableFuture().thenApply(Decisions::versioned);
+  }
+
+  private static Optional<Versioned> versioned(List<KeyValue<byte[], byte[]>> fields) {
     if (fields.get(0).isEmpty() || fields.get(1).isEmpty()) {
       return Optional.empty();
     }

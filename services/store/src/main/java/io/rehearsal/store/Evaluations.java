@@ -3,6 +3,7 @@ package io.rehearsal.store;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Stored evaluations: write-once bytes (the caller's canonical encoding) under the caller's id,
@@ -31,6 +32,11 @@ public final class Evaluations {
    */
   public Optional<byte[]> get(String id) {
     return records.get(id);
+  }
+
+  /** {@link #get} without waiting, to read it together with other records ({@link Reads}). */
+  public CompletableFuture<Optional<byte[]>> getAsync(String id) {
+    return records.getAsync(id);
   }
 
   /** The ids of at most {@code count} retained evaluations, newest timestamp first. */

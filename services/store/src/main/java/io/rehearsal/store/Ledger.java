@@ -1,9 +1,12 @@
 package io.rehearsal.store;
 
+import io.lettuce.core.KeyValue;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Records by id that may be replaced, listed newest first by the time of their first write: the
@@ -38,8 +41,31 @@ public final class Ledger {
 
   /** Up to {@code limit} entries' bytes, newest first. */
   public List<byte[]> newest(int limit) {
-    List<byte[]> ids = redis.zrevrange(index, 0, limit - 1L);
-    return ids.stream().map(id -> redis.hget(entries, id)).filter(Objects::nonNull).toList();
+    return Reads.await(newestAsync(limit));
+  }
+
+  /**
+   * {@link #newest} without waiting, to read it together with other records ({@link Reads}): one
+   * round trip for the index, and one more for the entries when there are any.
+   */
+  public CompletableFuture<List<byte[]>> newestAsync(int limit) {
+    RedisAsyncCommands<byte[], byte[]> async = redis.getStatefulConnection().async();
+    return async
+        .zrevrange(index, 0, limit - 1L)
+        .toCompletableFuture()
+        .thenCompose(
+            ids ->
+                ids.isEmpty()
+                    ? Reads.done(List.<byte[]>of())
+                    : async
+                        .hmget(entries, ids.toArray(new byte[0][]))
+                        .toCompletableFuture()
+                        .thenApply(
+                            found ->
+                                found.stream()
+                                    .filter(KeyValue::hasValue)
+                                    .map(KeyValue::getValue)
+                                    .toList()));
   }
 
   /** How many entries there are. */

@@ -2,11 +2,13 @@ package io.rehearsal.store;
 
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A Lua script from this package's resources, run by digest ({@code EVALSHA}) and sent in full
@@ -40,11 +42,25 @@ final class LuaScript {
 
   /** Runs the script and returns its array reply (bulk strings as byte[], integers as Long). */
   List<Object> run(RedisCommands<byte[], byte[]> redis, byte[][] keys, byte[]... args) {
-    try {
-      return redis.evalsha(sha1, ScriptOutputType.MULTI, keys, args);
-    } catch (RedisNoScriptException e) {
-      return redis.eval(source, ScriptOutputType.MULTI, keys, args);
-    }
+    return Reads.await(runAsync(redis.getStatefulConnection().async(), keys, args));
+  }
+
+  /** {@link #run} without waiting: the reply, or the failure, when it comes. */
+  CompletableFuture<List<Object>> runAsync(
+      RedisAsyncCommands<byte[], byte[]> redis, byte[][] keys, byte[]... args) {
+    CompletableFuture<List<Object>> bySha =
+        redis.<List<Object>>evalsha(sha1, ScriptOutputType.MULTI, keys, args).toCompletableFuture();
+    return bySha.exceptionallyCompose(
+        e -> {
+          Throwable cause =
+              e instanceof java.util.concurrent.CompletionException ? e.getCause() : e;
+          if (cause instanceof RedisNoScriptException) {
+            return redis
+                .<List<Object>>eval(source, ScriptOutputType.MULTI, keys, args)
+                .toCompletableFuture();
+          }
+          return CompletableFuture.failedFuture(cause);
+        });
   }
 
   @Override

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Token buckets in Redis that ration automatic actions: one bucket per scope (a target, or the
@@ -70,6 +71,11 @@ public final class RateLimits {
 
   /** Whether every limit has a token now; takes nothing. */
   public Budget peek(List<RateLimit> limits, Instant now) {
+    return Reads.await(peekAsync(limits, now));
+  }
+
+  /** {@link #peek} without waiting, to read it together with other records ({@link Reads}). */
+  public CompletableFuture<Budget> peekAsync(List<RateLimit> limits, Instant now) {
     return run("peek", limits, now, Optional.empty());
   }
 
@@ -79,12 +85,13 @@ public final class RateLimits {
    * concurrent or repeated attempts of one taker cost one token.
    */
   public Budget take(List<RateLimit> limits, Instant now, String taker) {
-    return run("take", limits, now, Optional.of(Ids.require("taker", taker)));
+    return Reads.await(run("take", limits, now, Optional.of(Ids.require("taker", taker))));
   }
 
-  private Budget run(String mode, List<RateLimit> limits, Instant now, Optional<String> taker) {
+  private CompletableFuture<Budget> run(
+      String mode, List<RateLimit> limits, Instant now, Optional<String> taker) {
     if (limits.isEmpty()) {
-      return new Budget(true, Optional.empty(), Duration.ZERO);
+      return Reads.done(new Budget(true, Optional.empty(), Duration.ZERO));
     }
     byte[][] bucketKeys = new byte[limits.size() + (taker.isPresent() ? 1 : 0)][];
     taker.ifPresent(t -> bucketKeys[limits.size()] = keys.rateTaker(t));
@@ -97,7 +104,12 @@ public final class RateLimits {
       args[2 + 2 * i] = Keys.utf8(Integer.toString(limit.burst()));
       args[3 + 2 * i] = Keys.utf8(Long.toString(limit.refillMillis()));
     }
-    List<Object> reply = SCRIPT.run(redis, bucketKeys, args);
+    return SCRIPT
+        .runAsync(redis.getStatefulConnection().async(), bucketKeys, args)
+        .thenApply(reply -> budget(limits, reply));
+  }
+
+  private static Budget budget(List<RateLimit> limits, List<Object> reply) {
     if ("ok".equals(Replies.textAt(reply, 0))) {
       return new Budget(true, Optional.empty(), Duration.ZERO);
     }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Write-once records under caller-given ids, indexed by a caller-given timestamp, of which only the
@@ -48,7 +49,17 @@ final class RecentRecords {
   }
 
   Optional<byte[]> get(String id) {
-    return Optional.ofNullable(redis.get(keys.item(family, Ids.require(family + " id", id))));
+    return Reads.await(getAsync(id));
+  }
+
+  CompletableFuture<Optional<byte[]>> getAsync(String id) {
+    byte[] key = keys.item(family, Ids.require(family + " id", id));
+    return redis
+        .getStatefulConnection()
+        .async()
+        .get(key)
+        .toCompletableFuture()
+        .thenApply(Optional::ofNullable);
   }
 
   List<String> recent(int count) {

@@ -20,6 +20,7 @@ import io.rehearsal.store.AuditLog;
 import io.rehearsal.store.DecisionJournal;
 import io.rehearsal.store.Decisions;
 import io.rehearsal.store.Evaluations;
+import io.rehearsal.store.Reads;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -28,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 
 /**
@@ -154,11 +156,22 @@ public final class DecisionDesk {
   public Submitted submit(RemediationRequest request) {
     RequestValidator.validate(request);
     String id = decisionId(request.getRequestId());
-    Optional<StoredDecision> existing = records.get(id);
+    Instant now = clock.instant();
+    // Everything a decision reads is in flight at once: one round trip instead of one per record.
+    // A replay needs only the stored decision; the other reads are then left unused.
+    CompletableFuture<Optional<StoredDecision>> stored = records.getAsync(id);
+    Optional<Reading> reading =
+        request.getEvaluationId().isEmpty()
+            ? Optional.empty()
+            : Optional.of(
+                new Reading(
+                    evidence.findAsync(request.getEvaluationId(), request.getRemediation()),
+                    circumstances.at(PolicyInputMapper.action(request), now)));
+    Optional<StoredDecision> existing = Reads.await(stored);
     if (existing.isPresent()) {
       return replay(existing.get(), request);
     }
-    DecisionRecords.Created result = records.create(decide(id, request));
+    DecisionRecords.Created result = records.create(decide(id, request, now, reading));
     return result.created()
         ? new Submitted(result.record().decision(), true)
         : replay(result.record(), request);
@@ -239,8 +252,13 @@ public final class DecisionDesk {
     return new Submitted(records.audited(stored).decision(), false);
   }
 
-  private StoredDecision decide(String id, RemediationRequest request) {
-    Instant now = clock.instant();
+  /** The reads a decision with evidence waits for, in flight together. */
+  private record Reading(
+      CompletableFuture<EvidenceLookup.Found> evidence,
+      CompletableFuture<Circumstances> circumstances) {}
+
+  private StoredDecision decide(
+      String id, RemediationRequest request, Instant now, Optional<Reading> reading) {
     Decision.Builder base =
         Decision.newBuilder()
             .setId(id)
@@ -249,11 +267,12 @@ public final class DecisionDesk {
             .setCreatedAt(Timestamps.of(now))
             .setUpdatedAt(Timestamps.of(now))
             .setPolicyVersion(policyVersion());
-    if (request.getEvaluationId().isEmpty()) {
+    if (reading.isEmpty()) {
       return pendingEvidence(base, request, now);
     }
-    EvidenceLookup.Found found = evidence.find(request.getEvaluationId(), request.getRemediation());
-    Verdict verdict = decideWithBudget(id, request, found, now);
+    EvidenceLookup.Found found = Reads.await(reading.get().evidence());
+    Circumstances seen = Reads.await(reading.get().circumstances());
+    Verdict verdict = decideWithBudget(id, request, found, seen, now);
     DecisionState state = Verdicts.state(verdict);
     Transition.of(DecisionState.DECISION_STATE_UNSPECIFIED, state);
     base.setState(state)
@@ -296,9 +315,12 @@ public final class DecisionDesk {
    * (so the explanation shows the rate-limit guard), which never yields another ALLOW.
    */
   private Verdict decideWithBudget(
-      String id, RemediationRequest request, EvidenceLookup.Found found, Instant now) {
+      String id,
+      RemediationRequest request,
+      EvidenceLookup.Found found,
+      Circumstances seen,
+      Instant now) {
     Action action = PolicyInputMapper.action(request);
-    Circumstances seen = circumstances.at(action, now);
     Verdict verdict = engine.decide(input(request, Optional.of(found), seen));
     if (verdict.effect() != Effect.ALLOW) {
       return verdict;
@@ -315,7 +337,8 @@ public final class DecisionDesk {
         request.getEvaluationId().isEmpty()
             ? Optional.empty()
             : Optional.of(evidence.find(request.getEvaluationId(), request.getRemediation()));
-    Circumstances seen = circumstances.at(PolicyInputMapper.action(request), clock.instant());
+    Circumstances seen =
+        Reads.await(circumstances.at(PolicyInputMapper.action(request), clock.instant()));
     return ExplanationMapper.explanation(engine.decide(input(request, found, seen)));
   }
 

@@ -7,9 +7,11 @@ import io.rehearsal.store.AuditLog;
 import io.rehearsal.store.DecisionJournal;
 import io.rehearsal.store.DecisionJournal.OutboxOp;
 import io.rehearsal.store.Decisions;
+import io.rehearsal.store.Reads;
 import io.rehearsal.store.Versioned;
 import io.rehearsal.store.WriteResult;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Decisions in the store, each change followed by its audit entry: a revision is written by create
@@ -38,7 +40,12 @@ final class DecisionRecords {
 
   /** The stored decision, its revision checked against the stored record's. */
   Optional<StoredDecision> get(String id) {
-    return decisions.get(id).map(DecisionRecords::decode);
+    return Reads.await(getAsync(id));
+  }
+
+  /** {@link #get} without waiting, read together with a decision's other records. */
+  CompletableFuture<Optional<StoredDecision>> getAsync(String id) {
+    return decisions.getAsync(id).thenApply(found -> found.map(DecisionRecords::decode));
   }
 
   /** Creates {@code record} at revision 1, audited; the stored one if the id is taken. */

@@ -5,6 +5,9 @@ import io.rehearsal.proto.v1.Evaluation;
 import io.rehearsal.proto.v1.Evidence;
 import io.rehearsal.proto.v1.Remediation;
 import io.rehearsal.store.Evaluations;
+import io.rehearsal.store.Reads;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Finds the evidence a request is decided on: the stored evaluation named by {@code evaluation_id}
@@ -30,7 +33,17 @@ final class EvidenceLookup {
    *     requested under the same id
    */
   Found find(String evaluationId, Remediation remediation) {
-    Evaluation evaluation = evaluation(evaluationId);
+    return Reads.await(findAsync(evaluationId, remediation));
+  }
+
+  /** {@link #find} without waiting, read together with a decision's other records. */
+  CompletableFuture<Found> findAsync(String evaluationId, Remediation remediation) {
+    return evaluations
+        .getAsync(evaluationId)
+        .thenApply(bytes -> found(evaluationId, evaluation(evaluationId, bytes), remediation));
+  }
+
+  private static Found found(String evaluationId, Evaluation evaluation, Remediation remediation) {
     Evidence evidence =
         evaluation.getEvidenceList().stream()
             .filter(e -> e.getCandidate().getId().equals(remediation.getId()))
@@ -56,14 +69,12 @@ final class EvidenceLookup {
     return new Found(evaluation, evidence);
   }
 
-  private Evaluation evaluation(String id) {
+  private static Evaluation evaluation(String id, Optional<byte[]> stored) {
     byte[] bytes =
-        evaluations
-            .get(id)
-            .orElseThrow(
-                () ->
-                    GatewayException.of(
-                        GatewayException.Reason.NOT_FOUND, "evaluation " + id + " is unknown"));
+        stored.orElseThrow(
+            () ->
+                GatewayException.of(
+                    GatewayException.Reason.NOT_FOUND, "evaluation " + id + " is unknown"));
     try {
       return Evaluation.parseFrom(bytes);
     } catch (InvalidProtocolBufferException e) {

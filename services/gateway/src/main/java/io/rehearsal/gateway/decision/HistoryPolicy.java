@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * What goes into a target's action history, which rules read as {@code recent.*} and {@code
@@ -76,14 +77,16 @@ public record HistoryPolicy(Duration window) {
   }
 
   /** The actions on {@code action}'s target within the window before {@code now}, newest first. */
-  public List<PastAction> recent(ActionHistory history, Action action, Instant now) {
+  public CompletableFuture<List<PastAction>> recent(
+      ActionHistory history, Action action, Instant now) {
     if (!on()) {
-      return List.of();
+      return CompletableFuture.completedFuture(List.of());
     }
-    return history.since(target(action), now.minus(window).toEpochMilli(), READ_LIMIT).stream()
-        .map(HistoryPolicy::past)
-        .flatMap(Optional::stream)
-        .toList();
+    return history
+        .sinceAsync(target(action), now.minus(window).toEpochMilli(), READ_LIMIT)
+        .thenApply(
+            entries ->
+                entries.stream().map(HistoryPolicy::past).flatMap(Optional::stream).toList());
   }
 
   private static String member(ActionKind kind, String decisionId) {

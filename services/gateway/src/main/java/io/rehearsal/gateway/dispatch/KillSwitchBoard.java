@@ -8,6 +8,7 @@ import io.rehearsal.proto.v1.KillSwitchState;
 import io.rehearsal.proto.v1.SetKillSwitchRequest;
 import io.rehearsal.store.AuditLog;
 import io.rehearsal.store.Ledger;
+import io.rehearsal.store.Reads;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 
 /**
@@ -58,8 +60,17 @@ public final class KillSwitchBoard implements KillSwitchSource {
   /** The switch in force: configured and run-time together. */
   @Override
   public KillSwitchState state() {
+    return Reads.await(stateAsync());
+  }
+
+  @Override
+  public CompletableFuture<KillSwitchState> stateAsync() {
+    return changes.newestAsync(SCOPES_READ).thenApply(this::inForce);
+  }
+
+  private KillSwitchState inForce(List<byte[]> newest) {
     List<KillSwitchChange> latest =
-        changes.newest(SCOPES_READ).stream()
+        newest.stream()
             .map(KillSwitchBoard::parse)
             .sorted(
                 Comparator.comparing((KillSwitchChange c) -> c.getTime().getSeconds())

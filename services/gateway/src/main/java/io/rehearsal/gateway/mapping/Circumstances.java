@@ -8,6 +8,7 @@ import io.rehearsal.policy.PastAction;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * What the gateway knows at decision time besides the request and its evidence: the kill switch and
@@ -49,8 +50,11 @@ public record Circumstances(
    */
   public interface Source {
 
-    /** The circumstances of {@code action} at {@code now}. */
-    Circumstances at(Action action, Instant now);
+    /**
+     * The circumstances of {@code action} at {@code now}, read without waiting, so that a
+     * decision's reads are in flight together (see {@code io.rehearsal.store.Reads}).
+     */
+    CompletableFuture<Circumstances> at(Action action, Instant now);
 
     /**
      * Takes one automatic action from the budget of {@code action} for {@code taker} (the decision
@@ -64,8 +68,8 @@ public record Circumstances(
   public static final Source NONE_SOURCE =
       new Source() {
         @Override
-        public Circumstances at(Action action, Instant now) {
-          return NONE;
+        public CompletableFuture<Circumstances> at(Action action, Instant now) {
+          return CompletableFuture.completedFuture(NONE);
         }
 
         @Override
