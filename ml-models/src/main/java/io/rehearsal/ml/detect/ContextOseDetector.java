@@ -1,7 +1,5 @@
 package io.rehearsal.ml.detect;
 
-import java.util.Arrays;
-
 /**
  * CAD OSE ({@link CadOse}) on a stream, without look-ahead. NAB's harness hands CAD OSE the whole
  * file's minimum and maximum; a stream knows neither, so this detector learns them:
@@ -13,8 +11,14 @@ import java.util.Arrays;
  *       on each side, quantised into {@code levels} levels as CAD OSE does ({@code (v - min) /
  *       ((max - min) / (levels - 1))}, truncated); the buffered rows are then replayed into CAD
  *       OSE's memory (their scores discarded) and every later row is scored, then learned;
- *   <li>values past the learned range are clamped to the bottom or top level (the spatial rule of
- *       the combination flags new extremes).
+ *   <li>when a value leaves the range seen so far by more than Numenta's spatial tolerance ({@link
+ *       SpatialDetector}: 5 % of that range), the range is <em>re-quantised</em>: it becomes every
+ *       value seen so far and this one, widened by {@link #MARGIN}, and CAD OSE's memory is rebuilt
+ *       by replaying the last {@code gridWarmUp} rows (a bounded ring buffer; the rebuilt memory
+ *       learns from as many rows as the first one did) under it, keeping the rest period running.
+ *       Later level shifts are then new levels, as NAB's CAD OSE (told the file's range) sees them,
+ *       instead of being clamped to the old top or bottom level;
+ *   <li>values still past the range (a flat warm-up) are clamped to the bottom or top level.
  * </ul>
  *
  * At row {@code i} only rows up to {@code i} are used. CAD OSE rests a fixed {@code restPeriod}
@@ -22,20 +26,24 @@ import java.util.Arrays;
  */
 final class ContextOseDetector implements StreamingDetector {
 
-  /** Share of the warm-up's width added below its minimum and above its maximum. */
+  /** Share of the range's width added below its minimum and above its maximum. */
   static final double MARGIN = 0.1;
 
   private final DetectorConfig.Context config;
-  private final CadOse cad;
-  private final double[] warmUp;
-  private int buffered;
+  private final SpatialDetector spatial = new SpatialDetector();
+  private final double[] recent; // the last gridWarmUp rows, a ring
+  private long seen;
+  private double lowest = Double.POSITIVE_INFINITY;
+  private double highest = Double.NEGATIVE_INFINITY;
+  private CadOse cad;
   private double min;
   private double step = Double.NaN; // NaN until the warm-up is over
+  private int rebuilds;
 
   ContextOseDetector(DetectorConfig.Context config) {
     this.config = config;
-    this.cad = new CadOse(config.restPeriod(), config.restThreshold(), config.maxContext());
-    this.warmUp = new double[Math.max(1, config.gridWarmUp())];
+    this.cad = newCad();
+    this.recent = new double[Math.max(1, config.gridWarmUp())];
   }
 
   @Override
@@ -43,20 +51,34 @@ final class ContextOseDetector implements StreamingDetector {
     if (!Double.isFinite(value)) {
       return 0;
     }
-    if (Double.isNaN(step)) {
-      warmUp[buffered++] = value;
-      if (buffered == warmUp.length) {
-        learnRange();
+    boolean outside = spatial.update(epochSecond, value) > 0;
+    double score = 0;
+    if (!Double.isNaN(step)) {
+      if (outside) {
+        requantise(value);
       }
-      return 0;
+      score = cad.score(level(value));
     }
-    return cad.score(level(value));
+    lowest = Math.min(lowest, value);
+    highest = Math.max(highest, value);
+    recent[(int) (seen++ % recent.length)] = value;
+    if (Double.isNaN(step) && seen == recent.length) {
+      setRange(lowest, highest); // the warm-up is over: its rows are the ring
+      replay();
+    }
+    return score;
   }
 
-  /** Fixes the range from the warm-up's rows and replays them into CAD OSE's memory. */
-  private void learnRange() {
-    double lo = Arrays.stream(warmUp).min().orElse(0);
-    double hi = Arrays.stream(warmUp).max().orElse(0);
+  /** Times the memory was rebuilt under a wider range. */
+  int rebuilds() {
+    return rebuilds;
+  }
+
+  private CadOse newCad() {
+    return new CadOse(config.restPeriod(), config.restThreshold(), config.maxContext());
+  }
+
+  private void setRange(double lo, double hi) {
     double width = hi - lo;
     int top = config.levels() - 1;
     if (width == 0.0) {
@@ -67,8 +89,24 @@ final class ContextOseDetector implements StreamingDetector {
       min = lo - width * MARGIN;
       step = width * (1 + 2 * MARGIN) / top;
     }
-    for (double v : warmUp) {
-      cad.score(level(v));
+  }
+
+  /** A value left the range seen so far: widen the range and rebuild the memory under it. */
+  private void requantise(double value) {
+    rebuilds++;
+    setRange(Math.min(lowest, value), Math.max(highest, value));
+    CadOse rebuilt = newCad();
+    CadOse old = cad;
+    cad = rebuilt;
+    replay();
+    rebuilt.restLike(old);
+  }
+
+  /** Feeds the ring's rows, oldest first, into the memory; their scores are discarded. */
+  private void replay() {
+    long n = Math.min(seen, recent.length);
+    for (long i = seen - n; i < seen; i++) {
+      cad.score(level(recent[(int) (i % recent.length)]));
     }
   }
 
