@@ -103,9 +103,11 @@ public class LoopBeans {
     IncidentLoop loop = new IncidentLoop(parts, new Aftermath(parts, monitor::mitigating));
     pool = Executors.newFixedThreadPool(config.concurrency(), r -> daemon(r));
     incidents.onOpened((IncidentOpened opened) -> pool.execute(() -> loop.run(opened)));
-    LOG.infof(
-        "The loop is on: catalog %s, sandbox %s, gateway %s, token %s",
-        catalogFile, config.sandbox(), config.gateway(), config.tokenFile());
+    if (catalog.isPresent()) {
+      LOG.infof(
+          "The loop is on: catalog %s, sandbox %s, gateway %s, token %s",
+          catalogFile, config.sandbox(), config.gateway(), config.tokenFile());
+    }
   }
 
   /** Why the catalog cannot be used, or empty when it can. */

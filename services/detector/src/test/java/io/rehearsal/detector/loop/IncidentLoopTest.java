@@ -304,10 +304,12 @@ class IncidentLoopTest {
             hypothesis(FaultKind.FAULT_KIND_NETWORK_DELAY, "no-such-service", 0.95),
             hypothesis(expressing(second), second, 0.85),
             hypothesis(FaultKind.FAULT_KIND_LATENCY_MULTIPLIER, "catalog", 0.2));
+    Thread resolver = resolveOnceMitigating(id);
     try (Remotes remotes =
         new Remotes(servers.sandboxTarget(), servers.gatewayTarget(), dir.resolve("token"))) {
       loop(servers.sandboxTarget(), remotes, 3, true).run(new IncidentOpened(id, detected));
     }
+    resolver.join(5_000);
 
     Incident incident = stored(id);
     assertThat(steps(incident))
@@ -336,10 +338,12 @@ class IncidentLoopTest {
   void shouldProposeScalingAboveTheTwinsReplicasWhenTheSpansShowNoInstances() throws Exception {
     String id = open();
     Map<String, Integer> replicas = Map.of("catalog", 3, "frontend", 2);
+    Thread resolver = resolveOnceMitigating(id);
     try (Remotes remotes =
         new Remotes(servers.sandboxTarget(), servers.gatewayTarget(), dir.resolve("token"))) {
       loop(remotes, 3, true, new CurrentTwin(TWIN, replicas)).run(new IncidentOpened(id, detected));
     }
+    resolver.join(5_000);
 
     Incident incident = stored(id);
     List<Remediation> scales =
