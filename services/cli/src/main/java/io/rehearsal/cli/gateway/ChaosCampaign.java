@@ -12,10 +12,7 @@ import io.rehearsal.store.AuditKey;
 import io.rehearsal.store.EmbeddedRedis;
 import io.rehearsal.store.RedisStore;
 import io.rehearsal.store.StoreConfig;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -63,24 +60,8 @@ final class ChaosCampaign {
   }
 
   /** Allows the bench candidate in staging, so approvals, outbox and history are written too. */
-  static final String POLICY =
-      """
-      name: chaos
-      rules:
-        - name: staging-scale
-          description: The bench candidate runs on its own on strong evidence.
-          when: |
-            remediation.environment == "STAGING" && remediation.kind == "SCALE" &&
-            evidence.best && evidence.p_improvement >= 0.9
-          effect: ALLOW
-        - name: anything-else
-          description: Anything else needs one person.
-          when: "true"
-          effect: REQUIRE_APPROVAL
-          approvers: {count: 1}
-      """;
-
   private final Settings settings;
+
   private final Path home;
   private final Path work;
   private final PrintWriter progress;
@@ -98,13 +79,12 @@ final class ChaosCampaign {
   Map<String, Object> run() throws InterruptedException {
     AuditKey key = AuditKey.generate(new SecureRandom());
     Path data = work.resolve("redis");
-    int port = ChaosGateway.freePorts(1)[0];
+    int port = GatewayProcess.freePorts(1)[0];
     EmbeddedRedis redis = EmbeddedRedis.start(data, port);
     try {
       String run = "chaos-" + Long.toHexString(System.nanoTime());
       seed(redis.uri(), key, run);
-      try (ChaosGateway gateway =
-          ChaosGateway.start(home, work, policy(), redis.uri(), key.toBase64())) {
+      try (GatewayProcess gateway = GatewayProcess.start(home, work, redis.uri(), key.toBase64())) {
         ManagedChannel channel = gateway.channel();
         try {
           var stub = PolicyGatewayGrpc.newStub(channel);
@@ -163,14 +143,6 @@ final class ChaosCampaign {
         Evaluation e = GatewayBenchCommand.evaluation(evaluationId(run, i), now);
         store.evaluations().put(e.getId(), GatewayBenchCommand.deterministic(e), now);
       }
-    }
-  }
-
-  private Path policy() {
-    try {
-      return Files.writeString(work.resolve("chaos-policy.yaml"), POLICY);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 

@@ -10,6 +10,8 @@ import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.stub.MetadataUtils;
 import io.grpc.stub.StreamObserver;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
 import io.rehearsal.cli.CommandFailure;
 import io.rehearsal.proto.v1.ConfidenceInterval;
 import io.rehearsal.proto.v1.Environment;
@@ -25,6 +27,8 @@ import io.rehearsal.proto.v1.RemediationRequest;
 import io.rehearsal.proto.v1.SubmitResponse;
 import io.rehearsal.proto.v1.Target;
 import io.rehearsal.proto.v1.TwinFidelity;
+import io.rehearsal.store.AuditKey;
+import io.rehearsal.store.EmbeddedRedis;
 import io.rehearsal.store.RedisStore;
 import io.rehearsal.store.StoreConfig;
 import java.io.ByteArrayOutputStream;
@@ -33,6 +37,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,32 +55,55 @@ import java.util.concurrent.locks.LockSupport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code rehearsal gateway bench}: an open-loop gRPC load client for a running gateway. It seeds
- * evaluations in the gateway's Redis, then fires Submits with unique request ids on a fixed
- * schedule ({@code --rate}) whatever the answers, and measures each latency from the moment the
- * call was due (so a stalled gateway shows in the percentiles instead of slowing the load).
+ * {@code rehearsal gateway bench}: an open-loop gRPC load client. Without {@code --target} it
+ * starts what it measures: an embedded redis-server (AOF, {@code appendfsync always}) and the
+ * packaged gateway with local credentials and a policy that allows the bench candidate (so every
+ * Submit takes the automatic path: evidence, circumstances, budget token, decision, audit entry,
+ * outbox). It seeds evaluations in the gateway's Redis, warms the gateway up (its JIT compiles for
+ * a minute or two under load; a cold gateway measures the compiler), then fires Submits with unique
+ * request ids on a fixed schedule ({@code --rate}) whatever the answers, and measures each latency
+ * from the moment the call was due (so a stalled gateway shows in the percentiles instead of
+ * slowing the load). The figures say whether the Redis writes were durable ({@code
+ * redis_appendfsync}).
  */
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
     description =
-        "Load a running gateway with Submits at a fixed rate; print throughput and latency.",
-    footer = {"", "Exit codes: 0 measured, 2 usage error or Redis not reachable."})
+        "Load a gateway with Submits at a fixed rate after a warm-up; print throughput and"
+            + " latency. Without --target it starts its own Redis and gateway.",
+    footer = {
+      "",
+      "Exit codes: 0 measured, 1 the gateway could not be started, 2 usage error or Redis not"
+          + " reachable."
+    })
 public final class GatewayBenchCommand implements Runnable {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--target", description = "Gateway gRPC address (default: ${DEFAULT-VALUE}).")
-  String target = "localhost:9090";
+  @Option(
+      names = "--target",
+      description =
+          "A running gateway's gRPC address (needs --redis-url). Default: start an embedded Redis"
+              + " and the packaged gateway for the run, and stop them after.")
+  String target;
 
-  @Option(names = "--token-file", description = "A token with role automation.")
+  @Option(names = "--token-file", description = "A token with role automation (with --target).")
   Path tokenFile;
 
-  @Option(names = "--redis-url", required = true, description = "The gateway's Redis.")
+  @Option(names = "--redis-url", description = "The running gateway's Redis (with --target).")
   String redisUrl;
+
+  @Option(
+      names = "--warmup",
+      description =
+          "Load at the same rate before the measured run, not measured (default: ${DEFAULT-VALUE};"
+              + " PT0S for none).")
+  Duration warmup = Duration.ofSeconds(60);
 
   @Option(names = "--rate", description = "Submits per second (default: ${DEFAULT-VALUE}).")
   int rate = 2000;
@@ -102,18 +130,64 @@ public final class GatewayBenchCommand implements Runnable {
         || evaluations < 1
         || connections < 1
         || duration.isNegative()
-        || duration.isZero()) {
-      throw new CommandFailure(
-          "--rate, --evaluations, --connections and --duration must be positive");
+        || duration.isZero()
+        || warmup.isNegative()) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--rate, --evaluations, --connections and --duration must be positive, --warmup not"
+              + " negative");
     }
+    if ((target == null) != (redisUrl == null)) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--target and --redis-url go together (a running gateway and its Redis); give neither"
+              + " to let the bench start both");
+    }
+    if (target != null) {
+      print(measure(target, token(tokenFile), redisUrl, "given (--target)"));
+      return;
+    }
+    Path work = workDirectory();
+    EmbeddedRedis redis =
+        EmbeddedRedis.start(work.resolve("redis"), GatewayProcess.freePorts(1)[0]);
+    try (GatewayProcess gateway =
+        GatewayProcess.start(
+            home(), work, redis.uri(), AuditKey.generate(new SecureRandom()).toBase64())) {
+      print(
+          measure(
+              gateway.target(),
+              gateway.token("automation"),
+              redis.uri(),
+              "started by the bench (packaged gateway, policy "
+                  + work.resolve("bench-policy.yaml")
+                  + ", log "
+                  + work.resolve("gateway.log")
+                  + ")"));
+    } finally {
+      redis.close();
+    }
+  }
+
+  private Map<String, Object> measure(
+      String address, String token, String redis, String gatewayOrigin) {
     String run = UUID.randomUUID().toString().substring(0, 8); // request ids unique per run
-    seed(run);
+    seed(redis, run);
     List<ManagedChannel> channels = new ArrayList<>();
     for (int i = 0; i < connections; i++) {
-      channels.add(ManagedChannelBuilder.forTarget(target).usePlaintext().build());
+      channels.add(ManagedChannelBuilder.forTarget(address).usePlaintext().build());
     }
     try {
-      print(load(channels, run));
+      if (!warmup.isZero()) {
+        load(channels, token, run, "warmup-", warmup);
+        Thread.sleep(2_000); // let the warm-up's stragglers finish before the clock starts
+      }
+      Map<String, Object> figures = new LinkedHashMap<>();
+      figures.put("target", address);
+      figures.put("gateway", gatewayOrigin);
+      figures.put("redis_appendfsync", appendfsync(redis));
+      figures.put("warmup_s", warmup.toMillis() / 1000.0);
+      figures.putAll(load(channels, token, run, "", duration));
+      return figures;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new CommandFailure("interrupted", e);
@@ -122,30 +196,61 @@ public final class GatewayBenchCommand implements Runnable {
     }
   }
 
+  /** The Redis durability setting the figures were measured with. */
+  private static String appendfsync(String redis) {
+    RedisClient client = RedisClient.create(redis);
+    try (StatefulRedisConnection<String, String> connection = client.connect()) {
+      Map<String, String> aof = connection.sync().configGet("appendonly");
+      Map<String, String> fsync = connection.sync().configGet("appendfsync");
+      return "yes".equals(aof.get("appendonly"))
+          ? fsync.getOrDefault("appendfsync", "?")
+          : "no AOF";
+    } catch (RuntimeException e) {
+      return "unknown (" + e.getMessage() + ")";
+    } finally {
+      client.shutdown();
+    }
+  }
+
+  private static Path workDirectory() {
+    try {
+      return Files.createTempDirectory("rehearsal-bench-");
+    } catch (IOException e) {
+      throw new CommandFailure("cannot create a work directory: " + e.getMessage(), e);
+    }
+  }
+
+  private static Path home() {
+    String home = System.getProperty("rehearsal.home");
+    return Path.of(home == null || home.isBlank() ? "." : home).toAbsolutePath().normalize();
+  }
+
   /** Writes {@code evaluations} evaluations as the sandbox would, one candidate each. */
-  private void seed(String run) {
-    try (RedisStore store = RedisStore.connect(StoreConfig.defaults().withRedisUrl(redisUrl))) {
+  private void seed(String redis, String run) {
+    try (RedisStore store = RedisStore.connect(StoreConfig.defaults().withRedisUrl(redis))) {
       Instant now = Instant.now();
       for (int i = 0; i < evaluations; i++) {
         Evaluation e = evaluation(evaluationId(run, i), now);
         store.evaluations().put(e.getId(), deterministic(e), now);
       }
     } catch (RuntimeException e) {
-      throw new CommandFailure("cannot seed evaluations in " + redisUrl + ": " + e.getMessage(), e);
+      throw new CommandFailure("cannot seed evaluations in " + redis + ": " + e.getMessage(), e);
     }
   }
 
-  private Map<String, Object> load(List<ManagedChannel> channels, String run)
+  private Map<String, Object> load(
+      List<ManagedChannel> channels, String token, String run, String phase, Duration length)
       throws InterruptedException {
-    io.grpc.ClientInterceptor bearer = bearer();
+    io.grpc.ClientInterceptor bearer = bearer(token);
     List<PolicyGatewayGrpc.PolicyGatewayStub> stubs =
         channels.stream().map(c -> PolicyGatewayGrpc.newStub(c).withInterceptors(bearer)).toList();
-    int total = (int) Math.max(1, rate * duration.toMillis() / 1000);
+    int total = (int) Math.max(1, rate * length.toMillis() / 1000);
     long period = TimeUnit.SECONDS.toNanos(1) / rate;
     long[] latencies = new long[total];
     AtomicInteger errors = new AtomicInteger();
     AtomicInteger refused = new AtomicInteger();
     AtomicReference<String> firstError = new AtomicReference<>("");
+    Map<String, Integer> states = new java.util.concurrent.ConcurrentSkipListMap<>();
     CountDownLatch done = new CountDownLatch(total);
     long start = System.nanoTime();
     for (int i = 0; i < total; i++) {
@@ -158,10 +263,12 @@ public final class GatewayBenchCommand implements Runnable {
           .get(i % stubs.size())
           .withDeadlineAfter(30, TimeUnit.SECONDS)
           .submit(
-              request(run, n),
+              request(run, phase, n),
               new StreamObserver<>() {
                 @Override
-                public void onNext(SubmitResponse value) {}
+                public void onNext(SubmitResponse value) {
+                  states.merge(value.getDecision().getState().name(), 1, Integer::sum);
+                }
 
                 @Override
                 public void onError(Throwable t) {
@@ -185,9 +292,8 @@ public final class GatewayBenchCommand implements Runnable {
     double seconds = (System.nanoTime() - start) / 1e9;
     long[] ok = Arrays.stream(latencies).filter(l -> l > 0).sorted().toArray();
     Map<String, Object> figures = new LinkedHashMap<>();
-    figures.put("target", target);
     figures.put("rate", rate);
-    figures.put("duration_s", duration.toMillis() / 1000.0);
+    figures.put("duration_s", length.toMillis() / 1000.0);
     figures.put("sent", total);
     figures.put("decisions", ok.length);
     figures.put("errors", total - ok.length);
@@ -198,26 +304,33 @@ public final class GatewayBenchCommand implements Runnable {
     figures.put("p99_ms", round(percentile(ok, 0.99) / 1e6));
     figures.put("max_ms", round((ok.length == 0 ? 0 : ok[ok.length - 1]) / 1e6));
     figures.put("first_error", firstError.get());
+    figures.put("states", new LinkedHashMap<>(states));
     return figures;
   }
 
-  private io.grpc.ClientInterceptor bearer() {
+  private static String token(Path file) {
+    if (file == null) {
+      return null;
+    }
+    try {
+      return Files.readString(file).strip();
+    } catch (IOException e) {
+      throw new CommandFailure("cannot read --token-file " + file + ": " + e.getMessage());
+    }
+  }
+
+  private static io.grpc.ClientInterceptor bearer(String token) {
     Metadata headers = new Metadata();
-    if (tokenFile != null) {
-      try {
-        headers.put(
-            Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER),
-            "Bearer " + Files.readString(tokenFile).strip());
-      } catch (IOException e) {
-        throw new CommandFailure("cannot read --token-file " + tokenFile + ": " + e.getMessage());
-      }
+    if (token != null) {
+      headers.put(
+          Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
     }
     return MetadataUtils.newAttachHeadersInterceptor(headers);
   }
 
-  private RemediationRequest request(String run, int n) {
+  private RemediationRequest request(String run, String phase, int n) {
     return RemediationRequest.newBuilder()
-        .setRequestId("bench-" + run + "-" + n)
+        .setRequestId("bench-" + run + "-" + phase + n)
         .setRemediation(candidate())
         .setIncidentId("bench-incident")
         .setEnvironment(Environment.ENVIRONMENT_STAGING)

@@ -99,6 +99,31 @@ class GatewayBenchCommandTest {
     }
   }
 
+  @Test
+  void shouldWarmUpAtTheRateWithoutMeasuringTheWarmUpWhenAsked() throws Exception {
+    JsonNode figures = bench(store.uri(), "--warmup", "PT1S");
+
+    assertThat(figures.get("warmup_s").asDouble()).isEqualTo(1.0);
+    assertThat(figures.get("sent").asInt()).isEqualTo(400);
+    assertThat(figures.get("decisions").asInt()).isEqualTo(400);
+    assertThat(requestIds).hasSize(600); // 200 warm-up Submits, then the measured 400
+    assertThat(requestIds.stream().filter(id -> id.contains("-warmup-"))).hasSize(200);
+  }
+
+  @Test
+  void shouldRefuseATargetWithoutItsRedis() {
+    StringWriter err = new StringWriter();
+    CommandLine cli = Main.commandLine();
+    cli.setOut(new PrintWriter(new StringWriter()));
+    cli.setErr(new PrintWriter(err));
+
+    int code = cli.execute("gateway", "bench", "--target", "127.0.0.1:1", "--duration", "PT1S");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("--target and --redis-url go together");
+    assertThat(requestIds).isEmpty();
+  }
+
   private JsonNode bench(String redisUrl, String... extra) throws Exception {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
@@ -120,9 +145,13 @@ class GatewayBenchCommandTest {
       "--evaluations",
       "10"
     };
+    String[] noWarmup =
+        java.util.List.of(extra).contains("--warmup")
+            ? new String[0]
+            : new String[] {"--warmup", "PT0S"};
     String[] args =
-        java.util.stream.Stream.concat(
-                java.util.Arrays.stream(base), java.util.Arrays.stream(extra))
+        java.util.stream.Stream.of(base, noWarmup, extra)
+            .flatMap(java.util.Arrays::stream)
             .toArray(String[]::new);
     int code = cli.execute(args);
     assertThat(code).as(err.toString()).isZero();

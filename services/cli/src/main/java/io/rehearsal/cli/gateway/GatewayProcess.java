@@ -21,20 +21,42 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The packaged gateway ({@code services/gateway/target/quarkus-app/quarkus-run.jar}) as a process
- * of its own for the chaos campaign: on free ports, over the campaign's Redis and audit key, with
- * local credentials and the given policy in a work directory; ready once an authenticated
- * GetDecision answers.
+ * of its own, for the chaos campaign and the self-contained bench: on free ports, over the caller's
+ * Redis and audit key, with local credentials and the given policy in a work directory, rate limits
+ * lifted; ready once an authenticated GetDecision answers.
  */
-final class ChaosGateway implements AutoCloseable {
+final class GatewayProcess implements AutoCloseable {
 
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+
+  /**
+   * The policy the process decides with: the bench candidate (a scale in staging on strong
+   * evidence) is allowed on its own, so a Submit takes the whole automatic path (budget token,
+   * outbox); anything else needs one person.
+   */
+  static final String POLICY =
+      """
+      name: bench
+      rules:
+        - name: staging-scale
+          description: The bench candidate runs on its own on strong evidence.
+          when: |
+            remediation.environment == "STAGING" && remediation.kind == "SCALE" &&
+            evidence.best && evidence.p_improvement >= 0.9
+          effect: ALLOW
+        - name: anything-else
+          description: Anything else needs one person.
+          when: "true"
+          effect: REQUIRE_APPROVAL
+          approvers: {count: 1}
+      """;
 
   private final Process process;
   private final Path log;
   private final Path credentials;
   private final int port;
 
-  private ChaosGateway(Process process, Path log, Path credentials, int port) {
+  private GatewayProcess(Process process, Path log, Path credentials, int port) {
     this.process = process;
     this.log = log;
     this.credentials = credentials;
@@ -46,7 +68,7 @@ final class ChaosGateway implements AutoCloseable {
    *
    * @throws CommandFailure when the jar is missing, or the gateway exits or is not ready in time
    */
-  static ChaosGateway start(Path home, Path work, Path policy, String redisUri, String auditKey) {
+  static GatewayProcess start(Path home, Path work, String redisUri, String auditKey) {
     Path jar = home.resolve("services/gateway/target/quarkus-app/quarkus-run.jar");
     if (!Files.isRegularFile(jar)) {
       throw new CommandFailure(
@@ -54,6 +76,7 @@ final class ChaosGateway implements AutoCloseable {
               + jar
               + " (build it: ./mvnw -DskipTests -pl services/gateway package)");
     }
+    Path policy = writePolicy(work);
     int[] ports = freePorts(2);
     Path credentials = work.resolve("credentials");
     Path log = work.resolve("gateway.log");
@@ -75,11 +98,19 @@ final class ChaosGateway implements AutoCloseable {
     builder.redirectErrorStream(true).redirectOutput(log.toFile());
     builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
     try {
-      ChaosGateway gateway = new ChaosGateway(builder.start(), log, credentials, ports[0]);
+      GatewayProcess gateway = new GatewayProcess(builder.start(), log, credentials, ports[0]);
       gateway.awaitReady();
       return gateway;
     } catch (IOException e) {
       throw new CommandFailure("cannot start the gateway " + jar + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static Path writePolicy(Path work) {
+    try {
+      return Files.writeString(work.resolve("bench-policy.yaml"), POLICY);
+    } catch (IOException e) {
+      throw new CommandFailure("cannot write the policy in " + work + ": " + e.getMessage(), e);
     }
   }
 
