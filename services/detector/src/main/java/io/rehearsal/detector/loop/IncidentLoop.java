@@ -27,10 +27,11 @@ import org.jboss.logging.Logger;
 
 /**
  * One incident through the loop: suspects and proposals from the spans around its onset, the
- * proposals rehearsed by the sandbox, the best one submitted to the gateway with its evaluation,
- * then {@link Aftermath} follows the decision. Every step is recorded on the incident and counted;
- * a remote step that fails is retried with backoff a bounded number of times and then recorded as
- * failed. Nothing here throws into the detector.
+ * proposals rehearsed by the sandbox (whose fitted fault hypotheses re-rank the suspects: {@link
+ * SuspectFit}), the best one submitted to the gateway with its evaluation, then {@link Aftermath}
+ * follows the decision. Every step is recorded on the incident and counted; a remote step that
+ * fails is retried with backoff a bounded number of times and then recorded as failed. Nothing here
+ * throws into the detector.
  */
 final class IncidentLoop {
   private static final Logger LOG = Logger.getLogger(IncidentLoop.class);
