@@ -492,11 +492,14 @@ final class ContextMemory {
         long bit = 1L << k;
         for (int j = 0; j < size; j++) {
           int id = ids[j];
-          if (count[id]++ == 0) {
+          if (bits[id] == 0) {
             touched[touchedCount++] = id;
           }
           bits[id] |= bit;
         }
+      }
+      for (int i = 0; i < touchedCount; i++) {
+        count[touched[i]] = Long.bitCount(bits[touched[i]]);
       }
     }
 

@@ -7,27 +7,24 @@ package io.rehearsal.ml.detect;
  * <ul>
  *   <li>a warm-up of a fixed {@code gridWarmUp} rows (a global constant, never derived from the
  *       series' length) scores 0 and buffers the rows;
- *   <li>at its end the value range is the warm-up's range widened by {@link #MARGIN} of its width
- *       on each side, quantised into {@code levels} levels as CAD OSE does ({@code (v - min) /
- *       ((max - min) / (levels - 1))}, truncated); the buffered rows are then replayed into CAD
- *       OSE's memory (their scores discarded) and every later row is scored, then learned;
+ *   <li>at its end the value range is the warm-up's minimum and maximum, quantised into {@code
+ *       levels} levels exactly as NAB's CAD OSE quantises the file's range ({@code (v - min) /
+ *       ((max - min) / (levels - 1))}, truncated; no margin); the buffered rows are then replayed
+ *       into CAD OSE's memory (their scores discarded) and every later row is scored, then learned;
  *   <li>when a value leaves the range seen so far by more than Numenta's spatial tolerance ({@link
- *       SpatialDetector}: 5 % of that range), the range is <em>re-quantised</em>: it becomes every
- *       value seen so far and this one, widened by {@link #MARGIN}, and CAD OSE's memory is rebuilt
- *       by replaying the last {@code gridWarmUp} rows (a bounded ring buffer; the rebuilt memory
- *       learns from as many rows as the first one did) under it, keeping the rest period running.
- *       Later level shifts are then new levels, as NAB's CAD OSE (told the file's range) sees them,
- *       instead of being clamped to the old top or bottom level;
- *   <li>values still past the range (a flat warm-up) are clamped to the bottom or top level.
+ *       SpatialDetector}: 5 % of that range), the range is <em>re-quantised</em>: it becomes the
+ *       minimum and maximum of every value seen so far and this one, and CAD OSE's memory is
+ *       rebuilt by replaying the last {@code gridWarmUp} rows (a bounded ring buffer; the rebuilt
+ *       memory learns from as many rows as the first one did) under it, keeping the rest period
+ *       running. Later level shifts are then new levels, as NAB's CAD OSE (told the file's range)
+ *       sees them, instead of being clamped to the old top or bottom level;
+ *   <li>values past the range by less than the tolerance are clamped to the bottom or top level.
  * </ul>
  *
  * At row {@code i} only rows up to {@code i} are used. CAD OSE rests a fixed {@code restPeriod}
  * after a score of {@code restThreshold} or more.
  */
 final class ContextOseDetector implements StreamingDetector {
-
-  /** Share of the range's width added below its minimum and above its maximum. */
-  static final double MARGIN = 0.1;
 
   private final DetectorConfig.Context config;
   private final SpatialDetector spatial = new SpatialDetector();
@@ -86,12 +83,12 @@ final class ContextOseDetector implements StreamingDetector {
       min = lo - top / 2.0;
       step = 1.0;
     } else {
-      min = lo - width * MARGIN;
-      step = width * (1 + 2 * MARGIN) / top;
+      min = lo;
+      step = width / top;
     }
   }
 
-  /** A value left the range seen so far: widen the range and rebuild the memory under it. */
+  /** A value left the range seen so far: widen the range to it and rebuild the memory under it. */
   private void requantise(double value) {
     rebuilds++;
     setRange(Math.min(lowest, value), Math.max(highest, value));

@@ -45,10 +45,12 @@ class NabRunnerTest {
     NabScore cad = score("contextOSE", files);
     NabScore combined = score("rehearsal", files);
     assertThat(files).hasSize(6);
-    // Measured 23.15 (streaming CAD OSE alone) and 78.96 (combination) on these 6 files, no
-    // look-ahead; 3 points of tolerance.
-    assertThat(cad.normalized()).isGreaterThan(20.1);
-    assertThat(combined.normalized()).isGreaterThan(75.9).isGreaterThan(cad.normalized());
+    // Measured 25.20 (streaming CAD OSE alone) and 71.45 (combination) on these 6 files, no
+    // look-ahead, with the range re-quantised on new extremes and no margin (NAB's quantisation;
+    // 23.15 and 78.96 before, with a 10 % margin and clamping: the whole split gained 68.33 ->
+    // 72.68, these files lost); 3 points of tolerance.
+    assertThat(cad.normalized()).isGreaterThan(22.2);
+    assertThat(combined.normalized()).isGreaterThan(68.4).isGreaterThan(cad.normalized());
     assertThat(combined.detectedWindows()).isGreaterThan(cad.detectedWindows());
   }
 
