@@ -125,6 +125,8 @@ class OidcKeycloakIT {
 
     signIn("alice", d);
     assertThat(browser.findElement(By.id("who")).getText()).isEqualTo("alice");
+    // the provider owns passwords: no link to the local password page
+    assertThat(browser.findElement(By.id("who")).getTagName()).isEqualTo("span");
     List<Cookie> session = sessionCookies();
     assertThat(session).isNotEmpty(); // q_session, or its chunks when the tokens exceed 4 KB
     assertThat(session).allMatch(Cookie::isHttpOnly).allMatch(c -> "Lax".equals(c.getSameSite()));

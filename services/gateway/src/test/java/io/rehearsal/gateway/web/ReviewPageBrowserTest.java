@@ -116,6 +116,7 @@ class ReviewPageBrowserTest {
             .toList();
     assertThat(ids).containsExactly(newer.getId(), older.getId());
     assertThat(browser.findElement(By.id("who")).getText()).isEqualTo("alice");
+    assertThat(browser.findElement(By.id("who")).getAttribute("href")).endsWith("/ui/password");
     screenshot("decision-list");
   }
 
