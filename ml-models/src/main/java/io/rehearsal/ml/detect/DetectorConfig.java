@@ -55,8 +55,9 @@ public record DetectorConfig(
    * @param maxContext longest matched left part that may make a new context (CAD OSE: 7)
    * @param restThreshold score from which the detector rests (CAD OSE's base threshold, 0.75)
    * @param restPeriod points it stays quiet after that (at least 1)
-   * @param gridWarmUp points of warm-up (scored 0) whose range, widened, is the range afterwards (0
-   *     = 1 point); a global constant, at most NAB's shortest probation (186 rows)
+   * @param gridWarmUp points of warm-up (scored 0) whose range is the range afterwards until a
+   *     value leaves it, and points replayed into a memory rebuilt under a wider range (0 = 1
+   *     point); a global constant, at most NAB's shortest probation (186 rows)
    */
   public record Context(
       int levels, int maxContext, double restThreshold, int restPeriod, int gridWarmUp) {
