@@ -70,15 +70,11 @@ class GatewayBeans {
         policies, new GuardSettings(g.maxEvidenceAge(), g.maxTwinAge()), Clock.systemUTC());
   }
 
+  /** On the store's connection: a decision's reads and writes share one connection. */
   @Produces
   @Singleton
   DecisionJournal decisionJournal(RedisStore store) {
-    return DecisionJournal.connect(
-        store.uri(), StoreConfig.defaults().keyPrefix(), StoreConfig.defaults().commandTimeout());
-  }
-
-  void closeJournal(@Disposes DecisionJournal journal) {
-    journal.close();
+    return store.journal();
   }
 
   /**

@@ -23,9 +23,11 @@ import java.util.regex.Pattern;
  * DispatchOutbox} entry of an approved decision. So a change is never visible without its event,
  * and an approval never without the delivery that must follow it, whatever crashes.
  *
- * <p>It holds a connection of its own (auto-reconnecting, like {@link RedisStore}'s). Its scripts
- * touch keys in several hash slots, so it needs a single Redis node (the embedded server or a
- * primary), not a cluster.
+ * <p>A process uses the one on its store's connection ({@link RedisStore#journal()}), so its
+ * decision reads and journaled writes share one connection and one set of I/O threads; {@link
+ * #connect} opens a journal with a connection of its own (auto-reconnecting), for tools and tests
+ * that play another process. Its scripts touch keys in several hash slots, so it needs a single
+ * Redis node (the embedded server or a primary), not a cluster.
  *
  * <pre>
  * PREFIX {decision-events}:stream   stream: decision, event; entry id = the watch cursor
@@ -46,7 +48,7 @@ public final class DecisionJournal implements AutoCloseable {
   private static final LuaScript WRITE = LuaScript.load("journal_write.lua");
   private static final Pattern CURSOR = Pattern.compile("\\d{1,19}-\\d{1,19}");
 
-  private final RedisClient client;
+  private final RedisClient client; // null: the connection is the store's, closed with it
   private final StatefulRedisConnection<byte[], byte[]> connection;
   private final RedisCommands<byte[], byte[]> redis;
   private final Keys keys;
@@ -63,6 +65,11 @@ public final class DecisionJournal implements AutoCloseable {
     this.keys = new Keys(prefix);
     this.outbox = new DispatchOutbox(redis, this::key);
     this.history = new ActionHistory(redis, this::key);
+  }
+
+  /** The journal on a store's connection, with the store's key prefix. */
+  static DecisionJournal on(StatefulRedisConnection<byte[], byte[]> connection, String prefix) {
+    return new DecisionJournal(null, connection, prefix);
   }
 
   /**
@@ -212,11 +219,13 @@ public final class DecisionJournal implements AutoCloseable {
         redis, key("{ledger:" + name + "}:entries"), key("{ledger:" + name + "}:index"));
   }
 
-  /** Closes this journal's connection. */
+  /** Closes this journal's own connection; one on a store's connection closes with the store. */
   @Override
   public void close() {
-    connection.close();
-    client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+    if (client != null) {
+      connection.close();
+      client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+    }
   }
 
   private Written write(

@@ -52,6 +52,7 @@ public final class RedisStore implements AutoCloseable {
   private final AuditLog audit;
   private final RateLimits rateLimits;
   private final TelemetryWindows telemetryWindows;
+  private final DecisionJournal journal;
   private final Keys keys;
   private final RedisURI redisUri;
 
@@ -72,6 +73,7 @@ public final class RedisStore implements AutoCloseable {
     RedisCommands<byte[], byte[]> redis = connection.sync();
     Keys keys = new Keys(config.keyPrefix());
     this.keys = keys;
+    this.journal = DecisionJournal.on(connection, config.keyPrefix());
     this.twinSnapshots = new TwinSnapshots(redis, keys);
     int limit = config.recentLimit();
     this.evaluations = new Evaluations(new RecentRecords(redis, keys, "evaluations", limit));
@@ -133,6 +135,14 @@ public final class RedisStore implements AutoCloseable {
   /** Content-addressed twin snapshots. */
   public TwinSnapshots twinSnapshots() {
     return twinSnapshots;
+  }
+
+  /**
+   * Journaled decision writes (events, hook outbox, action history, ledgers) on this store's
+   * connection; closed with the store.
+   */
+  public DecisionJournal journal() {
+    return journal;
   }
 
   /** Write-once evaluations, newest retained. */

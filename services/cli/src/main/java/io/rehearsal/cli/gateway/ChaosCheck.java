@@ -13,7 +13,6 @@ import io.rehearsal.store.ChainVerification;
 import io.rehearsal.store.DecisionJournal;
 import io.rehearsal.store.JournalEvent;
 import io.rehearsal.store.RedisStore;
-import io.rehearsal.store.StoreConfig;
 import java.io.PrintWriter;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -151,24 +150,19 @@ final class ChaosCheck {
   /** Decision id to the number of creation events in the journal's stream. */
   private static Map<String, Integer> creationEvents(RedisStore store) {
     Map<String, Integer> creates = new HashMap<>();
-    try (DecisionJournal journal =
-        DecisionJournal.connect(
-            store.uri(),
-            StoreConfig.defaults().keyPrefix(),
-            StoreConfig.defaults().commandTimeout())) {
-      Optional<String> cursor = Optional.empty();
-      while (true) {
-        List<JournalEvent> page = journal.after(cursor, 1_000);
-        for (JournalEvent e : page) {
-          if (parse(e).getPreviousState() == DecisionState.DECISION_STATE_UNSPECIFIED) {
-            creates.merge(e.decisionId(), 1, Integer::sum);
-          }
+    DecisionJournal journal = store.journal();
+    Optional<String> cursor = Optional.empty();
+    while (true) {
+      List<JournalEvent> page = journal.after(cursor, 1_000);
+      for (JournalEvent e : page) {
+        if (parse(e).getPreviousState() == DecisionState.DECISION_STATE_UNSPECIFIED) {
+          creates.merge(e.decisionId(), 1, Integer::sum);
         }
-        if (page.size() < 1_000) {
-          return creates;
-        }
-        cursor = Optional.of(page.get(page.size() - 1).cursor());
       }
+      if (page.size() < 1_000) {
+        return creates;
+      }
+      cursor = Optional.of(page.get(page.size() - 1).cursor());
     }
   }
 

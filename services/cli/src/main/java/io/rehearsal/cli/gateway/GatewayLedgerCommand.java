@@ -5,7 +5,6 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import io.rehearsal.cli.CommandFailure;
 import io.rehearsal.cli.StoreConnection;
 import io.rehearsal.proto.v1.ShadowLedgerEntry;
-import io.rehearsal.store.DecisionJournal;
 import io.rehearsal.store.EmbeddedRedis;
 import io.rehearsal.store.RedisStore;
 import io.rehearsal.store.StoreConfig;
@@ -78,10 +77,8 @@ public final class GatewayLedgerCommand implements Callable<Integer> {
     }
     StoreConfig config = storeConfig();
     List<ShadowLedgerEntry> entries;
-    try (RedisStore store = StoreConnection.open(config);
-        DecisionJournal journal =
-            DecisionJournal.connect(store.uri(), keyPrefix, config.commandTimeout())) {
-      entries = parse(journal.ledger("shadow").newest(limit));
+    try (RedisStore store = StoreConnection.open(config)) {
+      entries = parse(store.journal().ledger("shadow").newest(limit));
     } catch (CommandFailure e) {
       spec.commandLine().getErr().println("rehearsal gateway ledger: " + e.getMessage());
       return 2;
