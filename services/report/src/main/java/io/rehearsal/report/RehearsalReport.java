@@ -1,12 +1,14 @@
 package io.rehearsal.report;
 
 import io.rehearsal.rehearse.Timeline;
+import io.rehearsal.rehearse.evaluation.ArmPrediction;
 import io.rehearsal.rehearse.evaluation.ArmSeries;
 import io.rehearsal.rehearse.evaluation.CandidateEvidence;
 import io.rehearsal.rehearse.evaluation.CandidateSet;
 import io.rehearsal.rehearse.evaluation.EvaluationPlan;
 import io.rehearsal.rehearse.evaluation.EvaluationResult;
 import io.rehearsal.rehearse.evaluation.EvidenceFlag;
+import io.rehearsal.rehearse.evaluation.PredictedSeries;
 import io.rehearsal.rehearse.fitting.FaultHypothesis;
 import io.rehearsal.rehearse.incident.Incident;
 import java.util.ArrayList;
@@ -30,7 +32,8 @@ import java.util.Objects;
  * @param timeline where the incident sits on the twin's clock
  * @param plan the evaluation's plan
  * @param result the evaluation's result
- * @param series per arm, "do nothing" first
+ * @param series per arm, "do nothing" first: the mean over replications, whole run (the result's
+ *     {@link EvaluationResult#series()} holds the percentile bands of the measured window)
  * @param candidates the candidate file (declared costs)
  */
 public record RehearsalReport(
@@ -79,5 +82,31 @@ public record RehearsalReport(
         .forEach(e -> rows.add(RankedArm.candidate(e, candidates.entry(e.candidate()).cost())));
     rows.add(Math.min(result.doNothingRank() - 1, rows.size()), RankedArm.doNothing(result));
     return rows;
+  }
+
+  /**
+   * The predicted p10/p50/p90 of every arm per bucket of the measured window: the result's {@link
+   * EvaluationResult#series()}, the same model the review page's plots are drawn from.
+   */
+  public PredictedSeries predicted() {
+    return result.series();
+  }
+
+  /**
+   * The predictions of "do nothing" and of the {@code top} best candidates by rank, "do nothing"
+   * first; empty when the evaluation kept no series.
+   */
+  public List<ArmPrediction> predictions(int top) {
+    PredictedSeries s = predicted();
+    if (s.arms().isEmpty()) {
+      return List.of();
+    }
+    List<ArmPrediction> arms = new ArrayList<>();
+    arms.add(s.arm(EvaluationPlan.DO_NOTHING));
+    result.candidates().stream()
+        .sorted(Comparator.comparingInt(CandidateEvidence::rank))
+        .limit(top)
+        .forEach(e -> arms.add(s.arm(e.candidate())));
+    return arms;
   }
 }

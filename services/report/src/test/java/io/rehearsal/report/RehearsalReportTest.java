@@ -54,4 +54,16 @@ class RehearsalReportTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("hypotheses must list at least one");
   }
+
+  @Test
+  void shouldListDoNothingThenTheBestCandidatesByRankWhenAskedForPredictions() {
+    RehearsalReport report = SampleReports.rehearsal();
+
+    assertThat(report.predicted()).isSameAs(report.result().series());
+    assertThat(report.predictions(2))
+        .extracting(io.rehearsal.rehearse.evaluation.ArmPrediction::arm)
+        .containsExactly("do nothing", "rollback api", "scale api to 6");
+    assertThat(report.predictions(10)).hasSize(5);
+    assertThat(report.predictions(10).get(4).arm()).isEqualTo("scale api to 1"); // ranked last
+  }
 }

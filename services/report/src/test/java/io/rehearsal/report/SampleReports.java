@@ -2,7 +2,9 @@ package io.rehearsal.report;
 
 import io.rehearsal.rehearse.Timeline;
 import io.rehearsal.rehearse.evaluation.ArmOutcome;
+import io.rehearsal.rehearse.evaluation.ArmPrediction;
 import io.rehearsal.rehearse.evaluation.ArmSeries;
+import io.rehearsal.rehearse.evaluation.BucketBand;
 import io.rehearsal.rehearse.evaluation.BucketMean;
 import io.rehearsal.rehearse.evaluation.CandidateEvidence;
 import io.rehearsal.rehearse.evaluation.CandidateSet;
@@ -13,6 +15,7 @@ import io.rehearsal.rehearse.evaluation.Metric;
 import io.rehearsal.rehearse.evaluation.MetricDifference;
 import io.rehearsal.rehearse.evaluation.Objectives;
 import io.rehearsal.rehearse.evaluation.OutcomeStatistics;
+import io.rehearsal.rehearse.evaluation.PredictedSeries;
 import io.rehearsal.rehearse.evaluation.Recommendation;
 import io.rehearsal.rehearse.evaluation.ReplicationPolicy;
 import io.rehearsal.rehearse.evaluation.Score;
@@ -33,13 +36,16 @@ import io.rehearsal.twin.spec.TwinSpecs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntToDoubleFunction;
 import org.HdrHistogram.Histogram;
 
 /**
  * Small reports built by hand, with fixed figures (no simulation runs), so that renderings can be
  * compared byte for byte with golden files. The rehearsal: a one-service twin whose api was slowed
  * down threefold, four candidates (the fix, a costly help, a harmful one, one whose name is given)
- * and "do nothing" ranked between them; the series have an empty first bucket.
+ * and "do nothing" ranked between them; the series have an empty first bucket. The predicted bands
+ * cover the 90 s after the decision in nine 10-s buckets; candidates act 5 s after it, "scale api
+ * to 6" 25 s after it, and "scale api to 6" has no p99 in its fifth bucket.
  */
 public final class SampleReports {
   /** The name of the fourth candidate unless a test picks another. */
@@ -103,7 +109,7 @@ public final class SampleReports {
             twin,
             fault,
             set.candidates(timeline.decision()),
-            SimulationConfig.of(timeline.end()),
+            SimulationConfig.of(timeline.end()).withWarmup(timeline.measuredFrom()),
             1,
             Objectives.DEFAULT,
             new ReplicationPolicy(10, 100, 5, 0.95, 0.01),
@@ -128,6 +134,13 @@ public final class SampleReports {
     return new Incident("bad-deploy", "api slow after a deploy", 0, symptoms, null, null);
   }
 
+  /** Seconds after the decision at which the sample candidates act ... */
+  public static final double ACTS_AFTER = 5;
+
+  /** ... but "scale api to 6", which acts later. */
+  public static final double LATE_ACTS_AFTER = 25;
+
+  /** The rehearsal's result with its fourth candidate named {@code name}. */
   private static EvaluationResult result(String name) {
     List<CandidateEvidence> candidates =
         List.of(
@@ -157,7 +170,52 @@ public final class SampleReports {
             Recommendation.Kind.RESTORES,
             "rollback api",
             List.of(),
-            "rollback api restores every SLO (time to recover 13 s)"));
+            "rollback api restores every SLO (time to recover 13 s)"),
+        predicted(name));
+  }
+
+  /**
+   * Bands of 9 buckets of 10 s after the decision. Do nothing: p99 0.4/0.5/0.7 s and errors 1/2/4 %
+   * throughout; candidate {@code a} (plan order, 1-based) from its second bucket on: p50 p99 {@code
+   * 0.5 / (1 + a * i / 8)}, p10 80 % and p90 130 % of it, errors {@code 2 % / (1 + a)}.
+   */
+  private static PredictedSeries predicted(String name) {
+    List<String> arms = List.of("rollback api", "scale api to 6", "scale api to 1", name);
+    List<ArmPrediction> out = new ArrayList<>();
+    out.add(
+        new ArmPrediction(
+            EvaluationPlan.DO_NOTHING,
+            Double.NaN,
+            20,
+            band(i -> 0.4, i -> 0.5, i -> 0.7),
+            band(i -> 0.01, i -> 0.02, i -> 0.04)));
+    for (int a = 1; a <= arms.size(); a++) {
+      double k = a;
+      IntToDoubleFunction p99 =
+          i -> k == 2 && i == 4 ? Double.NaN : i == 0 ? 0.5 : 0.5 / (1 + k * i / 8);
+      IntToDoubleFunction errors = i -> i == 0 ? 0.02 : 0.02 / (1 + k);
+      out.add(
+          new ArmPrediction(
+              arms.get(a - 1),
+              k == 2 ? LATE_ACTS_AFTER : ACTS_AFTER,
+              10,
+              band(i -> 0.8 * p99.applyAsDouble(i), p99, i -> 1.3 * p99.applyAsDouble(i)),
+              band(i -> 0.5 * errors.applyAsDouble(i), errors, i -> 2 * errors.applyAsDouble(i))));
+    }
+    return new PredictedSeries(0, 10, out);
+  }
+
+  private static BucketBand band(
+      IntToDoubleFunction p10, IntToDoubleFunction p50, IntToDoubleFunction p90) {
+    List<Double> low = new ArrayList<>();
+    List<Double> mid = new ArrayList<>();
+    List<Double> high = new ArrayList<>();
+    for (int i = 0; i < 9; i++) {
+      low.add(p10.applyAsDouble(i));
+      mid.add(p50.applyAsDouble(i));
+      high.add(p90.applyAsDouble(i));
+    }
+    return new BucketBand(low, mid, high);
   }
 
   private static CandidateEvidence evidence(

@@ -5,48 +5,60 @@ import io.rehearsal.rehearse.evaluation.ArmSeries;
 import io.rehearsal.rehearse.evaluation.BucketMean;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The geometry of one SVG line plot, a time series per arm, ready for the template: x is seconds
- * since the fault's onset, dashed verticals mark the onset and the decision. Every coordinate is
- * already formatted; the template only places them. Each line carries its arm's name and raw values
- * (null for gaps), so the plot can be checked against the JSON.
+ * The geometry of one SVG plot over time, ready for the template: x is seconds since the fault's
+ * onset, dashed verticals mark the onset and the decision. A plot draws either one line per arm
+ * (the mean over replications, {@link #of}) or one band and one median line per arm (the 10th to
+ * 90th percentile across replications, {@link PredictedBands}), with the SLO's threshold when the
+ * twin has one. Every coordinate is already formatted; the template only places them. Each line and
+ * band carries its arm's name and raw values (null for gaps), so the plot can be checked against
+ * the report.
  *
  * @param title the heading above the plot
- * @param metric the JSON series key plotted ({@code p99_s} or {@code error_rate})
+ * @param metric the quantity plotted, by its JSON key ({@code p99_s} or {@code error_rate})
  * @param unit the y axis' unit after scaling (e.g. ms)
+ * @param css the SVG's classes: {@code plot}, plus {@code predicted} for a plot of bands
+ * @param note what the plot shows, in a sentence (empty for none)
  * @param yTicks horizontal grid lines with their labels, bottom up
  * @param xTicks labels along the time axis, left to right
- * @param markers the onset and the decision
- * @param lines one per arm, "do nothing" first
+ * @param markers the onset and the decision (those on the time axis)
+ * @param thresholds the SLO thresholds of the metric (empty for none)
+ * @param lines one per arm, "do nothing" first (empty in a plot of bands)
+ * @param bands one per arm shown, "do nothing" first (empty in a plot of lines)
  */
 public record Plot(
     String title,
     String metric,
     String unit,
+    String css,
+    String note,
     List<YTick> yTicks,
     List<XTick> xTicks,
     List<Marker> markers,
-    List<Line> lines) {
+    List<Threshold> thresholds,
+    List<Line> lines,
+    List<Band> bands) {
   static final String[] COLOURS = {
     "#222222", "#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2",
     "#17becf", "#bcbd22", "#7f7f7f"
   };
-  private static final int W = 860;
-  private static final int H = 280;
-  private static final int LEFT = 64;
-  private static final int RIGHT = 16;
-  private static final int TOP = 14;
-  private static final int BOTTOM = 40;
+  static final int W = 860;
+  static final int H = 280;
+  static final int LEFT = 64;
+  static final int RIGHT = 16;
+  static final int TOP = 14;
+  static final int BOTTOM = 40;
 
   /** Copies the lists. */
   public Plot {
     yTicks = List.copyOf(yTicks);
     xTicks = List.copyOf(xTicks);
     markers = List.copyOf(markers);
+    thresholds = List.copyOf(thresholds);
     lines = List.copyOf(lines);
+    bands = List.copyOf(bands);
   }
 
   /**
@@ -76,6 +88,15 @@ public record Plot(
   public record Marker(String x, String labelX, String name) {}
 
   /**
+   * A horizontal line at an SLO's threshold.
+   *
+   * @param y the line's y
+   * @param labelY its label's baseline (just above the line)
+   * @param label the SLO, e.g. {@code SLO p99 ≤ 300 ms (api/GET /)}
+   */
+  public record Threshold(String y, String labelY, String label) {}
+
+  /**
    * One arm's series.
    *
    * @param arm the arm's name
@@ -85,6 +106,39 @@ public record Plot(
    * @param points the polyline's points ({@code x,y} pairs), empty buckets left out
    */
   public record Line(String arm, String css, String colour, String values, String points) {}
+
+  /**
+   * One arm's band across replications and its median, over the buckets shown (a candidate from the
+   * bucket before it acts), each value at its bucket's end.
+   *
+   * @param arm the arm's name
+   * @param label the legend's text: the name, and when a candidate acts
+   * @param css the median line's classes: {@code median}, plus {@code baseline} for "do nothing"
+   * @param colour fill of the band, stroke of the median, also the legend's swatch
+   * @param times each shown bucket's end, seconds since the onset, comma-separated
+   * @param p10 the 10th percentile per shown bucket, raw, comma-separated, {@code null} for none
+   * @param p50 the median per shown bucket, likewise
+   * @param p90 the 90th percentile per shown bucket, likewise
+   * @param area the band's SVG path: p90 left to right, then p10 back, one closed part per run of
+   *     buckets with values
+   * @param median the median polyline's points ({@code x,y} pairs), empty buckets left out
+   */
+  public record Band(
+      String arm,
+      String label,
+      String css,
+      String colour,
+      String times,
+      String p10,
+      String p50,
+      String p90,
+      String area,
+      String median) {
+    /** The legend swatch's classes: {@code band}, plus {@code baseline} for "do nothing". */
+    public String swatch() {
+      return css.contains("baseline") ? "band baseline" : "band";
+    }
+  }
 
   /** Plot width in pixels. */
   public int width() {
@@ -151,6 +205,11 @@ public record Plot(
     return (TOP + H - BOTTOM) / 2;
   }
 
+  /** Where the SLO labels end (right-aligned, inside the frame). */
+  public int sloLabelX() {
+    return W - RIGHT - 4;
+  }
+
   /** Baseline of the markers' labels. */
   public int markerLabelY() {
     return TOP + 12;
@@ -162,7 +221,7 @@ public record Plot(
   }
 
   /**
-   * Lays out {@code series} over {@code timeline}.
+   * One line per arm of {@code series} over the whole run of {@code timeline}.
    *
    * @param scale factor from the value's unit to the axis unit (1000 for seconds as ms)
    * @param value the bucket's value plotted
@@ -175,76 +234,47 @@ public record Plot(
       ToDoubleFunction<BucketMean> value,
       Timeline timeline,
       List<ArmSeries> series) {
-    Axes axes = new Axes(timeline, niceMax(series, value, scale));
+    Axes axes =
+        new Axes(0, timeline.end(), timeline.onset(), Axes.niceMax(max(series, value, scale)));
     List<Line> lines = new ArrayList<>();
     for (int i = 0; i < series.size(); i++) {
-      lines.add(axes.line(series.get(i), i, value, scale));
+      lines.add(line(axes, series.get(i), i, value, scale));
     }
     return new Plot(
         title,
         metric,
         unit,
+        "plot",
+        "",
         axes.yTicks(),
         axes.xTicks(),
         List.of(
             axes.marker(timeline.onset(), "onset"), axes.marker(timeline.decision(), "decision")),
-        lines);
+        List.of(),
+        lines,
+        List.of());
   }
 
-  /** From time and value to pixels. */
-  private record Axes(Timeline timeline, double yMax) {
-    List<YTick> yTicks() {
-      List<YTick> ticks = new ArrayList<>();
-      for (int k = 0; k <= 4; k++) {
-        double v = yMax * k / 4;
-        double y = y(v);
-        ticks.add(new YTick(fmt("%.1f", y), fmt("%.1f", y + 4), tick(v)));
+  private static Line line(
+      Axes axes, ArmSeries s, int index, ToDoubleFunction<BucketMean> value, double scale) {
+    List<String> points = new ArrayList<>();
+    List<String> values = new ArrayList<>();
+    for (BucketMean b : s.buckets()) {
+      double v = value.applyAsDouble(b);
+      values.add(Double.isFinite(v) ? Double.toString(v) : "null");
+      if (Double.isFinite(v)) {
+        points.add(axes.point(b.start() + s.bucket() / 2, v * scale));
       }
-      return ticks;
     }
-
-    List<XTick> xTicks() {
-      List<XTick> ticks = new ArrayList<>();
-      double step = niceStep(timeline.end() / 8);
-      double first = Math.ceil(-timeline.onset() / step) * step;
-      for (double t = first; t <= timeline.end() - timeline.onset(); t += step) {
-        ticks.add(new XTick(fmt("%.1f", x(t + timeline.onset())), tick(t)));
-      }
-      return ticks;
-    }
-
-    Marker marker(double t, String name) {
-      return new Marker(fmt("%.1f", x(t)), fmt("%.1f", x(t) + 3), name);
-    }
-
-    Line line(ArmSeries s, int index, ToDoubleFunction<BucketMean> value, double scale) {
-      List<String> points = new ArrayList<>();
-      List<String> values = new ArrayList<>();
-      for (BucketMean b : s.buckets()) {
-        double v = value.applyAsDouble(b);
-        values.add(Double.isFinite(v) ? Double.toString(v) : "null");
-        if (Double.isFinite(v)) {
-          points.add(fmt("%.1f,%.1f", x(b.start() + s.bucket() / 2), y(v * scale)));
-        }
-      }
-      return new Line(
-          s.arm(),
-          index == 0 ? "series baseline" : "series",
-          colour(index),
-          String.join(",", values),
-          String.join(" ", points));
-    }
-
-    private double x(double t) {
-      return LEFT + (W - LEFT - RIGHT) * t / timeline.end();
-    }
-
-    private double y(double v) {
-      return TOP + (H - TOP - BOTTOM) * (1 - v / yMax);
-    }
+    return new Line(
+        s.arm(),
+        index == 0 ? "series baseline" : "series",
+        colour(index),
+        String.join(",", values),
+        String.join(" ", points));
   }
 
-  private static double niceMax(
+  private static double max(
       List<ArmSeries> series, ToDoubleFunction<BucketMean> value, double scale) {
     double max = 0;
     for (ArmSeries s : series) {
@@ -253,7 +283,7 @@ public record Plot(
         max = Double.isFinite(v) ? Math.max(max, v) : max;
       }
     }
-    return max <= 0 ? 1 : niceStep(max / 4) * 4;
+    return max;
   }
 
   /** 1, 2 or 5 times a power of ten, at least {@code raw}. */
@@ -265,13 +295,5 @@ public record Plot(
       }
     }
     return 10 * p;
-  }
-
-  private static String tick(double v) {
-    return Math.abs(v - Math.rint(v)) < 1e-9 ? fmt("%.0f", v) : fmt("%.3g", v);
-  }
-
-  private static String fmt(String pattern, Object... args) {
-    return String.format(Locale.ROOT, pattern, args);
   }
 }

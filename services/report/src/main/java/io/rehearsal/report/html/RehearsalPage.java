@@ -9,6 +9,7 @@ import io.rehearsal.report.Hypotheses;
 import io.rehearsal.report.RankedArm;
 import io.rehearsal.report.RehearsalReport;
 import io.rehearsal.report.text.RehearsalText;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -30,7 +31,9 @@ import java.util.stream.Collectors;
  * @param stages stages of the ranking procedure
  * @param selection the probability of correct selection, described
  * @param rows the ranking, "do nothing" at its rank
- * @param plots p99 latency and error rate over time
+ * @param plots p99 latency and error rate over the whole run (mean over replications, one line per
+ *     arm), then, when the evaluation kept predicted series, the same two after the decision as
+ *     bands across replications for "do nothing" and the best candidates ({@link PredictedBands})
  */
 public record RehearsalPage(
     String incidentId,
@@ -101,23 +104,31 @@ public record RehearsalPage(
         r.result().stages(),
         RehearsalText.selection(r),
         r.ranking().stream().map(RehearsalPage::row).toList(),
-        List.of(
-            Plot.of(
-                "Predicted p99 latency of entry requests (worst entry endpoint)",
-                "p99_s",
-                "p99 ms",
-                1000,
-                BucketMean::p99,
-                r.timeline(),
-                r.series()),
-            Plot.of(
-                "Predicted error rate of entry requests",
-                "error_rate",
-                "errors %",
-                100,
-                BucketMean::errorRate,
-                r.timeline(),
-                r.series())));
+        plots(r));
+  }
+
+  private static List<Plot> plots(RehearsalReport r) {
+    List<Plot> plots = new ArrayList<>();
+    plots.add(
+        Plot.of(
+            "Predicted p99 latency of entry requests (worst entry endpoint)",
+            "p99_s",
+            "p99 ms",
+            1000,
+            BucketMean::p99,
+            r.timeline(),
+            r.series()));
+    plots.add(
+        Plot.of(
+            "Predicted error rate of entry requests",
+            "error_rate",
+            "errors %",
+            100,
+            BucketMean::errorRate,
+            r.timeline(),
+            r.series()));
+    plots.addAll(PredictedBands.of(r));
+    return plots;
   }
 
   private static Row row(RankedArm arm) {

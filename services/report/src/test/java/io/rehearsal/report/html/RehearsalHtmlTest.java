@@ -36,7 +36,7 @@ class RehearsalHtmlTest {
 
   @Test
   void shouldDrawOnePlotPerMetricWithOneSeriesPerArmWhenRendered() {
-    List<Element> plots = elements(html.getElementsByTagName("svg"));
+    List<Element> plots = plots("plot");
     assertThat(plots)
         .extracting(p -> p.getAttribute("data-metric"))
         .containsExactly("p99_s", "error_rate");
@@ -52,7 +52,7 @@ class RehearsalHtmlTest {
 
   @Test
   void shouldPlotTheValuesOfTheJsonWhenComparingSeriesByArm() {
-    for (Element plot : elements(html.getElementsByTagName("svg"))) {
+    for (Element plot : plots("plot")) {
       String metric = plot.getAttribute("data-metric");
       Map<String, JsonNode> byArm = new LinkedHashMap<>();
       json.path("series").forEach(s -> byArm.put(s.path("arm").asText(), s.path(metric)));
@@ -115,7 +115,49 @@ class RehearsalHtmlTest {
                 r.candidates()));
 
     assertThat(page).contains("bell  and escape ");
-    assertThat(parse(page).getElementsByTagName("svg").getLength()).isEqualTo(2);
+    assertThat(parse(page).getElementsByTagName("svg").getLength()).isEqualTo(4);
+  }
+
+  @Test
+  void shouldDrawOneBandAndOneMedianPerArmShownWhenTheEvaluationKeptSeries() {
+    List<String> arms = new ArrayList<>();
+    report.predictions(PredictedBands.TOP).forEach(a -> arms.add(a.arm()));
+    List<Element> plots = plots("plot predicted");
+
+    assertThat(arms).hasSize(4).contains(ODD_NAME); // do nothing and the best three, one odd
+    assertThat(plots)
+        .extracting(p -> p.getAttribute("data-metric"))
+        .containsExactly("p99_s", "error_rate");
+    for (Element plot : plots) {
+      List<Element> bands = elements(plot.getElementsByTagName("path"));
+      List<Element> medians = series(plot, "median");
+      assertThat(bands).extracting(b -> b.getAttribute("data-arm")).containsExactlyElementsOf(arms);
+      assertThat(medians)
+          .extracting(m -> m.getAttribute("data-arm"))
+          .containsExactlyElementsOf(arms);
+      assertThat(medians.get(0).getAttribute("class")).isEqualTo("median baseline");
+      for (Element m : medians) {
+        long finite =
+            java.util.Arrays.stream(m.getAttribute("data-values").split(","))
+                .filter(v -> !v.equals("null"))
+                .count();
+        assertThat(m.getAttribute("points").split(" ")).hasSize((int) finite);
+        assertThat(m.getAttribute("data-t").split(","))
+            .hasSameSizeAs(m.getAttribute("data-values").split(","));
+      }
+      assertThat(elements(plot.getElementsByTagName("line")))
+          .filteredOn(l -> l.getAttribute("class").equals("slo"))
+          .hasSize(1);
+    }
+    assertThat(source).contains("do nothing (20 replications)", "seconds since onset");
+  }
+
+  @Test
+  void shouldDrawOnlyTheMeanPlotsWhenTheEvaluationKeptNoSeries() {
+    Document page = parse(RehearsalHtml.render(PredictedBandsTest.withoutSeries(report)));
+
+    assertThat(page.getElementsByTagName("svg").getLength()).isEqualTo(2);
+    assertThat(page.getElementsByTagName("path").getLength()).isZero();
   }
 
   @Test
@@ -162,10 +204,20 @@ class RehearsalHtmlTest {
     }
   }
 
+  private List<Element> plots(String css) {
+    return elements(html.getElementsByTagName("svg")).stream()
+        .filter(p -> p.getAttribute("class").equals(css))
+        .toList();
+  }
+
   private static List<Element> series(Element plot) {
+    return series(plot, "series");
+  }
+
+  private static List<Element> series(Element plot, String css) {
     List<Element> out = new ArrayList<>();
     for (Element l : elements(plot.getElementsByTagName("polyline"))) {
-      if (l.getAttribute("class").contains("series")) {
+      if (l.getAttribute("class").contains(css)) {
         out.add(l);
       }
     }
