@@ -35,7 +35,6 @@ final class CadOse {
   private final int[] neurons = new int[MAX_ACTIVE];
   private int leftLength;
   private long leftHash = FactHash.of(leftFacts, 0);
-  private long predicted;
   private long steps;
   private long lastHigh; // history index of the last score >= the base threshold (0: the first 1.0)
 
@@ -63,8 +62,8 @@ final class CadOse {
   /** Scores a value already turned into its level ({@link ValueFacts#of}), then learns it. */
   double score(int level) {
     int n = ValueFacts.write(level, facts);
-    boolean unpredicted = (ValueFacts.mask(facts, n) & ~predicted) != 0;
     double current = step(n);
+    boolean unpredicted = (ValueFacts.mask(facts, n) & ~memory.predictedFacts()) != 0;
     if (!unpredicted) {
       current = 0.0;
     }
@@ -105,7 +104,6 @@ final class CadOse {
     double active = selected > 0 ? (double) memory.activeCount() / selected : 0.0;
     withNeurons(n);
     int added = memory.crossLeft(leftFacts, leftLength) + (newStep ? 1 : 0);
-    predicted = memory.predictedFacts();
     double addedShare = newStep ? (double) added / unique : 0.0;
     return (1.0 - active + addedShare) / 2.0;
   }

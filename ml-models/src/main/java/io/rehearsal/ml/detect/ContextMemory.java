@@ -83,8 +83,9 @@ final class ContextMemory {
   /**
    * Crosses the right side with the current value's facts, then updates every context selected by
    * last step's left crossing; afterwards {@link #selected}, {@link #activeCount}, {@link
-   * #strongest}, {@link #potentials} and {@link #proposed} tell what it did. Potential new contexts
-   * are proposed only when {@code newStep} (this step's zero-level context was new).
+   * #strongest}, {@link #potentials}, {@link #proposed} and {@link #predictedFacts} tell what it
+   * did. Potential new contexts are proposed only when {@code newStep} (this step's zero-level
+   * context was new).
    *
    * @param skip a context left out of the update: the one just made, or context 0 when none was
    *     (the reference compares the context number with a "none" flag that equals 0)
@@ -98,6 +99,10 @@ final class ContextMemory {
     Side l = left;
     int[] rightCounts = right.count;
     int[] rightLengths = right.length;
+    long[] rightMasks = right.mask;
+    int made = newStep ? skip : -1; // made this step: not there when the prediction was due
+    double best = 0.0;
+    long mask = 0;
     for (int i = 0; i < crossedLeftCount; i++) {
       int semi = crossedLeft[i];
       int count = l.count[semi];
@@ -112,10 +117,22 @@ final class ContextMemory {
       for (int at = 0; at < end; at += ContextTable.STRIDE) {
         long keyAndId = e[at + ContextTable.KEY_AND_ID];
         int id = ContextTable.id(keyAndId);
+        int rightId = ContextTable.rightId(keyAndId);
+        if (full && id != made) {
+          // the prediction of this value, from the counts as they were before this step
+          long sel = e[at + ContextTable.SELECTED];
+          double weight = sel > 0 ? (double) e[at + ContextTable.MATCHED] / sel : 0.0;
+          if (weight > best) {
+            best = weight;
+            mask = 0;
+          }
+          if (weight == best) {
+            mask |= rightMasks[rightId];
+          }
+        }
         if (id == skip) {
           continue;
         }
-        int rightId = ContextTable.rightId(keyAndId);
         int rightCount = rightCounts[rightId];
         long flags = e[at + ContextTable.FLAGS];
         if (full) {
@@ -135,6 +152,7 @@ final class ContextMemory {
         }
       }
     }
+    predicted = mask;
   }
 
   /** Contexts selected by the last step's left crossing (updated by {@link #crossRight}). */
@@ -209,10 +227,8 @@ final class ContextMemory {
   }
 
   /**
-   * Stores the potential new contexts, crosses the left side with the next step's left facts (the
-   * first {@code length} of {@code facts}, sorted) and predicts the next value's facts ({@link
-   * #predictedFacts}): the right sides of the contexts, among those whose left side is fully
-   * matched, that were right most often when selected (all of them while none ever was).
+   * Stores the potential new contexts and crosses the left side with the next step's left facts
+   * (the first {@code length} of {@code facts}, sorted).
    *
    * @return how many potential contexts were really new
    */
@@ -227,35 +243,17 @@ final class ContextMemory {
     }
     left.cross(facts, length);
     keepLeft();
-    double best = 0.0;
-    long mask = 0;
-    Side l = left;
-    long[] rightMasks = right.mask;
-    for (int i = 0; i < crossedLeftCount; i++) {
-      int semi = crossedLeft[i];
-      if (l.count[semi] != l.length[semi]) {
-        continue;
-      }
-      ContextTable table = l.contexts[semi];
-      long[] e = table.entries;
-      int end = ContextTable.STRIDE * table.size;
-      for (int at = 0; at < end; at += ContextTable.STRIDE) {
-        long sel = e[at + ContextTable.SELECTED];
-        double weight = sel > 0 ? (double) e[at + ContextTable.MATCHED] / sel : 0.0;
-        if (weight > best) {
-          best = weight;
-          mask = 0;
-        }
-        if (weight == best) {
-          mask |= rightMasks[ContextTable.rightId(e[at + ContextTable.KEY_AND_ID])];
-        }
-      }
-    }
-    predicted = mask;
     return added;
   }
 
-  /** The value facts predicted by the last {@link #crossLeft}, as {@link ValueFacts#mask}. */
+  /**
+   * The value facts the previous step predicted for the value of the last {@link #crossRight}, as
+   * {@link ValueFacts#mask}: the right sides of the contexts, among those whose left side was fully
+   * matched, that were right most often when selected (all of them while none ever was), counted
+   * before this step updated them. It is worked out during the right crossing's walk over those
+   * same contexts instead of in a walk of its own at the end of the previous step (the contexts and
+   * their counts are the same; the zero-level context made this step is left out).
+   */
   long predictedFacts() {
     return predicted;
   }
