@@ -116,6 +116,21 @@ class EvaluateCommandTest {
   }
 
   @Test
+  void shouldDrawThePredictedBandsOfDoNothingAndTheBestCandidatesWhenWritingHtml()
+      throws IOException {
+    String html = Files.readString(dir.resolve("report.html"));
+
+    assertThat(html).contains("class=\"plot predicted\"", "SLO p99 ≤ 300 ms (api/GET /)");
+    assertThat(count(html, "<path class=\"band\"")).isEqualTo(2 * 4); // 2 plots, 1 + top 3
+    assertThat(count(html, "<path class=\"band\" data-arm=\"do nothing\"")).isEqualTo(2);
+    String nothing = median(html, "do nothing");
+    String rollback = median(html, "rollback api");
+    assertThat(attribute(nothing, "data-t").split(",")).hasSize(18); // 90 s after it / 5 s
+    // the fix brings p99 down: its last median point is drawn lower (larger SVG y)
+    assertThat(lastY(rollback)).isGreaterThan(lastY(nothing));
+  }
+
+  @Test
   void shouldPrintTheSameBytesWhenRunOnOneThreadOrTwo() {
     SandboxRun one = new SandboxRun(SandboxFixtures.evaluate(dir, "--threads", "1", "--json"));
     assertThat(one.code).isZero();
@@ -196,6 +211,27 @@ class EvaluateCommandTest {
     SandboxRun run = new SandboxRun(SandboxFixtures.evaluate(dir, "--horizon", "0"));
     assertThat(run.code).isEqualTo(2);
     assertThat(run.err.toString()).contains("--horizon must be > 0, but was 0.0");
+  }
+
+  private static int count(String text, String part) {
+    return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
+  }
+
+  /** The first (p99) plot's median polyline of {@code arm}. */
+  private static String median(String html, String arm) {
+    int at = html.indexOf("<polyline class=\"median", html.indexOf("class=\"plot predicted\""));
+    at = html.indexOf("data-arm=\"" + arm + "\"", at);
+    return html.substring(at, html.indexOf("</polyline>", at));
+  }
+
+  private static String attribute(String element, String name) {
+    int from = element.indexOf(name + "=\"") + name.length() + 2;
+    return element.substring(from, element.indexOf('"', from));
+  }
+
+  private static double lastY(String polyline) {
+    String[] points = attribute(polyline, "points").split(" ");
+    return Double.parseDouble(points[points.length - 1].split(",")[1]);
   }
 
   private static List<String> rows(String out) {
