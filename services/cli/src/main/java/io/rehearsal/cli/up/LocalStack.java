@@ -54,10 +54,18 @@ public final class LocalStack implements AutoCloseable {
       Duration timeout,
       PrintWriter out)
       throws IOException, InterruptedException {
-    Map<String, ServicePorts> ports = freePorts();
-    Preflight.requireJars(home, List.copyOf(ports.values()));
-    Files.createDirectories(logDir);
+    // Redis first: once it listens, the free ports picked for the services cannot be its port (they
+    // are released before the services bind them, so one picked earlier could go to Redis).
     RedisSource redis = RedisSource.open(null, redisDir);
+    Map<String, ServicePorts> ports;
+    try {
+      ports = freePorts();
+      Preflight.requireJars(home, List.copyOf(ports.values()));
+      Files.createDirectories(logDir);
+    } catch (IOException | RuntimeException e) {
+      stopAfter(redis, e);
+      throw e;
+    }
     LocalStack stack =
         new LocalStack(redis, new Supervisor(Ticker.system(), STOP_GRACE, out), ports);
     try {
@@ -146,6 +154,14 @@ public final class LocalStack implements AutoCloseable {
       redis.close();
     } catch (Exception e) {
       throw new IllegalStateException("could not stop the embedded Redis: " + e.getMessage(), e);
+    }
+  }
+
+  private static void stopAfter(RedisSource redis, Exception failure) {
+    try {
+      redis.close();
+    } catch (Exception e) {
+      failure.addSuppressed(e);
     }
   }
 
