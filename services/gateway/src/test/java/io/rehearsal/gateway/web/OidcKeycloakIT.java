@@ -15,8 +15,6 @@ import io.rehearsal.proto.v1.ReviewChannel;
 import io.rehearsal.store.RedisStore;
 import jakarta.inject.Inject;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,7 +23,6 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -34,8 +31,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -80,31 +75,7 @@ class OidcKeycloakIT {
 
   @BeforeAll
   static void startBrowser() {
-    Path chromium = ReviewPageBrowserTest.CHROMIUM;
-    Path driver = ReviewPageBrowserTest.CHROMEDRIVER;
-    Assumptions.assumeTrue(
-        Files.isExecutable(chromium) && Files.isExecutable(driver),
-        "OIDC browser test skipped: "
-            + chromium
-            + " or "
-            + driver
-            + " is missing (apt-get install chromium chromium-driver; .ci/run does)");
-    System.setProperty("SE_OFFLINE", "true");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(chromium.toFile());
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-dev-shm-usage",
-        "--disable-gpu",
-        "--window-size=1280,1800");
-    browser =
-        new ChromeDriver(
-            new ChromeDriverService.Builder()
-                .usingDriverExecutable(driver.toFile())
-                .usingAnyFreePort()
-                .build(),
-            options);
+    browser = HeadlessChromium.start("OIDC browser test");
   }
 
   @AfterAll

@@ -23,7 +23,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -31,8 +30,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -45,8 +42,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @TestProfile(WebTestProfile.class)
 class ReviewPageBrowserTest {
 
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   static final Path SCREENSHOTS = Path.of("target/screenshots");
 
   /** Do nothing, the observed p99 of the incident, and the three candidates. */
@@ -62,29 +57,7 @@ class ReviewPageBrowserTest {
 
   @BeforeAll
   static void startBrowser() {
-    Assumptions.assumeTrue(
-        Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-        "browser tests skipped: "
-            + CHROMIUM
-            + " or "
-            + CHROMEDRIVER
-            + " is missing (apt-get install chromium chromium-driver; .ci/run does)");
-    System.setProperty("SE_OFFLINE", "true");
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(CHROMEDRIVER.toFile())
-            .usingAnyFreePort()
-            .build();
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-dev-shm-usage",
-        "--disable-gpu",
-        "--window-size=1280,1800");
-    options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
-    browser = new ChromeDriver(service, options);
+    browser = HeadlessChromium.start("browser tests");
   }
 
   @AfterAll
