@@ -23,6 +23,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -37,7 +38,8 @@ import picocli.CommandLine.Spec;
     footer = {
       "",
       "Writes <out>/<detector>/<category>/<detector>_<file>.csv for every .csv under --data.",
-      "Speed is measured on one thread: points per second per core."
+      "Speed is measured on one thread: points per second per core, of the measured pass (after"
+          + " --warmup-passes, whose results are thrown away: a cold JVM measures its compiler).",
     })
 public final class MlNabCommand implements Callable<Integer> {
 
@@ -66,11 +68,24 @@ public final class MlNabCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
+  @Option(
+      names = "--warmup-passes",
+      defaultValue = "0",
+      paramLabel = "N",
+      description =
+          "Run the whole corpus N times before the measured pass, as a benchmark warms up (default:"
+              + " ${DEFAULT-VALUE}; the results are the same, only the speed figure changes).")
+  int warmupPasses;
+
   @Option(names = "--json", description = "Print a JSON summary (speed and, with labels, scores).")
   boolean json;
 
   @Override
   public Integer call() throws JsonProcessingException {
+    if (warmupPasses < 0) {
+      throw new ParameterException(
+          spec.commandLine(), "--warmup-passes must be 0 or more, but was " + warmupPasses);
+    }
     if (!Detectors.NAMES.contains(detector)) {
       throw new CommandFailure(
           "unknown detector '" + detector + "', expected one of " + Detectors.NAMES);
@@ -86,6 +101,9 @@ public final class MlNabCommand implements Callable<Integer> {
     List<NabSeries> corpus = NabFiles.readCorpus(data);
     NabLabels windows = labels == null ? null : NabFiles.readLabels(labels);
     NabRunner runner = new NabRunner(detector, DetectorConfig.defaults().withSeed(seed));
+    for (int pass = 0; pass < warmupPasses; pass++) {
+      runner.run(corpus);
+    }
     long points = 0;
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     long cpuStart = threads.getCurrentThreadCpuTime();
@@ -124,6 +142,7 @@ public final class MlNabCommand implements Callable<Integer> {
     m.put("points", points);
     m.put("seconds", NabJson.round(seconds, 3));
     m.put("cpu_seconds", NabJson.round(cpuSeconds, 3));
+    m.put("warmup_passes", warmupPasses);
     m.put("points_per_wall_second", Math.round(points / Math.max(seconds, 1e-9)));
     m.put("points_per_second_per_core", Math.round(perSecond));
     m.put("speed_target", 50_000);

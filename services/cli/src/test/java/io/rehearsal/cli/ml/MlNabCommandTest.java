@@ -48,6 +48,34 @@ class MlNabCommandTest {
   }
 
   @Test
+  void shouldWriteTheSameResultsAfterWarmUpPassesAndSayHowManyWhenAsked(@TempDir Path dir)
+      throws Exception {
+    Path data = dir.resolve("data");
+    writeSeries(data.resolve("c/s.csv"), 400, 300);
+    MlRun cold = nab(data, dir.resolve("cold"), "--json");
+    MlRun warm = nab(data, dir.resolve("warm"), "--json", "--warmup-passes", "2");
+    assertEquals(0, warm.code, warm.err.toString());
+    assertEquals(0, new ObjectMapper().readTree(cold.out.toString()).path("warmup_passes").asInt());
+    JsonNode summary = new ObjectMapper().readTree(warm.out.toString());
+    assertEquals(2, summary.path("warmup_passes").asInt());
+    assertEquals(400, summary.path("points").asLong()); // the measured pass only
+    assertEquals(
+        Files.readAllLines(dir.resolve("cold/rehearsal/c/rehearsal_s.csv")),
+        Files.readAllLines(dir.resolve("warm/rehearsal/c/rehearsal_s.csv")));
+    MlRun negative = nab(data, dir.resolve("neg"), "--warmup-passes", "-1");
+    assertEquals(2, negative.code);
+    assertTrue(negative.err.toString().contains("--warmup-passes must be 0 or more"));
+  }
+
+  private static MlRun nab(Path data, Path out, String... extra) {
+    String[] base = {"ml", "nab", "--data", data.toString(), "--out", out.toString()};
+    return new MlRun(
+        java.util.stream.Stream.concat(
+                java.util.Arrays.stream(base), java.util.Arrays.stream(extra))
+            .toArray(String[]::new));
+  }
+
+  @Test
   void shouldRefuseWhenTheDetectorIsUnknown(@TempDir Path dir) throws Exception {
     writeSeries(dir.resolve("data/c/s.csv"), 10, -1);
     MlRun run =
