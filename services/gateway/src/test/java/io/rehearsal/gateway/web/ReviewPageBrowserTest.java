@@ -94,6 +94,28 @@ class ReviewPageBrowserTest {
   }
 
   @Test
+  void shouldSayLiveUpdatesStoppedInsteadOfShowingTheSignInPageWhenTheSessionEnds()
+      throws Exception {
+    String run = run();
+    Evaluation e = WebFixtures.store(store, run, Instant.now());
+    submit(run + "-a", e, 1);
+    signIn("alice");
+    browser.get(url("/ui/decisions"));
+    Thread.sleep(2_500); // a poll that succeeds leaves the banner hidden
+    assertThat(browser.findElement(By.id("stale")).isDisplayed()).isFalse();
+
+    browser.manage().deleteAllCookies(); // the session ends under the open page
+
+    wait(8).until(ExpectedConditions.visibilityOfElementLocated(By.id("stale")));
+    assertThat(browser.findElement(By.id("stale")).getText())
+        .startsWith("Live updates stopped at")
+        .contains("you are signed out");
+    assertThat(browser.findElements(By.id("decisions"))).hasSize(1); // the list stays
+    assertThat(browser.findElements(By.id("username"))).isEmpty(); // no sign-in form swapped in
+    screenshot("updates-stopped");
+  }
+
+  @Test
   void shouldDrawBothPlotsWithOneSeriesPerArmWhenADecisionIsOpened() throws Exception {
     String run = run();
     Decision d = submit(run, WebFixtures.store(store, run, Instant.now()), 0);
