@@ -1,10 +1,10 @@
 package io.rehearsal.cli.ml;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rehearsal.cli.CommandFailure;
 import io.rehearsal.ml.incident.DetectionScore;
-import java.io.IOException;
+import io.rehearsal.rehearse.incident.InvalidIncidentException;
+import io.rehearsal.rehearse.incident.RecordedIncident;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,8 +19,6 @@ import picocli.CommandLine.Option;
  * --normal} names recordings that must give no incident, {@code --only} narrows the labelled ones.
  */
 public final class LabelledRecordings {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Option(
       names = "--data",
@@ -53,26 +51,14 @@ public final class LabelledRecordings {
    * Each recording to replay with its labelled incidents, in file order: the labelled ones (those
    * {@code --only} keeps), then the normal ones with none.
    *
-   * @throws CommandFailure naming the file when incidents.json or a recording cannot be read, or a
-   *     label lacks its recording, onset or end
+   * @throws CommandFailure naming the file when incidents.json or a recording cannot be read, or
+   *     naming the entry when one is malformed
    */
-  public Map<String, List<DetectionScore.Label>> runs() throws IOException {
-    Path labels = data.resolve("incidents.json");
-    if (!Files.isReadable(labels)) {
-      throw new CommandFailure(labels + " does not exist or cannot be read");
-    }
+  public Map<String, List<DetectionScore.Label>> runs() {
     Map<String, List<DetectionScore.Label>> runs = new LinkedHashMap<>();
-    for (JsonNode label : JSON.readTree(labels.toFile())) {
-      String recording = label.path("recording").asText().replace(".otlp.jsonl.gz", "");
-      if (recording.isEmpty() || !label.has("onsetEpochMs") || !label.has("endEpochMs")) {
-        throw new CommandFailure(labels + ": a label lacks recording, onsetEpochMs or endEpochMs");
-      }
-      if (only == null || only.contains(recording)) {
-        runs.computeIfAbsent(recording, r -> new ArrayList<>())
-            .add(
-                new DetectionScore.Label(
-                    label.path("onsetEpochMs").asLong(), label.path("endEpochMs").asLong()));
-      }
+    for (RecordedIncident incident : incidents(data, only)) {
+      runs.computeIfAbsent(name(incident), r -> new ArrayList<>())
+          .add(new DetectionScore.Label(incident.onsetEpochMs(), incident.endEpochMs()));
     }
     normal.forEach(n -> runs.put(n, List.of()));
     for (String name : runs.keySet()) {
@@ -81,5 +67,31 @@ public final class LabelledRecordings {
       }
     }
     return runs;
+  }
+
+  /**
+   * The labelled incidents of {@code data}'s {@code incidents.json} (read by {@link
+   * RecordedIncident#read}, the one reader of that file), in file order, those of the recordings
+   * {@code only} names (all when null).
+   *
+   * @throws CommandFailure naming the file (and the entry) when it is missing or malformed
+   */
+  public static List<RecordedIncident> incidents(Path data, List<String> only) {
+    Path labels = data.resolve("incidents.json");
+    if (!Files.isReadable(labels)) {
+      throw new CommandFailure(labels + " does not exist or cannot be read");
+    }
+    try {
+      return RecordedIncident.read(labels).stream()
+          .filter(i -> only == null || only.contains(name(i)))
+          .toList();
+    } catch (InvalidIncidentException | UncheckedIOException e) {
+      throw new CommandFailure(e.getMessage(), e);
+    }
+  }
+
+  /** The recording's name, without {@code .otlp.jsonl.gz}. */
+  public static String name(RecordedIncident incident) {
+    return incident.recording().replace(".otlp.jsonl.gz", "");
   }
 }

@@ -1,7 +1,5 @@
 package io.rehearsal.cli.ml;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rehearsal.calibration.Calibration;
 import io.rehearsal.calibration.CalibrationOptions;
 import io.rehearsal.calibration.Overlay;
@@ -30,9 +28,7 @@ import io.rehearsal.telemetry.Recording;
 import io.rehearsal.twin.spec.TwinSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,7 +69,6 @@ import picocli.CommandLine.Spec;
 public final class RcaEvalCommand implements Callable<Integer> {
 
   private static final long GRACE_MILLIS = 30_000;
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Spec CommandSpec spec;
 
@@ -337,30 +332,17 @@ public final class RcaEvalCommand implements Callable<Integer> {
     }
   }
 
-  private List<Label> labels() throws IOException {
-    Path file = data.resolve("incidents.json");
-    if (!Files.isReadable(file)) {
-      throw new CommandFailure(file + " does not exist or cannot be read");
-    }
-    List<Label> labels = new ArrayList<>();
-    int n = 0;
-    for (JsonNode node : JSON.readTree(file.toFile())) {
-      n++;
-      String recording = node.path("recording").asText().replace(".otlp.jsonl.gz", "");
-      if (recording.isEmpty() || !node.hasNonNull("kind") || !node.hasNonNull("service")) {
-        throw new CommandFailure(file + ": label " + n + " lacks recording, kind or service");
-      }
-      if (only == null || only.contains(recording)) {
-        labels.add(
-            new Label(
-                recording,
-                node.path("kind").asText(),
-                node.path("service").asText(),
-                node.path("onsetEpochMs").asLong(),
-                node.path("endEpochMs").asLong()));
-      }
-    }
-    return labels;
+  private List<Label> labels() {
+    return LabelledRecordings.incidents(data, only).stream()
+        .map(
+            i ->
+                new Label(
+                    LabelledRecordings.name(i),
+                    i.kind(),
+                    i.service(),
+                    i.onsetEpochMs(),
+                    i.endEpochMs()))
+        .toList();
   }
 
   private void print(int total, int[] hits, Map<String, Object> per) throws IOException {
