@@ -4,6 +4,7 @@ import io.rehearsal.calibration.Calibration;
 import io.rehearsal.calibration.CalibrationOptions;
 import io.rehearsal.calibration.Overlay;
 import io.rehearsal.cli.CommandFailure;
+import io.rehearsal.cli.sandbox.FitSimulationOptions;
 import io.rehearsal.cli.twin.RecordingInput;
 import io.rehearsal.ml.incident.Incident;
 import io.rehearsal.ml.incident.IncidentState;
@@ -38,6 +39,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -109,19 +111,7 @@ public final class RcaEvalCommand implements Callable<Integer> {
       description = "Telemetry suspects refitted in the twin (default: ${DEFAULT-VALUE}).")
   int suspects;
 
-  @Option(
-      names = "--seed",
-      paramLabel = "N",
-      defaultValue = "7",
-      description = "Seed of the fitting simulations (default: ${DEFAULT-VALUE}).")
-  long seed;
-
-  @Option(
-      names = "--threads",
-      paramLabel = "N",
-      defaultValue = "2",
-      description = "Fitting simulations run in parallel (default: ${DEFAULT-VALUE}).")
-  int threads;
+  @Mixin FitSimulationOptions simulations;
 
   /** Symptoms for the fit: seconds from the detected onset, bucket and baseline, as fit-eval. */
   private static final double FIT_WINDOW = 24;
@@ -164,7 +154,10 @@ public final class RcaEvalCommand implements Callable<Integer> {
     List<Label> labels = labels();
     TwinSpec twin = noFit || labels.isEmpty() ? null : calibrated();
     FaultFitter fitter =
-        twin == null ? null : new FaultFitter(twin, new FitConfig(30, seed, 3, 5, threads, 3));
+        twin == null
+            ? null
+            : new FaultFitter(
+                twin, new FitConfig(30, simulations.seed(), 3, 5, simulations.threads(), 3));
     for (Label label : labels) {
       per.put(label.recording(), evaluate(label, slos, ranker, hits, twin, fitter));
     }

@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -97,19 +98,7 @@ public final class FitEvalCommand implements Callable<Integer> {
       description = "Width of a symptom bucket (default: ${DEFAULT-VALUE}).")
   double bucket;
 
-  @Option(
-      names = "--seed",
-      paramLabel = "N",
-      defaultValue = "7",
-      description = "Seed of the fitting simulations (default: ${DEFAULT-VALUE}).")
-  long seed;
-
-  @Option(
-      names = "--threads",
-      paramLabel = "N",
-      defaultValue = "2",
-      description = "Simulations run in parallel (default: ${DEFAULT-VALUE}).")
-  int threads;
+  @Mixin FitSimulationOptions simulations;
 
   @Option(
       names = "--refine",
@@ -167,7 +156,8 @@ public final class FitEvalCommand implements Callable<Integer> {
 
   private FitConfig config() {
     try {
-      return new FitConfig(30, seed, refine, evaluations, threads, replications);
+      return new FitConfig(
+          30, simulations.seed(), refine, evaluations, simulations.threads(), replications);
     } catch (IllegalArgumentException e) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
