@@ -5,6 +5,7 @@ import io.grpc.ManagedChannelBuilder;
 import io.grpc.StatusRuntimeException;
 import io.rehearsal.cli.CommandFailure;
 import io.rehearsal.cli.ml.LabelledRecordings;
+import io.rehearsal.cli.ml.NormalRecordings;
 import io.rehearsal.ml.incident.DetectionScore;
 import io.rehearsal.proto.v1.Incident;
 import io.rehearsal.proto.v1.IncidentState;
@@ -57,6 +58,8 @@ public final class ReplayEvalCommand implements Callable<Integer> {
 
   @Mixin LabelledRecordings recordings;
 
+  @Mixin NormalRecordings normal;
+
   @Option(
       names = "--otlp",
       paramLabel = "HOST:PORT",
@@ -72,7 +75,7 @@ public final class ReplayEvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Map<String, List<DetectionScore.Label>> runs = recordings.runs();
+    Map<String, List<DetectionScore.Label>> runs = recordings.runs(normal);
     long base = (start == null ? Instant.now() : start).getEpochSecond() * 1000;
     Map<String, long[]> slots = new LinkedHashMap<>();
     ManagedChannel channel = ManagedChannelBuilder.forTarget(otlp).usePlaintext().build();

@@ -53,6 +53,8 @@ public final class DetectEvalCommand implements Callable<Integer> {
 
   @Mixin LabelledRecordings recordings;
 
+  @Mixin NormalRecordings normal;
+
   @Option(
       names = "--slo",
       paramLabel = "SERVICE/ENDPOINT=MS@PCT:AVAIL",
@@ -69,7 +71,7 @@ public final class DetectEvalCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     List<Slo> slos = sloSpecs.stream().map(DetectEvalCommand::parseSlo).toList();
-    Map<String, List<DetectionScore.Label>> runs = recordings.runs();
+    Map<String, List<DetectionScore.Label>> runs = recordings.runs(normal);
     DetectionScore total = new DetectionScore(0, 0, 0, List.of());
     Map<String, Object> perRecording = new LinkedHashMap<>();
     for (Map.Entry<String, List<DetectionScore.Label>> run : runs.entrySet()) {

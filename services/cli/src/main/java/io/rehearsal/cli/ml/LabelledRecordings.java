@@ -14,9 +14,10 @@ import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
- * The labelled recordings a detection evaluation replays ({@code ml detect-eval}, {@code incidents
- * replay-eval}): {@code --data} holds {@code incidents.json} and the recordings it names, {@code
- * --normal} names recordings that must give no incident, {@code --only} narrows the labelled ones.
+ * The labelled recordings an evaluation replays ({@code ml detect-eval}, {@code incidents
+ * replay-eval}, {@code ml rca-eval}), as one picocli mixin: {@code --data} holds {@code
+ * incidents.json} and the recordings it names, {@code --only} narrows the labelled ones. The
+ * detection evaluations add the recordings that must give no incident ({@link NormalRecordings}).
  */
 public final class LabelledRecordings {
 
@@ -28,19 +29,16 @@ public final class LabelledRecordings {
   Path data;
 
   @Option(
-      names = "--normal",
-      split = ",",
-      paramLabel = "NAME",
-      defaultValue = "baseline,load2x",
-      description = "Recordings of normal operation, without .otlp.jsonl.gz (${DEFAULT-VALUE}).")
-  List<String> normal;
-
-  @Option(
       names = "--only",
       split = ",",
       paramLabel = "NAME",
       description = "Only these labelled recordings (without .otlp.jsonl.gz); default all.")
   List<String> only;
+
+  /** The folder of {@code incidents.json} and the recordings. */
+  public Path data() {
+    return data;
+  }
 
   /** The file of recording {@code name}. */
   public Path file(String name) {
@@ -54,13 +52,13 @@ public final class LabelledRecordings {
    * @throws CommandFailure naming the file when incidents.json or a recording cannot be read, or
    *     naming the entry when one is malformed
    */
-  public Map<String, List<DetectionScore.Label>> runs() {
+  public Map<String, List<DetectionScore.Label>> runs(NormalRecordings normal) {
     Map<String, List<DetectionScore.Label>> runs = new LinkedHashMap<>();
-    for (RecordedIncident incident : incidents(data, only)) {
+    for (RecordedIncident incident : incidents()) {
       runs.computeIfAbsent(name(incident), r -> new ArrayList<>())
           .add(new DetectionScore.Label(incident.onsetEpochMs(), incident.endEpochMs()));
     }
-    normal.forEach(n -> runs.put(n, List.of()));
+    normal.names().forEach(n -> runs.put(n, List.of()));
     for (String name : runs.keySet()) {
       if (!Files.isReadable(file(name))) {
         throw new CommandFailure(file(name) + " cannot be read");
@@ -70,13 +68,13 @@ public final class LabelledRecordings {
   }
 
   /**
-   * The labelled incidents of {@code data}'s {@code incidents.json} (read by {@link
+   * The labelled incidents of {@code --data}'s {@code incidents.json} (read by {@link
    * RecordedIncident#read}, the one reader of that file), in file order, those of the recordings
-   * {@code only} names (all when null).
+   * {@code --only} names (all when it is not given).
    *
    * @throws CommandFailure naming the file (and the entry) when it is missing or malformed
    */
-  public static List<RecordedIncident> incidents(Path data, List<String> only) {
+  public List<RecordedIncident> incidents() {
     Path labels = data.resolve("incidents.json");
     if (!Files.isReadable(labels)) {
       throw new CommandFailure(labels + " does not exist or cannot be read");

@@ -74,19 +74,7 @@ public final class RcaEvalCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--data",
-      paramLabel = "DIR",
-      defaultValue = "ml-models/data/reference-shop",
-      description = "Recordings and incidents.json (default: ${DEFAULT-VALUE}).")
-  Path data;
-
-  @Option(
-      names = "--only",
-      split = ",",
-      paramLabel = "NAME",
-      description = "Only these labelled recordings (without .otlp.jsonl.gz); default all.")
-  List<String> only;
+  @Mixin LabelledRecordings recordings;
 
   @Option(
       names = "--slo",
@@ -173,7 +161,7 @@ public final class RcaEvalCommand implements Callable<Integer> {
       TwinSpec twin,
       FaultFitter fitter)
       throws IOException {
-    Path file = data.resolve(label.recording() + ".otlp.jsonl.gz");
+    Path file = recordings.file(label.recording());
     Recording recording = read(file);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("label", label.service() + ' ' + label.kind());
@@ -291,7 +279,7 @@ public final class RcaEvalCommand implements Callable<Integer> {
   }
 
   private TwinSpec calibrated() {
-    Dataset dataset = Dataset.at(data);
+    Dataset dataset = Dataset.at(recordings.data());
     RecordingOptions options =
         RecordingInput.skip(
             RecordingOptions.defaults().skippingBadLines((file, summary) -> {}),
@@ -302,7 +290,8 @@ public final class RcaEvalCommand implements Callable<Integer> {
     try {
       return Calibration.calibrate(baseline, overlay, CalibrationOptions.named("baseline")).spec();
     } catch (IllegalArgumentException e) {
-      throw new CommandFailure("cannot calibrate from " + data + ": " + e.getMessage(), e);
+      throw new CommandFailure(
+          "cannot calibrate from " + recordings.data() + ": " + e.getMessage(), e);
     }
   }
 
@@ -326,7 +315,7 @@ public final class RcaEvalCommand implements Callable<Integer> {
   }
 
   private List<Label> labels() {
-    return LabelledRecordings.incidents(data, only).stream()
+    return recordings.incidents().stream()
         .map(
             i ->
                 new Label(
