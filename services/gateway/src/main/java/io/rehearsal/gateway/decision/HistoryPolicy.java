@@ -29,8 +29,13 @@ public record HistoryPolicy(Duration window) {
   /** Records nothing (tools and tests that only decide). */
   public static final HistoryPolicy OFF = new HistoryPolicy(Duration.ZERO);
 
-  /** Actions read per decision at most. */
-  static final int READ_LIMIT = 200;
+  /**
+   * Actions read per decision at most, newest first: rules see counts up to this many (a storm
+   * guard's threshold is a handful). Redis answers a history read in about 1 µs per entry, and a
+   * target under a storm of approvals has its 1,000 kept entries within the window: 200 per
+   * decision cost Redis 0.21 ms of a Submit's 0.5 ms at 300 decisions/s.
+   */
+  static final int READ_LIMIT = 50;
 
   private static final Set<DecisionState> NEVER_RAN =
       Set.of(
