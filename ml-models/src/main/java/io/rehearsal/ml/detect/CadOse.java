@@ -39,20 +39,20 @@ final class CadOse {
   private long lastHigh; // history index of the last score >= the base threshold (0: the first 1.0)
 
   /**
-   * @param restPeriod steps a score of 0.75 or more silences (at least 1)
+   * @param restPeriod steps a score of 0.75 or more silences (0: none)
    */
   CadOse(int restPeriod) {
     this(restPeriod, BASE_THRESHOLD, MAX_LEFT_LENGTH);
   }
 
   /**
-   * @param restPeriod steps a high score silences (at least 1)
+   * @param restPeriod steps a high score silences (0: none; the caller may rest by time instead)
    * @param baseThreshold score from which the next {@code restPeriod} steps are silenced
    * @param maxLeftLength longest matched left part that may make a potential new context
    */
   CadOse(int restPeriod, double baseThreshold, int maxLeftLength) {
-    if (restPeriod < 1) {
-      throw new IllegalArgumentException("restPeriod must be at least 1, but was " + restPeriod);
+    if (restPeriod < 0) {
+      throw new IllegalArgumentException("restPeriod must not be negative, but was " + restPeriod);
     }
     this.restPeriod = restPeriod;
     this.baseThreshold = baseThreshold;

@@ -16,6 +16,7 @@ final class CombinedDetector implements StreamingDetector {
   private final DetectorConfig.Combination config;
   private final List<Part> parts = new ArrayList<>();
   private int resting;
+  private long restingUntil = Long.MIN_VALUE;
 
   private record Part(StreamingDetector detector, AnomalyLikelihood likelihood, double weight) {
     double update(long t, double v) {
@@ -61,16 +62,21 @@ final class CombinedDetector implements StreamingDetector {
       max = Math.max(max, s);
     }
     double blended = (1 - config.maxShare()) * sum / total + config.maxShare() * max;
-    return rest(Math.min(1.0, blended));
+    return rest(epochSecond, Math.min(1.0, blended));
   }
 
-  private double rest(double score) {
-    if (resting > 0) {
-      resting--;
+  /**
+   * The score, or 0 while resting: for {@code restPeriod} rows and until {@code restSeconds} after
+   * the score that started the rest (a high score while resting does not extend it).
+   */
+  private double rest(long epochSecond, double score) {
+    if (resting > 0 || epochSecond <= restingUntil) {
+      resting = Math.max(0, resting - 1);
       return 0;
     }
-    if (config.restPeriod() > 0 && score >= config.restThreshold()) {
+    if ((config.restPeriod() > 0 || config.restSeconds() > 0) && score >= config.restThreshold()) {
       resting = config.restPeriod();
+      restingUntil = config.restSeconds() > 0 ? epochSecond + config.restSeconds() : Long.MIN_VALUE;
     }
     return score;
   }

@@ -21,10 +21,15 @@ package io.rehearsal.ml.detect;
  *   <li>values past the range by less than the tolerance are clamped to the bottom or top level.
  * </ul>
  *
- * At row {@code i} only rows up to {@code i} are used. CAD OSE rests a fixed {@code restPeriod}
- * after a score of {@code restThreshold} or more.
+ * At row {@code i} only rows up to {@code i} are used. After a score of {@code restThreshold} or
+ * more the detector rests: {@code restPeriod} rows (CAD OSE's own rest, as NAB runs it) and {@code
+ * restSeconds} of the series' clock, both when both are set. The default rests in time only: NAB's
+ * CAD OSE rests a number of rows, which is twelve times as long on an hourly series as on a
+ * 5-minute one.
  */
 final class ContextOseDetector implements StreamingDetector {
+
+  private static final long NO_HIGH = Long.MIN_VALUE;
 
   private final DetectorConfig.Context config;
   private final SpatialDetector spatial = new SpatialDetector();
@@ -36,6 +41,7 @@ final class ContextOseDetector implements StreamingDetector {
   private double min;
   private double step = Double.NaN; // NaN until the warm-up is over
   private int rebuilds;
+  private long lastHighSecond = NO_HIGH;
 
   ContextOseDetector(DetectorConfig.Context config) {
     this.config = config;
@@ -54,7 +60,7 @@ final class ContextOseDetector implements StreamingDetector {
       if (outside) {
         requantise(value);
       }
-      score = cad.score(level(value));
+      score = rest(epochSecond, cad.score(level(value)));
     }
     lowest = Math.min(lowest, value);
     highest = Math.max(highest, value);
@@ -64,6 +70,23 @@ final class ContextOseDetector implements StreamingDetector {
       replay();
     }
     return score;
+  }
+
+  /**
+   * The score, or 0 while resting in time: within {@code restSeconds} of the last reported-row
+   * score of {@code restThreshold} or more (a high score while resting starts the rest again). Rows
+   * replayed into a rebuilt memory are not reported and start no rest.
+   */
+  private double rest(long epochSecond, double score) {
+    if (config.restSeconds() == 0) {
+      return score;
+    }
+    boolean quiet =
+        lastHighSecond != NO_HIGH && epochSecond - lastHighSecond <= config.restSeconds();
+    if (score >= config.restThreshold()) {
+      lastHighSecond = epochSecond;
+    }
+    return quiet ? 0 : score;
   }
 
   /** Times the memory was rebuilt under a wider range. */

@@ -35,11 +35,11 @@ public record DetectorConfig(
   public static DetectorConfig defaults() {
     return new DetectorConfig(
         42L,
-        new Context(8, 7, 0.75, 150, 150),
+        new Context(8, 7, 0.75, 0, 45_000, 150),
         new Seasonal(48, 64, 8, 3, 16, 0.05),
         new Forest(8, 30, 256),
         new Likelihood(8640, 10, 300, 1e-4),
-        new Combination(1.0, 0.0, 0.0, 1.0, 1.0, 100));
+        new Combination(1.0, 0.0, 0.0, 1.0, 1.0, 0, 30_000));
   }
 
   /** This configuration with another seed. */
@@ -54,19 +54,29 @@ public record DetectorConfig(
    * @param levels levels a value is quantised into over the learned range (CAD OSE: 8)
    * @param maxContext longest matched left part that may make a new context (CAD OSE: 7)
    * @param restThreshold score from which the detector rests (CAD OSE's base threshold, 0.75)
-   * @param restPeriod points it stays quiet after that (at least 1)
+   * @param restPeriod points it stays quiet after that (0: no bound in points)
+   * @param restSeconds seconds of the series' own clock it stays quiet after that (0: no bound in
+   *     time); a high score while quiet starts the rest again, as CAD OSE's rest does. A rest ends
+   *     when both bounds have passed. In time, one rest means the same on a 5-minute and an hourly
+   *     series: NAB's CAD OSE rests a number of rows, which on an hourly series is 12 times as long
    * @param gridWarmUp points of warm-up (scored 0) whose range is the range afterwards until a
    *     value leaves it, and points replayed into a memory rebuilt under a wider range (0 = 1
    *     point); a global constant, at most NAB's shortest probation (186 rows)
    */
   public record Context(
-      int levels, int maxContext, double restThreshold, int restPeriod, int gridWarmUp) {
+      int levels,
+      int maxContext,
+      double restThreshold,
+      int restPeriod,
+      long restSeconds,
+      int gridWarmUp) {
     /** Validates the ranges. */
     public Context {
       require(levels >= 2 && levels <= 1024, "context.levels", levels);
       require(maxContext >= 1 && maxContext <= 16, "context.maxContext", maxContext);
       require(restThreshold > 0 && restThreshold <= 1, "context.restThreshold", restThreshold);
-      require(restPeriod >= 1, "context.restPeriod", restPeriod);
+      require(restPeriod >= 0, "context.restPeriod", restPeriod);
+      require(restSeconds >= 0, "context.restSeconds", restSeconds);
       require(gridWarmUp >= 0, "context.gridWarmUp", gridWarmUp);
     }
   }
@@ -143,7 +153,9 @@ public record DetectorConfig(
    * @param forestWeight weight of the random cut forest (0 skips the forest)
    * @param maxShare 0 = weighted mean, 1 = largest weighted component
    * @param restThreshold score from which the combination rests
-   * @param restPeriod points of rest (0 = never rest)
+   * @param restPeriod points of rest (0: no bound in points)
+   * @param restSeconds seconds of rest on the series' clock (0: no bound in time); the rest ends
+   *     when both bounds have passed, and with both 0 the combination never rests
    */
   public record Combination(
       double contextWeight,
@@ -151,7 +163,8 @@ public record DetectorConfig(
       double forestWeight,
       double maxShare,
       double restThreshold,
-      int restPeriod) {
+      int restPeriod,
+      long restSeconds) {
     /** Validates the ranges. */
     public Combination {
       require(contextWeight >= 0, "combination.contextWeight", contextWeight);
@@ -164,6 +177,7 @@ public record DetectorConfig(
       require(maxShare >= 0 && maxShare <= 1, "combination.maxShare", maxShare);
       require(restThreshold > 0 && restThreshold <= 1, "combination.restThreshold", restThreshold);
       require(restPeriod >= 0, "combination.restPeriod", restPeriod);
+      require(restSeconds >= 0, "combination.restSeconds", restSeconds);
     }
   }
 

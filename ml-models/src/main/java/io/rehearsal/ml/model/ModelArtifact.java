@@ -22,7 +22,7 @@ public record ModelArtifact(
     Calibration calibration) {
 
   /** The format written today. */
-  public static final int FORMAT_VERSION = 2;
+  public static final int FORMAT_VERSION = 3;
 
   /** Validates the parts and that the provenance's seed is the configuration's. */
   public ModelArtifact {

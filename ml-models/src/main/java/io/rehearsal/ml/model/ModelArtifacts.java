@@ -13,10 +13,11 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * The JSON form of {@link ModelArtifact}. Format 2 (written today) carries a {@code checksum}, the
+ * The JSON form of {@link ModelArtifact}. Format 3 (written today) carries a {@code checksum}, the
  * SHA-256 of the rest of the document, so an edited or truncated file is refused even when it is
- * still valid JSON. Format 1 (flat provenance fields, one {@code threshold}, no checksum, no {@code
- * context.grid_warm_up}) is still read and upgraded. Anything else — bad JSON, a newer or unknown
+ * still valid JSON, and rests in time ({@code rest_seconds}). Format 2 (the same without rests in
+ * time) and format 1 (flat provenance fields, one {@code threshold}, no checksum, no {@code
+ * context.grid_warm_up}) are still read and upgraded. Anything else — bad JSON, a newer or unknown
  * format, unknown or missing fields, values out of range — is refused with a message naming the
  * artifact.
  */
@@ -31,7 +32,7 @@ public final class ModelArtifacts {
 
   private ModelArtifacts() {}
 
-  /** The artifact as a format-2 JSON document with its checksum. */
+  /** The artifact as a format-3 JSON document with its checksum. */
   public static String write(ModelArtifact artifact) {
     ObjectNode body = JSON.valueToTree(artifact);
     body.put("format_version", ModelArtifact.FORMAT_VERSION);
@@ -44,7 +45,7 @@ public final class ModelArtifacts {
   }
 
   /**
-   * Reads an artifact of format 1 or 2.
+   * Reads an artifact of format 1, 2 or 3.
    *
    * @param source where it came from, for messages
    * @param json the document
@@ -54,14 +55,15 @@ public final class ModelArtifacts {
     ObjectNode root = parse(source, json);
     int version = root.path("format_version").asInt(-1);
     return switch (version) {
-      case 1 -> bind(source, FormatOne.upgrade(root));
-      case 2 -> bind(source, verified(source, root));
+      case 1 -> bind(source, restsInRowsOnly(FormatOne.upgrade(root)));
+      case 2 -> bind(source, restsInRowsOnly(verified(source, root)));
+      case 3 -> bind(source, verified(source, root));
       default ->
           throw new ModelArtifactException(
               source
                   + ": format_version "
                   + root.path("format_version")
-                  + " is not supported (this build reads 1 and 2)",
+                  + " is not supported (this build reads 1 to 3)",
               null);
     };
   }
@@ -96,6 +98,21 @@ public final class ModelArtifacts {
               + actual
               + "): the artifact was altered or truncated",
           null);
+    }
+    return root;
+  }
+
+  /**
+   * Formats 1 and 2 predate rests in time ({@code rest_seconds}): their detectors rested {@code
+   * rest_period} rows only, which is what a rest of 0 seconds means.
+   */
+  private static ObjectNode restsInRowsOnly(ObjectNode root) {
+    if (root.get("config") instanceof ObjectNode config) {
+      for (String part : new String[] {"context", "combination"}) {
+        if (config.get(part) instanceof ObjectNode node) {
+          node.putIfAbsent("rest_seconds", JSON.getNodeFactory().numberNode(0L));
+        }
+      }
     }
     return root;
   }

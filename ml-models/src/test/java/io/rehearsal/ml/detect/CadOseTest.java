@@ -50,10 +50,10 @@ class CadOseTest {
   }
 
   @Test
-  void shouldRefuseWhenTheRestPeriodIsBelowOne() {
-    assertThatThrownBy(() -> new CadOse(0))
+  void shouldRefuseANegativeRestPeriod() {
+    assertThatThrownBy(() -> new CadOse(-1))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("restPeriod must be at least 1, but was 0");
+        .hasMessageContaining("restPeriod must not be negative, but was -1");
   }
 
   /**

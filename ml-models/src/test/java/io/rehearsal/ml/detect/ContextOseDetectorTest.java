@@ -62,4 +62,30 @@ class ContextOseDetectorTest {
         .isGreaterThanOrEqualTo(0.75);
     assertThat(rebuilt.score(3)).as("the rebuilt memory, still resting").isZero();
   }
+
+  /**
+   * The same rows one hour apart and five minutes apart: a novelty 20 rows after another is 20
+   * hours later on the hourly series, past the 12.5-hour rest, and 100 minutes later on the other,
+   * within it. Resting in rows (NAB's CAD OSE) would silence both or neither.
+   */
+  @Test
+  void shouldRestForTheSameTimeWhateverTheSeriesInterval() {
+    double[] values = new double[WARM_UP + 700];
+    double[] cycle = {0, 2, 5, 7, 5, 2};
+    for (int i = 0; i < values.length; i++) {
+      values[i] = cycle[i % cycle.length];
+    }
+    int first = WARM_UP + 500;
+    values[first] = 3;
+    values[first + 20] = 6;
+    double[] hourly = Series.run(new ContextOseDetector(CONFIG), values, Series.HOUR);
+    double[] fiveMinutes = Series.run(new ContextOseDetector(CONFIG), values, 300);
+
+    assertThat(CONFIG.restSeconds()).isEqualTo(45_000);
+    assertThat(hourly[first]).isGreaterThanOrEqualTo(CONFIG.restThreshold());
+    assertThat(fiveMinutes[first]).isGreaterThanOrEqualTo(CONFIG.restThreshold());
+    assertThat(hourly[first + 20]).as("20 h later").isGreaterThanOrEqualTo(0.5);
+    assertThat(fiveMinutes[first + 20]).as("100 min later, resting").isZero();
+    assertThat(Series.max(fiveMinutes, first + 1, first + 150)).as("12.5 h of 5-min rows").isZero();
+  }
 }

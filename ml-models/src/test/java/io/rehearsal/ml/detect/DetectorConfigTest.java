@@ -9,10 +9,10 @@ class DetectorConfigTest {
 
   @Test
   void shouldNameFieldAndValueWhenARangeIsViolated() {
-    assertThatThrownBy(() -> new DetectorConfig.Context(1, 7, 0.9, 10, 0))
+    assertThatThrownBy(() -> new DetectorConfig.Context(1, 7, 0.9, 10, 0, 0))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("context.levels is out of range, but was 1");
-    assertThatThrownBy(() -> new DetectorConfig.Combination(0, 0, 0, 1, 0.5, 0))
+    assertThatThrownBy(() -> new DetectorConfig.Combination(0, 0, 0, 1, 0.5, 0, 0))
         .hasMessageContaining("combination weights (sum)");
   }
 

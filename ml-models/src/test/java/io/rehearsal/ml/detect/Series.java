@@ -22,9 +22,14 @@ final class Series {
 
   /** Feeds every value and returns every score. */
   static double[] run(StreamingDetector d, double[] values) {
+    return run(d, values, HOUR);
+  }
+
+  /** Feeds {@code values} one every {@code stepSeconds}, from {@link #START}. */
+  static double[] run(StreamingDetector d, double[] values, long stepSeconds) {
     double[] scores = new double[values.length];
     for (int i = 0; i < values.length; i++) {
-      scores[i] = d.update(START + i * HOUR, values[i]);
+      scores[i] = d.update(START + i * stepSeconds, values[i]);
     }
     return scores;
   }

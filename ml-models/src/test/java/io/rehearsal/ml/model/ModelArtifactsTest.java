@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 class ModelArtifactsTest {
 
   private static final String GOLDEN_V1 = "rehearsal-format-1.json";
+  private static final String GOLDEN_V2 = "rehearsal-format-2.json";
 
   @Test
   void shouldLoadTheCommittedFormatOneArtifactWhenReadByThisBuild() throws Exception {
@@ -29,10 +30,34 @@ class ModelArtifactsTest {
   }
 
   @Test
+  void shouldLoadTheCommittedFormatTwoArtifactWithItsRestsInRowsWhenReadByThisBuild()
+      throws Exception {
+    ModelArtifact artifact = ModelArtifacts.read(GOLDEN_V2, resource(GOLDEN_V2));
+    assertThat(artifact.formatVersion()).isEqualTo(2);
+    assertThat(artifact.config().context().restPeriod()).isEqualTo(150);
+    assertThat(artifact.config().context().restSeconds()).isZero();
+    assertThat(artifact.config().combination().restPeriod()).isEqualTo(100);
+    assertThat(artifact.config().combination().restSeconds()).isZero();
+    assertThat(artifact.provenance().points()).isEqualTo(300);
+    assertThat(artifact.calibration().p99()).isEqualTo(0.3675739154462559);
+  }
+
+  @Test
+  void shouldRefuseAFormatTwoArtifactEditedBehindItsChecksum() throws Exception {
+    String json = resource(GOLDEN_V2).replace("\"rest_period\" : 150", "\"rest_period\" : 15");
+    assertThatThrownBy(() -> ModelArtifacts.read("edited-v2.json", json))
+        .isInstanceOf(ModelArtifactException.class)
+        .hasMessageContaining("edited-v2.json: checksum mismatch");
+  }
+
+  @Test
   void shouldRoundTripWhenWrittenInTheCurrentFormat() throws Exception {
     ModelArtifact trained = trained();
     String json = ModelArtifacts.write(trained);
-    assertThat(json).contains("\"format_version\" : 2").contains("\"checksum\"");
+    assertThat(json)
+        .contains("\"format_version\" : 3")
+        .contains("\"checksum\"")
+        .contains("\"rest_seconds\" : 45000");
     assertThat(ModelArtifacts.read("mem", json)).isEqualTo(trained);
   }
 
@@ -55,10 +80,10 @@ class ModelArtifactsTest {
   @Test
   void shouldRefuseWhenTheFormatIsNewerThanThisBuild() {
     String json =
-        ModelArtifacts.write(trained()).replace("\"format_version\" : 2", "\"format_version\" : 3");
+        ModelArtifacts.write(trained()).replace("\"format_version\" : 3", "\"format_version\" : 4");
     assertThatThrownBy(() -> ModelArtifacts.read("future.json", json))
         .isInstanceOf(ModelArtifactException.class)
-        .hasMessageContaining("format_version 3 is not supported");
+        .hasMessageContaining("format_version 4 is not supported");
   }
 
   @Test
