@@ -9,12 +9,16 @@ import java.util.List;
  * Closed windows kept in the store's telemetry-window stream, encoded with {@link WindowCodec}; the
  * store makes a re-sent append a detectable duplicate and bounds retention.
  */
-final class RedisTelemetryWindows implements TelemetryWindows {
+public final class RedisTelemetryWindows implements TelemetryWindows {
 
   private final io.rehearsal.store.TelemetryWindows stream;
   private final int retained;
 
-  RedisTelemetryWindows(io.rehearsal.store.TelemetryWindows stream, int retained) {
+  /**
+   * @param stream the store's window stream
+   * @param retained windows kept at most, the oldest dropped first
+   */
+  public RedisTelemetryWindows(io.rehearsal.store.TelemetryWindows stream, int retained) {
     if (retained < 1) {
       throw new IllegalArgumentException("retained must be >= 1, but was " + retained);
     }
