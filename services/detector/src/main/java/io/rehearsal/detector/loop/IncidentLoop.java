@@ -99,19 +99,77 @@ final class IncidentLoop {
     if (evaluation.isEmpty()) {
       return;
     }
-    refit(id, proposed.suspects(), evaluation.get());
-    Optional<Remediation> best = best(id, evaluation.get());
+    Evaluation chosen = evaluation.get();
+    Optional<SuspectFit.Result> fit = refit(id, proposed.suspects(), chosen);
+    if (fit.isPresent() && fit.get().verdict() == SuspectFit.Verdict.OVERTURNED) {
+      chosen = reconsider(id, stored.get(), twin.get(), proposed, fit.get()).orElse(chosen);
+    }
+    Optional<Remediation> best = best(id, chosen);
     if (best.isEmpty()) {
       return;
     }
-    Optional<Decision> decision = submit(id, stored.get(), evaluation.get(), best.get());
+    Optional<Decision> decision = submit(id, stored.get(), chosen, best.get());
     if (decision.isPresent()) {
       aftermath.follow(id, opened.detected().id(), decision.get());
     }
   }
 
-  /** The suspects stored (telemetry order) and the candidates for the sandbox. */
-  private record Proposed(List<Suspect> suspects, List<Remediation> candidates) {}
+  /**
+   * The suspects stored (telemetry order), the candidates for the sandbox, and what they were
+   * proposed from.
+   */
+  private record Proposed(
+      List<Suspect> suspects, List<Remediation> candidates, RcaInput input, long nowSecond) {}
+
+  /**
+   * When the fit overturned the telemetry's first suspect, the candidates are proposed again for
+   * the suspects in the fit's order: if that brings candidates the sandbox has not rehearsed (the
+   * budget had cut the new first suspect's remedies), they are evaluated once more and that
+   * evaluation decides; otherwise the first one does. One round at most.
+   */
+  private Optional<Evaluation> reconsider(
+      String id,
+      io.rehearsal.proto.v1.Incident stored,
+      CurrentTwin twin,
+      Proposed first,
+      SuspectFit.Result fit)
+      throws InterruptedException {
+    Proposals again =
+        new Proposer(p.catalog().orElseThrow())
+            .propose(
+                twin.withReplicas(first.input()), fit.suspects(), List.of(), first.nowSecond());
+    List<Remediation> candidates =
+        again.candidates().stream().map(Candidates::remediation).toList();
+    List<Remediation> fresh =
+        candidates.stream().filter(c -> !first.candidates().contains(c)).toList();
+    String lead = fit.suspects().get(0).label();
+    if (fresh.isEmpty()) {
+      record(
+          id,
+          "proposals",
+          "kept",
+          2,
+          "re-proposed for " + lead + " first: nothing the sandbox has not rehearsed already");
+      return Optional.empty();
+    }
+    p.notes()
+        .step(
+            id,
+            "proposals",
+            "done",
+            2,
+            candidates.size()
+                + " candidates re-proposed for "
+                + lead
+                + " first ("
+                + fresh.size()
+                + " not rehearsed before: "
+                + String.join(", ", fresh.stream().map(Remediation::getId).toList())
+                + ")",
+            b -> b.clearProposals().addAllProposals(candidates));
+    p.metrics().count("proposals", "done");
+    return evaluate(id, stored, twin.hash(), candidates);
+  }
 
   /**
    * Suspects and proposals, recorded on the incident; scale proposals start from the twin's replica
@@ -127,7 +185,7 @@ final class IncidentLoop {
       suspects = new RootCauseRanker(RcaConfig.defaults()).rank(input);
     } catch (RuntimeException e) {
       record(id, "suspects", "failed", 1, "cannot rank suspects: " + e.getMessage());
-      return new Proposed(List.of(), List.of());
+      return new Proposed(List.of(), List.of(), null, 0);
     }
     List<Suspect> top = suspects.subList(0, Math.min(SUSPECTS_KEPT, suspects.size()));
     List<String> order = new ArrayList<>();
@@ -170,7 +228,7 @@ final class IncidentLoop {
             candidates.size() + " candidates from the catalog" + replicas + held,
             b -> b.clearProposals().addAllProposals(candidates));
     p.metrics().count("proposals", status);
-    return new Proposed(top, candidates);
+    return new Proposed(top, candidates, input, detected.openedSecond());
   }
 
   /**
@@ -178,9 +236,9 @@ final class IncidentLoop {
    * their new order, and a {@code suspects} step says whether the fit confirmed the telemetry's
    * first suspect, overturned it or named none of them.
    */
-  private void refit(String id, List<Suspect> suspects, Evaluation e) {
+  private Optional<SuspectFit.Result> refit(String id, List<Suspect> suspects, Evaluation e) {
     if (suspects.isEmpty()) {
-      return;
+      return Optional.empty();
     }
     SuspectFit.Result fit = SuspectFit.rerank(suspects, e.getFaultHypothesesList());
     record(
@@ -190,6 +248,7 @@ final class IncidentLoop {
         1,
         fit.detail(),
         b -> b.clearSuspectedTargets().addAllSuspectedTargets(fit.targets()));
+    return Optional.of(fit);
   }
 
   /** Waits (bounded) until the spans received cover the incident window. */

@@ -45,8 +45,11 @@ final class SuspectFit {
    * @param verdict what the fit says of the telemetry's first suspect
    * @param targets the suspects in their new order, each reason led by its fit
    * @param detail one line for the incident's loop step
+   * @param suspects the suspects in their new order, each scored by its goodness of fit (what a
+   *     proposal's prior then follows)
    */
-  record Result(Verdict verdict, List<SuspectedTarget> targets, String detail) {}
+  record Result(
+      Verdict verdict, List<SuspectedTarget> targets, String detail, List<Suspect> suspects) {}
 
   private SuspectFit() {}
 
@@ -73,10 +76,19 @@ final class SuspectFit {
     List<SuspectRefit.Refit> refits =
         SuspectRefit.rerank(suspects.stream().map(SuspectFit::candidate).toList(), domain);
     List<SuspectedTarget> targets = new ArrayList<>();
+    List<Suspect> reordered = new ArrayList<>();
     List<String> order = new ArrayList<>();
     for (int i = 0; i < refits.size(); i++) {
       SuspectRefit.Refit r = refits.get(i);
       Suspect s = suspects.get(r.telemetryRank());
+      reordered.add(
+          new Suspect(
+              s.target(),
+              s.endpoint(),
+              s.dependency(),
+              s.kind(),
+              r.goodness(),
+              append(s.why(), String.format(Locale.ROOT, "goodness of fit %.2f", r.goodness()))));
       FaultHypothesis h = r.best() == null ? null : wire.get(r.best());
       String fit =
           String.format(
@@ -124,7 +136,13 @@ final class SuspectFit {
                           + ")")
                   + "; telemetry order kept";
         };
-    return new Result(verdict, targets, detail);
+    return new Result(verdict, targets, detail, reordered);
+  }
+
+  private static List<String> append(List<String> why, String more) {
+    List<String> all = new ArrayList<>(why);
+    all.add(more);
+    return all;
   }
 
   private static Verdict verdict(List<SuspectRefit.Refit> refits) {

@@ -72,6 +72,7 @@ class IncidentLoopTest {
   private IncidentLifecycle lifecycle;
   private LoopServers servers;
   private SimpleMeterRegistry registry;
+  private Path catalog = catalogFile();
   private final List<String> mitigated = new CopyOnWriteArrayList<>();
 
   @BeforeAll
@@ -172,7 +173,7 @@ class IncidentLoopTest {
             Duration.ZERO);
     IncidentLoop.Parts parts =
         new IncidentLoop.Parts(
-            withCatalog ? Optional.of(Catalogs.read(catalogFile())) : Optional.empty(),
+            withCatalog ? Optional.of(Catalogs.read(catalog)) : Optional.empty(),
             "no catalog at /nowhere/catalog.yaml (rehearsal.detector.loop.catalog)",
             () -> Optional.of(twin),
             recent,
@@ -332,6 +333,56 @@ class IncidentLoopTest {
     assertThat(incident.getSuspectedTargets(1).getTarget().getService()).isEqualTo("catalog");
     assertThat(incident.getSuspectedTargetsCount()).isEqualTo(Math.min(5, telemetry.size()));
     assertThat(count("suspects", "overturned")).isEqualTo(1.0);
+    // proposed again with the fit's goodness as the suspects' scores, then rehearsed again
+    assertThat(steps(incident))
+        .containsSubsequence("suspects:overturned#1", "proposals:done#2", "evaluation:done#1");
+    assertThat(servers.evaluations).hasSize(2);
+  }
+
+  /**
+   * With a budget of 3 the first round proposes catalog's three remedies only; when the fit puts
+   * the second suspect first, its remedies are proposed, rehearsed in a second evaluation, and the
+   * submission comes from that one.
+   */
+  @Test
+  void shouldRehearseTheNewFirstSuspectsRemediesWhenTheBudgetHadCutThem() throws Exception {
+    Path small = dir.resolve("catalog-budget-3.yaml");
+    Files.writeString(
+        small, Files.readString(catalogFile()).replaceFirst("budget: 6", "budget: 3"));
+    catalog = small;
+    String id = open();
+    List<Suspect> telemetry = telemetrySuspects(id);
+    Suspect second = telemetry.get(1);
+    servers.hypotheses =
+        List.of(
+            hypothesis(expressing(second), second, 0.85),
+            hypothesis(FaultKind.FAULT_KIND_LATENCY_MULTIPLIER, "catalog", 0.2));
+    Thread resolver = resolveOnceMitigating(id);
+    try (Remotes remotes =
+        new Remotes(servers.sandboxTarget(), servers.gatewayTarget(), dir.resolve("token"))) {
+      loop(servers.sandboxTarget(), remotes, 3, true).run(new IncidentOpened(id, detected));
+    }
+    resolver.join(5_000);
+
+    Incident incident = stored(id);
+    assertThat(steps(incident))
+        .containsSubsequence(
+            "proposals:done#1",
+            "evaluation:done#1",
+            "suspects:overturned#1",
+            "proposals:done#2",
+            "evaluation:done#1",
+            "decision:APPROVED#1");
+    assertThat(servers.evaluations).hasSize(2);
+    List<String> first =
+        servers.evaluations.get(0).getCandidatesList().stream().map(c -> c.getId()).toList();
+    List<String> again =
+        servers.evaluations.get(1).getCandidatesList().stream().map(c -> c.getId()).toList();
+    assertThat(first).hasSize(3).allMatch(c -> c.contains("catalog"));
+    assertThat(again).hasSize(3).anyMatch(c -> !first.contains(c));
+    assertThat(step(incident, "proposals", "done").getDetail()).isNotEmpty();
+    // the fake sandbox ranks the last candidate first: the submission is the second round's
+    assertThat(servers.submits.get(0).getRemediation().getId()).isEqualTo(again.get(2));
   }
 
   @Test
