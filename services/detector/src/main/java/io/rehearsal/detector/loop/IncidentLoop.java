@@ -3,6 +3,7 @@ package io.rehearsal.detector.loop;
 import io.rehearsal.detector.incident.IncidentOpened;
 import io.rehearsal.ml.incident.Incident;
 import io.rehearsal.ml.proposal.Catalog;
+import io.rehearsal.ml.proposal.PreRanker;
 import io.rehearsal.ml.proposal.Proposals;
 import io.rehearsal.ml.proposal.Proposer;
 import io.rehearsal.ml.rca.RcaConfig;
@@ -43,6 +44,7 @@ final class IncidentLoop {
       String catalogProblem,
       Supplier<Optional<CurrentTwin>> twin,
       RecentSpans spans,
+      Supplier<EvaluationOutcomes.Trained> preRanker,
       IncidentNotes notes,
       Remotes remotes,
       LoopMetrics metrics,
@@ -114,12 +116,22 @@ final class IncidentLoop {
     }
   }
 
+  private static String preRankerNote(EvaluationOutcomes.Trained learned) {
+    return learned.preRanker().isPresent()
+        ? "pre-ranker trained on " + learned.outcomes() + " outcomes of stored evaluations"
+        : "no pre-ranker (" + learned.none() + ")";
+  }
+
   /**
    * The suspects stored (telemetry order), the candidates for the sandbox, and what they were
    * proposed from.
    */
   private record Proposed(
-      List<Suspect> suspects, List<Remediation> candidates, RcaInput input, long nowSecond) {}
+      List<Suspect> suspects,
+      List<Remediation> candidates,
+      RcaInput input,
+      long nowSecond,
+      Optional<PreRanker> preRanker) {}
 
   /**
    * When the fit overturned the telemetry's first suspect, the candidates are proposed again for
@@ -185,7 +197,7 @@ final class IncidentLoop {
       suspects = new RootCauseRanker(RcaConfig.defaults()).rank(input);
     } catch (RuntimeException e) {
       record(id, "suspects", "failed", 1, "cannot rank suspects: " + e.getMessage());
-      return new Proposed(List.of(), List.of(), null, 0);
+      return new Proposed(List.of(), List.of(), null, 0, Optional.empty());
     }
     List<Suspect> top = suspects.subList(0, Math.min(SUSPECTS_KEPT, suspects.size()));
     List<String> order = new ArrayList<>();
@@ -205,8 +217,9 @@ final class IncidentLoop {
                 b.clearSuspectedTargets()
                     .addAllSuspectedTargets(top.stream().map(Candidates::suspect).toList()));
     p.metrics().count("suspects", "done");
+    EvaluationOutcomes.Trained learned = p.preRanker().get();
     Proposals proposals =
-        new Proposer(p.catalog().orElseThrow())
+        new Proposer(p.catalog().orElseThrow(), learned.preRanker().orElse(null))
             .propose(twin.withReplicas(input), suspects, List.of(), detected.openedSecond());
     List<Remediation> candidates =
         proposals.candidates().stream().map(Candidates::remediation).toList();
@@ -225,10 +238,15 @@ final class IncidentLoop {
             "proposals",
             status,
             1,
-            candidates.size() + " candidates from the catalog" + replicas + held,
+            candidates.size()
+                + " candidates from the catalog"
+                + replicas
+                + held
+                + "; "
+                + preRankerNote(learned),
             b -> b.clearProposals().addAllProposals(candidates));
     p.metrics().count("proposals", status);
-    return new Proposed(top, candidates, input, detected.openedSecond());
+    return new Proposed(top, candidates, input, detected.openedSecond(), learned.preRanker());
   }
 
   /**

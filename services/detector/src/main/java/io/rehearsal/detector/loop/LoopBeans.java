@@ -95,6 +95,7 @@ public class LoopBeans {
             problem,
             twin,
             spans,
+            () -> EvaluationOutcomes.train(store.evaluations()),
             new IncidentNotes(lifecycle, clock),
             remotes,
             new LoopMetrics(registry),

@@ -177,6 +177,7 @@ class IncidentLoopTest {
             "no catalog at /nowhere/catalog.yaml (rehearsal.detector.loop.catalog)",
             () -> Optional.of(twin),
             recent,
+            () -> new EvaluationOutcomes.Trained(Optional.empty(), 0, "no stored evaluations"),
             new IncidentNotes(lifecycle, Clock.systemUTC()),
             remotes,
             new LoopMetrics(registry),
@@ -380,7 +381,9 @@ class IncidentLoopTest {
         servers.evaluations.get(1).getCandidatesList().stream().map(c -> c.getId()).toList();
     assertThat(first).hasSize(3).allMatch(c -> c.contains("catalog"));
     assertThat(again).hasSize(3).anyMatch(c -> !first.contains(c));
-    assertThat(step(incident, "proposals", "done").getDetail()).isNotEmpty();
+    assertThat(step(incident, "proposals", "done").getDetail())
+        .contains("3 candidates from the catalog")
+        .contains("no pre-ranker (no stored evaluations)");
     // the fake sandbox ranks the last candidate first: the submission is the second round's
     assertThat(servers.submits.get(0).getRemediation().getId()).isEqualTo(again.get(2));
   }
