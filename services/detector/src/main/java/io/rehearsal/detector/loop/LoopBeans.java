@@ -95,7 +95,7 @@ public class LoopBeans {
             problem,
             twin,
             spans,
-            () -> EvaluationOutcomes.train(store.evaluations()),
+            () -> EvaluationOutcomes.train(store.evaluations(), store.journal().ledger("outcomes")),
             new IncidentNotes(lifecycle, clock),
             remotes,
             new LoopMetrics(registry),
