@@ -23,7 +23,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -152,8 +154,11 @@ final class IncidentLoop {
                 twin.withReplicas(first.input()), fit.suspects(), List.of(), first.nowSecond());
     List<Remediation> candidates =
         again.candidates().stream().map(Candidates::remediation).toList();
+    // by id: a candidate's summary carries its suspect's reasons, which the fit has added to
+    Set<String> rehearsed =
+        first.candidates().stream().map(Remediation::getId).collect(Collectors.toSet());
     List<Remediation> fresh =
-        candidates.stream().filter(c -> !first.candidates().contains(c)).toList();
+        candidates.stream().filter(c -> !rehearsed.contains(c.getId())).toList();
     String lead = fit.suspects().get(0).label();
     if (fresh.isEmpty()) {
       record(
