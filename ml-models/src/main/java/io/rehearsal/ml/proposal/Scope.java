@@ -7,5 +7,18 @@ public enum Scope {
   /** Each service (or, for CALL_POLICY, each endpoint) that calls the suspect. */
   CALLERS,
   /** The entry endpoints the incident's symptoms are on (or the suspect's, if it is an entry). */
-  ENTRY
+  ENTRY;
+
+  /**
+   * Where {@code action} on {@code target} applies relative to the faulty service or dependency
+   * {@code faulty}: a call policy always to the callers, shedding at the entry, anything else to
+   * the suspect when it targets it and to its callers otherwise.
+   */
+  public static Scope of(ActionKind action, String target, String faulty) {
+    return switch (action) {
+      case CALL_POLICY -> CALLERS;
+      case SHED_LOAD -> ENTRY;
+      default -> target.equals(faulty) ? SUSPECT : CALLERS;
+    };
+  }
 }

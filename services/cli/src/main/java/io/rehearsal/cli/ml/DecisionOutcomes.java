@@ -106,18 +106,10 @@ final class DecisionOutcomes {
           new Outcome(
               fault,
               action,
-              scope(action, r.path("target").asText(), faulty),
+              Scope.of(action, r.path("target").asText(), faulty),
               bad < 0.9 * nothing));
     }
     return out;
-  }
-
-  static Scope scope(ActionKind action, String target, String faulty) {
-    return switch (action) {
-      case CALL_POLICY -> Scope.CALLERS;
-      case SHED_LOAD -> Scope.ENTRY;
-      default -> target.equals(faulty) ? Scope.SUSPECT : Scope.CALLERS;
-    };
   }
 
   private static double badness(Path loadgen, Map<String, Double> slos) throws IOException {

@@ -87,7 +87,7 @@ final class EvaluationOutcomes {
             new PreRanker.Outcome(
                 fault.get(),
                 action.get(),
-                scope(action.get(), name(ev.getCandidate().getTarget()), faulty),
+                Scope.of(action.get(), name(ev.getCandidate().getTarget()), faulty),
                 better));
       }
     }
@@ -124,7 +124,7 @@ final class EvaluationOutcomes {
           new PreRanker.Outcome(
               fault.get(),
               action.get(),
-              scope(action.get(), name(r.getTarget()), name(best.getTarget())),
+              Scope.of(action.get(), name(r.getTarget()), name(best.getTarget())),
               d.getExecution().getObserved().hasTimeToRecoverSeconds()));
     }
     return out;
@@ -157,15 +157,6 @@ final class EvaluationOutcomes {
       case SHED_LOAD -> Optional.of(ActionKind.SHED_LOAD);
       case TIMEOUT_CHANGE, RETRY_CHANGE -> Optional.of(ActionKind.CALL_POLICY);
       default -> Optional.empty();
-    };
-  }
-
-  /** Where an action applies relative to the faulty target, as the pre-ranker's examples say. */
-  static Scope scope(ActionKind action, String target, String faulty) {
-    return switch (action) {
-      case CALL_POLICY -> Scope.CALLERS;
-      case SHED_LOAD -> Scope.ENTRY;
-      default -> target.equals(faulty) ? Scope.SUSPECT : Scope.CALLERS;
     };
   }
 
