@@ -49,6 +49,12 @@ public class ModelLifecycle {
   private static final String NAME = "endpoint-p99";
   private static final int ALARMS_KEPT = 100;
 
+  /**
+   * Windows read per scoring at most, newest first: a scoring every 10 s finds one or two new 10-s
+   * windows (ten 1-s ones); a scorer that fell further behind skips the older ones.
+   */
+  private static final int READ_PER_SCORE = 64;
+
   /** What one training run did. */
   public record Training(Outcome outcome, int version, int series, long points, String reason) {}
 
@@ -205,7 +211,7 @@ public class ModelLifecycle {
       return List.of();
     }
     List<ClosedWindow> fresh =
-        windows.recent(Math.min(trainingWindows, 360)).stream()
+        windows.recent(Math.min(trainingWindows, READ_PER_SCORE)).stream()
             .filter(w -> w.startNanos() > lastScoredStart)
             .toList();
     return feed(fresh, true);
