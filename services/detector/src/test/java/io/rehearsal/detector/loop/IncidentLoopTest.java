@@ -186,6 +186,20 @@ class IncidentLoopTest {
     return new IncidentLoop(parts, new Aftermath(parts, mitigated::add));
   }
 
+  /**
+   * Runs the loop for incident {@code id} with the catalog, the servers and 3 attempts, resolving
+   * the incident once it is mitigating, and returns it as stored afterwards.
+   */
+  private Incident runToTheEnd(String id) throws Exception {
+    Thread resolver = resolveOnceMitigating(id);
+    try (Remotes remotes =
+        new Remotes(servers.sandboxTarget(), servers.gatewayTarget(), dir.resolve("token"))) {
+      loop(servers.sandboxTarget(), remotes, 3, true).run(new IncidentOpened(id, detected));
+    }
+    resolver.join(5_000);
+    return stored(id);
+  }
+
   private Incident stored(String id) throws IOException {
     return Incident.parseFrom(lifecycle.get(id).orElseThrow().payload());
   }
@@ -205,14 +219,7 @@ class IncidentLoopTest {
     String id = open();
     servers.hypotheses =
         List.of(hypothesis(FaultKind.FAULT_KIND_LATENCY_MULTIPLIER, "catalog", 0.9));
-    Thread resolver = resolveOnceMitigating(id);
-    try (Remotes remotes =
-        new Remotes(servers.sandboxTarget(), servers.gatewayTarget(), dir.resolve("token"))) {
-      loop(servers.sandboxTarget(), remotes, 3, true).run(new IncidentOpened(id, detected));
-    }
-    resolver.join(5_000);
-
-    Incident incident = stored(id);
+    Incident incident = runToTheEnd(id);
     assertThat(incident.getSuspectedTargetsList()).isNotEmpty();
     assertThat(incident.getSuspectedTargets(0).getTarget().getService()).isEqualTo("catalog");
     assertThat(incident.getSuspectedTargets(0).getReason())
@@ -306,14 +313,7 @@ class IncidentLoopTest {
             hypothesis(FaultKind.FAULT_KIND_NETWORK_DELAY, "no-such-service", 0.95),
             hypothesis(expressing(second), second, 0.85),
             hypothesis(FaultKind.FAULT_KIND_LATENCY_MULTIPLIER, "catalog", 0.2));
-    Thread resolver = resolveOnceMitigating(id);
-    try (Remotes remotes =
-        new Remotes(servers.sandboxTarget(), servers.gatewayTarget(), dir.resolve("token"))) {
-      loop(servers.sandboxTarget(), remotes, 3, true).run(new IncidentOpened(id, detected));
-    }
-    resolver.join(5_000);
-
-    Incident incident = stored(id);
+    Incident incident = runToTheEnd(id);
     assertThat(steps(incident))
         .containsSubsequence(
             "suspects:done#1", "evaluation:done#1", "suspects:overturned#1", "decision:APPROVED#1");
@@ -358,14 +358,7 @@ class IncidentLoopTest {
         List.of(
             hypothesis(expressing(second), second, 0.85),
             hypothesis(FaultKind.FAULT_KIND_LATENCY_MULTIPLIER, "catalog", 0.2));
-    Thread resolver = resolveOnceMitigating(id);
-    try (Remotes remotes =
-        new Remotes(servers.sandboxTarget(), servers.gatewayTarget(), dir.resolve("token"))) {
-      loop(servers.sandboxTarget(), remotes, 3, true).run(new IncidentOpened(id, detected));
-    }
-    resolver.join(5_000);
-
-    Incident incident = stored(id);
+    Incident incident = runToTheEnd(id);
     assertThat(steps(incident))
         .containsSubsequence(
             "proposals:done#1",
