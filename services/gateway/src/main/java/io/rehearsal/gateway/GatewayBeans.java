@@ -1,5 +1,6 @@
 package io.rehearsal.gateway;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.rehearsal.gateway.decision.ApproverDirectory;
@@ -175,6 +176,16 @@ class GatewayBeans {
   @Singleton
   DeadLetters deadLetters(DecisionJournal journal, DecisionDesk desk, List<HookTarget> hooks) {
     return new DeadLetters(journal.outbox(), desk.executions(), hooks, Clock.systemUTC());
+  }
+
+  @Produces
+  @Singleton
+  SubmitBulkhead submitBulkhead(GatewayConfig config, MeterRegistry registry) {
+    return new SubmitBulkhead(config.overload().maxInFlight(), registry);
+  }
+
+  void closeSubmits(@Disposes SubmitBulkhead submits) {
+    submits.close();
   }
 
   @Produces

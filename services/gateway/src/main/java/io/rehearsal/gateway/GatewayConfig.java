@@ -26,6 +26,20 @@ interface GatewayConfig {
   /** Bounds of the built-in guards, which no policy can switch off. */
   Guards guards();
 
+  /** Admission control for Submits ({@link SubmitBulkhead}). */
+  Overload overload();
+
+  /** Admission control for Submits. */
+  interface Overload {
+    /**
+     * Submits decided at once; one more is refused UNAVAILABLE at once. Size it by Little's law:
+     * the Submits per second you want to admit times the latency they may wait (64 at ~500/s: a
+     * Submit waits at most ~130 ms for a thread).
+     */
+    @WithDefault("64")
+    int maxInFlight();
+  }
+
   /** Bounds of the built-in guards. */
   interface Guards {
     /** Evidence older than this never auto-approves. */

@@ -42,7 +42,8 @@ import java.util.function.Supplier;
  * The gRPC {@code rehearsal.v1.PolicyGateway} service: protocol in, a call on the {@link
  * DecisionDesk} (decisions, reviews, outcomes), the watch streams, the dead letters, the shadow
  * ledger or the run-time kill switch, protocol out. Calls block on Redis, so they run on worker
- * threads; watches are polled on the {@link WatchStreams} scheduler.
+ * threads: Submits on the {@link SubmitBulkhead}'s (admission control), the rest on Quarkus' worker
+ * pool; watches are polled on the {@link WatchStreams} scheduler.
  */
 @GrpcService
 class PolicyGatewayService extends PolicyGatewayGrpc.PolicyGatewayImplBase {
@@ -53,6 +54,7 @@ class PolicyGatewayService extends PolicyGatewayGrpc.PolicyGatewayImplBase {
   private final DeadLetters deadLetters;
   private final ShadowLedger ledger;
   private final KillSwitchBoard killSwitch;
+  private final SubmitBulkhead submits;
 
   @jakarta.inject.Inject
   PolicyGatewayService(
@@ -61,37 +63,36 @@ class PolicyGatewayService extends PolicyGatewayGrpc.PolicyGatewayImplBase {
       WatchStreams watches,
       DeadLetters deadLetters,
       ShadowLedger ledger,
-      KillSwitchBoard killSwitch) {
+      KillSwitchBoard killSwitch,
+      SubmitBulkhead submits) {
     this.desk = desk;
     this.journal = journal;
     this.watches = watches;
     this.deadLetters = deadLetters;
     this.ledger = ledger;
     this.killSwitch = killSwitch;
+    this.submits = submits;
   }
 
-  /** A service without a run-time kill switch (Set/GetKillSwitch answer FAILED_PRECONDITION). */
-  PolicyGatewayService(
-      DecisionDesk desk,
-      DecisionJournal journal,
-      WatchStreams watches,
-      DeadLetters deadLetters,
-      ShadowLedger ledger) {
-    this(desk, journal, watches, deadLetters, ledger, null);
-  }
-
+  /**
+   * Not {@code @Blocking}: the event loop that received the call admits it to the {@link
+   * SubmitBulkhead} (or refuses it there, UNAVAILABLE, when the bulkhead is full), whose thread
+   * decides it.
+   */
   @Override
-  @Blocking
   public void submit(RemediationRequest request, StreamObserver<SubmitResponse> response) {
-    answer(
+    submits.run(
         response,
-        () -> {
-          Submitted s = desk.submit(request);
-          return SubmitResponse.newBuilder()
-              .setDecision(s.decision())
-              .setCreated(s.created())
-              .build();
-        });
+        () ->
+            answer(
+                response,
+                () -> {
+                  Submitted s = desk.submit(request);
+                  return SubmitResponse.newBuilder()
+                      .setDecision(s.decision())
+                      .setCreated(s.created())
+                      .build();
+                }));
   }
 
   @Override

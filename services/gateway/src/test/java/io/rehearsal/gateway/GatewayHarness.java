@@ -4,6 +4,7 @@ import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Server;
 import io.grpc.netty.NettyServerBuilder;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.rehearsal.gateway.decision.ApproverDirectory;
 import io.rehearsal.gateway.decision.DecisionDesk;
 import io.rehearsal.gateway.decision.HistoryPolicy;
@@ -54,6 +55,7 @@ final class GatewayHarness implements AutoCloseable {
   final ShadowLedger ledger;
   final KillSwitchBoard killSwitch;
   private final WatchStreams watches = new WatchStreams(Duration.ofMillis(10));
+  private final SubmitBulkhead submits;
   private final List<DecisionJournal> dispatcherJournals = new java.util.ArrayList<>();
   private final Server server;
   private final ManagedChannel channel;
@@ -84,9 +86,11 @@ final class GatewayHarness implements AutoCloseable {
         new KillSwitchBoard(
             false, options.configuredKills(), journal.ledger("kill-switch"), store.audit(), clock);
     DeadLetters dead = new DeadLetters(journal.outbox(), desk.executions(), List.of(), clock);
+    submits = new SubmitBulkhead(options.maxInFlight(), new SimpleMeterRegistry());
     server =
         NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
-            .addService(new PolicyGatewayService(desk, journal, watches, dead, ledger, killSwitch))
+            .addService(
+                new PolicyGatewayService(desk, journal, watches, dead, ledger, killSwitch, submits))
             .build()
             .start();
     channel =
@@ -126,7 +130,8 @@ final class GatewayHarness implements AutoCloseable {
           circumstances,
       ApproverDirectory approvers,
       HistoryPolicy history,
-      java.util.Set<String> configuredKills) {
+      java.util.Set<String> configuredKills,
+      int maxInFlight) {
 
     /** The test policy, no circumstances, no groups known, no history, nothing killed. */
     static final Options DEFAULT =
@@ -135,28 +140,34 @@ final class GatewayHarness implements AutoCloseable {
             (store, journal) -> Circumstances.NONE_SOURCE,
             ApproverDirectory.NONE,
             HistoryPolicy.OFF,
-            java.util.Set.of());
+            java.util.Set.of(),
+            64);
 
     Options withPolicy(PolicySet other) {
-      return new Options(other, circumstances, approvers, history, configuredKills);
+      return new Options(other, circumstances, approvers, history, configuredKills, maxInFlight);
     }
 
     Options withCircumstances(
         java.util.function.BiFunction<RedisStore, DecisionJournal, Circumstances.Source> other) {
-      return new Options(policy, other, approvers, history, configuredKills);
+      return new Options(policy, other, approvers, history, configuredKills, maxInFlight);
     }
 
     Options withApprovers(ApproverDirectory other) {
-      return new Options(policy, circumstances, other, history, configuredKills);
+      return new Options(policy, circumstances, other, history, configuredKills, maxInFlight);
     }
 
     Options withHistory(HistoryPolicy other) {
-      return new Options(policy, circumstances, approvers, other, configuredKills);
+      return new Options(policy, circumstances, approvers, other, configuredKills, maxInFlight);
+    }
+
+    /** Submits the harness's {@link SubmitBulkhead} admits at once. */
+    Options withMaxInFlight(int other) {
+      return new Options(policy, circumstances, approvers, history, configuredKills, other);
     }
 
     /** Targets whose kill switch the harness's board treats as configured. */
     Options withConfiguredKills(java.util.Set<String> targets) {
-      return new Options(policy, circumstances, approvers, history, targets);
+      return new Options(policy, circumstances, approvers, history, targets, maxInFlight);
     }
   }
 
@@ -206,6 +217,11 @@ final class GatewayHarness implements AutoCloseable {
         new SplittableRandom(seed));
   }
 
+  /** The channel to the harness's gRPC server (for async stubs). */
+  io.grpc.Channel channel() {
+    return channel;
+  }
+
   PolicyGatewayGrpc.PolicyGatewayBlockingStub stub() {
     return PolicyGatewayGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS);
   }
@@ -221,6 +237,7 @@ final class GatewayHarness implements AutoCloseable {
   public void close() throws InterruptedException {
     channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
     server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    submits.close();
     watches.close();
     dispatcherJournals.forEach(DecisionJournal::close);
     journal.close();

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.grpc.Context;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.rehearsal.gateway.watch.WatchStreams;
 import io.rehearsal.proto.v1.Environment;
 import io.rehearsal.proto.v1.SubmitResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,25 +29,34 @@ class PolicyGatewayServiceCancellationTest {
   private GatewayHarness gateway;
   private PolicyGatewayService service;
   private WatchStreams watches;
+  private SubmitBulkhead submits;
 
   @BeforeEach
   void start() {
     gateway = GatewayHarness.start(dataDir);
     Fixtures.storeEvaluation(gateway.store, GatewayHarness.START);
     watches = new WatchStreams(Duration.ofMillis(10));
+    submits = new SubmitBulkhead(4, new SimpleMeterRegistry());
     service =
         new PolicyGatewayService(
-            gateway.desk, gateway.journal, watches, null, gateway.ledger, gateway.killSwitch);
+            gateway.desk,
+            gateway.journal,
+            watches,
+            null,
+            gateway.ledger,
+            gateway.killSwitch,
+            submits);
   }
 
   @AfterEach
   void stop() throws InterruptedException {
+    submits.close();
     watches.close();
     gateway.close();
   }
 
   @Test
-  void shouldDecideNothingWhenTheCallerHasGoneBeforeTheCallStarts() {
+  void shouldDecideNothingWhenTheCallerHasGoneBeforeTheCallStarts() throws InterruptedException {
     Context.CancellableContext gone = Context.current().withCancellation();
     gone.cancel(null);
     Recorder recorder = new Recorder();
@@ -52,6 +64,8 @@ class PolicyGatewayServiceCancellationTest {
     gone.run(() -> service.submit(request("r-gone"), recorder));
     Recorder live = new Recorder();
     service.submit(request("r-live"), live);
+    assertThat(recorder.done.await(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(live.done.await(10, TimeUnit.SECONDS)).isTrue();
 
     assertThat(Status.fromThrowable(recorder.error.get()).getCode())
         .isEqualTo(Status.Code.CANCELLED);
@@ -67,6 +81,7 @@ class PolicyGatewayServiceCancellationTest {
   private static final class Recorder implements StreamObserver<SubmitResponse> {
     final AtomicReference<SubmitResponse> value = new AtomicReference<>();
     final AtomicReference<Throwable> error = new AtomicReference<>();
+    final CountDownLatch done = new CountDownLatch(1);
 
     @Override
     public void onNext(SubmitResponse v) {
@@ -76,9 +91,12 @@ class PolicyGatewayServiceCancellationTest {
     @Override
     public void onError(Throwable t) {
       error.set(t);
+      done.countDown();
     }
 
     @Override
-    public void onCompleted() {}
+    public void onCompleted() {
+      done.countDown();
+    }
   }
 }

@@ -146,7 +146,7 @@ public final class GatewayBenchCommand implements Runnable {
               + " to let the bench start both");
     }
     if (target != null) {
-      print(measure(target, token(tokenFile), redisUrl, "given (--target)"));
+      print(measure(target, token(tokenFile), redisUrl, "given (--target)", Map.of()));
       return;
     }
     Path work = workDirectory();
@@ -162,7 +162,10 @@ public final class GatewayBenchCommand implements Runnable {
               gateway.token("automation"),
               redis.uri(),
               "started by the bench (packaged gateway, the bench policy, its own Redis; both"
-                  + " removed after the run)");
+                  + " removed after the run)",
+              Map.of(
+                  "gateway", gateway.handle(),
+                  "redis", ProcessHandle.of(redis.pid()).orElseThrow()));
     } finally {
       redis.close();
     }
@@ -185,8 +188,16 @@ public final class GatewayBenchCommand implements Runnable {
     }
   }
 
+  /**
+   * Warms up, then measures; {@code processes} (the gateway and Redis the bench started) have their
+   * CPU time over the measured run reported per decision, as the bench's own process has.
+   */
   private Map<String, Object> measure(
-      String address, String token, String redis, String gatewayOrigin) {
+      String address,
+      String token,
+      String redis,
+      String gatewayOrigin,
+      Map<String, ProcessHandle> processes) {
     String run = UUID.randomUUID().toString().substring(0, 8); // request ids unique per run
     seed(redis, run);
     List<ManagedChannel> channels = new ArrayList<>();
@@ -203,7 +214,20 @@ public final class GatewayBenchCommand implements Runnable {
       figures.put("gateway", gatewayOrigin);
       figures.put("redis_appendfsync", appendfsync(redis));
       figures.put("warmup_s", warmup.toMillis() / 1000.0);
-      figures.putAll(load(channels, token, run, "", duration));
+      Map<String, ProcessHandle> measured = new LinkedHashMap<>(processes);
+      measured.put("bench_client", ProcessHandle.current());
+      Map<String, Duration> before = cpu(measured);
+      Map<String, Object> load = load(channels, token, run, "", duration);
+      figures.putAll(load);
+      Map<String, Duration> after = cpu(measured);
+      int decided = (Integer) load.get("decisions");
+      after.forEach(
+          (name, used) ->
+              figures.put(
+                  name + "_cpu_ms_per_decision",
+                  decided == 0 || !before.containsKey(name)
+                      ? null
+                      : round(used.minus(before.get(name)).toNanos() / 1e6 / decided)));
       return figures;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -211,6 +235,14 @@ public final class GatewayBenchCommand implements Runnable {
     } finally {
       channels.forEach(ManagedChannel::shutdownNow);
     }
+  }
+
+  /** Each process's CPU time so far, where the operating system tells it. */
+  private static Map<String, Duration> cpu(Map<String, ProcessHandle> processes) {
+    Map<String, Duration> used = new LinkedHashMap<>();
+    processes.forEach(
+        (name, process) -> process.info().totalCpuDuration().ifPresent(cpu -> used.put(name, cpu)));
+    return used;
   }
 
   /** The Redis durability setting the figures were measured with. */
@@ -266,6 +298,7 @@ public final class GatewayBenchCommand implements Runnable {
     long[] latencies = new long[total];
     AtomicInteger errors = new AtomicInteger();
     AtomicInteger refused = new AtomicInteger();
+    AtomicInteger shed = new AtomicInteger();
     AtomicReference<String> firstError = new AtomicReference<>("");
     Map<String, Integer> states = new java.util.concurrent.ConcurrentSkipListMap<>();
     CountDownLatch done = new CountDownLatch(total);
@@ -290,8 +323,12 @@ public final class GatewayBenchCommand implements Runnable {
                 @Override
                 public void onError(Throwable t) {
                   errors.incrementAndGet();
-                  if (Status.fromThrowable(t).getCode() == Status.Code.RESOURCE_EXHAUSTED) {
+                  Status status = Status.fromThrowable(t);
+                  if (status.getCode() == Status.Code.RESOURCE_EXHAUSTED) {
                     refused.incrementAndGet();
+                  } else if (status.getCode() == Status.Code.UNAVAILABLE
+                      && String.valueOf(status.getDescription()).startsWith("overloaded")) {
+                    shed.incrementAndGet();
                   }
                   firstError.compareAndSet("", t.getMessage());
                   latencies[n] = -1;
@@ -314,6 +351,7 @@ public final class GatewayBenchCommand implements Runnable {
     figures.put("sent", total);
     figures.put("decisions", ok.length);
     figures.put("errors", total - ok.length);
+    figures.put("shed_overloaded", shed.get());
     figures.put("refused_resource_exhausted", refused.get());
     figures.put("connections", connections);
     figures.put("decisions_per_second", round(ok.length / seconds));

@@ -114,6 +114,11 @@ final class GatewayProcess implements AutoCloseable {
     }
   }
 
+  /** The gateway's operating-system process (its CPU time for the bench's figures). */
+  ProcessHandle handle() {
+    return process.toHandle();
+  }
+
   /** The gRPC address. */
   String target() {
     return "127.0.0.1:" + port;

@@ -52,5 +52,10 @@ class GatewayBenchCommandIT {
     assertThat(f.get("p50_ms").asDouble())
         .isPositive()
         .isLessThanOrEqualTo(f.get("p99_ms").asDouble());
+    assertThat(f.get("shed_overloaded").asInt()).isZero();
+    // CPU per decision of the three processes over the measured run, as the OS counted it.
+    assertThat(f.get("gateway_cpu_ms_per_decision").asDouble()).isPositive();
+    assertThat(f.get("redis_cpu_ms_per_decision").asDouble()).isPositive();
+    assertThat(f.get("bench_client_cpu_ms_per_decision").asDouble()).isPositive();
   }
 }

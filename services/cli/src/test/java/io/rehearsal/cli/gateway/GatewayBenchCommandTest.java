@@ -44,6 +44,7 @@ class GatewayBenchCommandTest {
   private Server server;
   private final Set<String> requestIds = ConcurrentHashMap.newKeySet();
   private final AtomicReference<String> authorization = new AtomicReference<>();
+  private volatile boolean shedEveryOther;
 
   @BeforeEach
   void start() throws Exception {
@@ -111,6 +112,20 @@ class GatewayBenchCommandTest {
   }
 
   @Test
+  void shouldCountSubmitsShedByAnOverloadedGatewayApartFromOtherErrors() throws Exception {
+    shedEveryOther = true;
+    JsonNode figures = bench(store.uri());
+
+    assertThat(figures.get("sent").asInt()).isEqualTo(400);
+    assertThat(figures.get("decisions").asInt()).isEqualTo(200);
+    assertThat(figures.get("errors").asInt()).isEqualTo(200);
+    assertThat(figures.get("shed_overloaded").asInt()).isEqualTo(200);
+    assertThat(figures.get("refused_resource_exhausted").asInt()).isZero();
+    assertThat(figures.get("bench_client_cpu_ms_per_decision").asDouble()).isPositive();
+    assertThat(figures.has("gateway_cpu_ms_per_decision")).isFalse(); // not the bench's process
+  }
+
+  @Test
   void shouldRefuseATargetWithoutItsRedis() {
     StringWriter err = new StringWriter();
     CommandLine cli = Main.commandLine();
@@ -162,6 +177,14 @@ class GatewayBenchCommandTest {
   private final class Submits extends PolicyGatewayGrpc.PolicyGatewayImplBase {
     @Override
     public void submit(RemediationRequest r, StreamObserver<SubmitResponse> answer) {
+      String id = r.getRequestId();
+      if (shedEveryOther && Integer.parseInt(id.substring(id.lastIndexOf('-') + 1)) % 2 == 0) {
+        answer.onError(
+            Status.UNAVAILABLE
+                .withDescription("overloaded: 64 submits are being decided")
+                .asException());
+        return;
+      }
       var stored = store.evaluations().get(r.getEvaluationId());
       if (stored.isEmpty()) {
         answer.onError(
