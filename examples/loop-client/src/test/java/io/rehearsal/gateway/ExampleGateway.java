@@ -9,6 +9,7 @@ import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
 import io.grpc.Status;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.rehearsal.gateway.decision.DecisionDesk;
 import io.rehearsal.gateway.dispatch.Backoff;
 import io.rehearsal.gateway.dispatch.DeadLetters;
@@ -39,6 +40,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The real gateway service and dispatcher (the gateway's main classes, wired as its own tests wire
@@ -67,6 +69,8 @@ public final class ExampleGateway implements AutoCloseable {
   private final WatchStreams watches = new WatchStreams(Duration.ofMillis(10));
   private final Dispatcher dispatcher;
   private final Server server;
+  private final SubmitBulkhead submits = new SubmitBulkhead(16, new SimpleMeterRegistry());
+  private final AtomicInteger toShed = new AtomicInteger();
   private volatile boolean explainAllowed;
 
   /** Starts the gateway with its data in {@code dataDir}, delivering to {@code hook}. */
@@ -110,7 +114,8 @@ public final class ExampleGateway implements AutoCloseable {
             clock,
             new SplittableRandom(7));
     dispatcher.start();
-    PolicyGatewayService service = new PolicyGatewayService(desk, journal, watches, dead, ledger);
+    PolicyGatewayService service =
+        new PolicyGatewayService(desk, journal, watches, dead, ledger, null, submits);
     server =
         NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
             .addService(ServerInterceptors.intercept(service, new BearerCheck()))
@@ -121,6 +126,14 @@ public final class ExampleGateway implements AutoCloseable {
   /** Where clients connect: {@code 127.0.0.1:port}. */
   public String target() {
     return "127.0.0.1:" + server.getPort();
+  }
+
+  /**
+   * Refuses the next {@code count} Submits as an overloaded gateway does (UNAVAILABLE, nothing
+   * decided), as if that many bursts had found its bulkhead full.
+   */
+  public void shedNextSubmits(int count) {
+    toShed.set(count);
   }
 
   /** Lets Explain through, as a token holding role {@code oncall} would be. */
@@ -146,9 +159,13 @@ public final class ExampleGateway implements AutoCloseable {
         call.close(Status.UNAUTHENTICATED.withDescription("no bearer token"), new Metadata());
         return new ServerCall.Listener<>() {};
       }
-      if (call.getMethodDescriptor()
-              .getFullMethodName()
-              .equals(PolicyGatewayGrpc.getExplainMethod().getFullMethodName())
+      String method = call.getMethodDescriptor().getFullMethodName();
+      if (method.equals(PolicyGatewayGrpc.getSubmitMethod().getFullMethodName())
+          && toShed.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        call.close(SubmitBulkhead.overloaded(16), new Metadata());
+        return new ServerCall.Listener<>() {};
+      }
+      if (method.equals(PolicyGatewayGrpc.getExplainMethod().getFullMethodName())
           && !explainAllowed) {
         call.close(
             Status.PERMISSION_DENIED.withDescription("Explain needs role oncall"), new Metadata());
@@ -162,6 +179,7 @@ public final class ExampleGateway implements AutoCloseable {
   @Override
   public void close() throws InterruptedException {
     server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    submits.close();
     dispatcher.close();
     watches.close();
     journal.close();

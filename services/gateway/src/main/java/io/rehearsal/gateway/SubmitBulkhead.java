@@ -55,14 +55,7 @@ final class SubmitBulkhead implements AutoCloseable {
     if (inFlight.incrementAndGet() > maxInFlight) {
       inFlight.decrementAndGet();
       shed.increment();
-      response.onError(
-          Status.UNAVAILABLE
-              .withDescription(
-                  "overloaded: "
-                      + maxInFlight
-                      + " submits are being decided (rehearsal.gateway.overload.max-in-flight);"
-                      + " nothing was decided — retry with backoff and the same request_id")
-              .asRuntimeException());
+      response.onError(overloaded(maxInFlight).asRuntimeException());
       return;
     }
     Runnable inContext = Context.current().wrap(call);
@@ -80,6 +73,15 @@ final class SubmitBulkhead implements AutoCloseable {
       response.onError(
           Status.UNAVAILABLE.withDescription("the gateway is stopping").asRuntimeException());
     }
+  }
+
+  /** The answer to a Submit refused because {@code maxInFlight} are being decided. */
+  static Status overloaded(int maxInFlight) {
+    return Status.UNAVAILABLE.withDescription(
+        "overloaded: "
+            + maxInFlight
+            + " submits are being decided (rehearsal.gateway.overload.max-in-flight);"
+            + " nothing was decided — retry with backoff and the same request_id");
   }
 
   /** Submits being decided now. */

@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Iterator;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -58,6 +59,12 @@ public final class LoopClient {
           DecisionState.DECISION_STATE_CANCELLED,
           DecisionState.DECISION_STATE_BLOCKED,
           DecisionState.DECISION_STATE_SHADOWED);
+
+  /** Submit attempts while the gateway answers UNAVAILABLE, and the backoff between them. */
+  static final int SUBMIT_ATTEMPTS = 6;
+
+  static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
+  static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
   private final PolicyGatewayBlockingStub gateway;
   private final PrintStream out;
@@ -114,7 +121,7 @@ public final class LoopClient {
 
   /** Submits, prints the decision and its explanation, follows it for at most {@code wait}. */
   public Decision run(RemediationRequest request, Duration wait) {
-    SubmitResponse response = gateway.submit(request);
+    SubmitResponse response = submit(request);
     Decision decision = response.getDecision();
     out.printf(
         "submitted %s: decision %s%n",
@@ -122,6 +129,33 @@ public final class LoopClient {
     print(decision);
     explain(decision);
     return SETTLED.contains(decision.getState()) ? decision : follow(decision, wait);
+  }
+
+  /**
+   * Submits, retrying while the gateway answers UNAVAILABLE (overloaded, or its store unreachable:
+   * either way nothing was decided) with exponential backoff and full jitter, at most {@link
+   * #SUBMIT_ATTEMPTS} times. Every attempt sends the same request id, so a retry can never decide
+   * twice: if an earlier attempt was decided after all, the gateway answers with that decision.
+   */
+  SubmitResponse submit(RemediationRequest request) {
+    // Seeded by the request id: the same run waits the same, and many loops do not retry in step.
+    Random jitter = new Random(request.getRequestId().hashCode());
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return gateway.withDeadlineAfter(30, TimeUnit.SECONDS).submit(request);
+      } catch (StatusRuntimeException e) {
+        if (e.getStatus().getCode() != Status.Code.UNAVAILABLE || attempt == SUBMIT_ATTEMPTS) {
+          throw e;
+        }
+        long cap = Math.min(MAX_BACKOFF.toMillis(), FIRST_BACKOFF.toMillis() << (attempt - 1));
+        Duration pause = Duration.ofMillis(1 + jitter.nextInt((int) cap));
+        out.printf(
+            "gateway unavailable (%s); retrying in %d ms with the same request id (attempt %d of"
+                + " %d)%n",
+            e.getStatus().getDescription(), pause.toMillis(), attempt + 1, SUBMIT_ATTEMPTS);
+        sleep(pause);
+      }
+    }
   }
 
   private void print(Decision d) {
@@ -245,7 +279,7 @@ public final class LoopClient {
       Thread.sleep(d.toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while reconnecting", e);
+      throw new IllegalStateException("interrupted while waiting to retry", e);
     }
   }
 }

@@ -122,6 +122,38 @@ class LoopClientTest {
   }
 
   @Test
+  void shouldRetryAnOverloadedGatewayWithTheSameRequestAndActOnce() throws Exception {
+    SandboxEvaluation.store(gateway.store, Instant.now(), List.of(SandboxEvaluation.SCALE_UP));
+    gateway.shedNextSubmits(2);
+
+    Decision last = client().run(request(SandboxEvaluation.SCALE_UP, "STAGING"), wait(30));
+
+    assertEquals(DecisionState.DECISION_STATE_EXECUTING, last.getState(), output());
+    assertEquals(2, output().split("gateway unavailable \\(overloaded", -1).length - 1, output());
+    assertTrue(output().contains("attempt 3 of 6"), output());
+    assertTrue(output().contains("decision made"), output()); // the third attempt decided it
+    Thread.sleep(300); // a second effect, if any, would land now
+    assertEquals(1, acted.size(), "effects");
+    assertEquals(last.getId(), acted.get(0).getId());
+  }
+
+  @Test
+  void shouldGiveUpAfterTheLastAttemptWithNothingDecided() {
+    SandboxEvaluation.store(gateway.store, Instant.now(), List.of(SandboxEvaluation.SCALE_UP));
+    gateway.shedNextSubmits(LoopClient.SUBMIT_ATTEMPTS);
+
+    StatusRuntimeException e =
+        assertThrows(
+            StatusRuntimeException.class,
+            () -> client().run(request(SandboxEvaluation.SCALE_UP, "STAGING"), wait(1)));
+
+    assertEquals(Status.Code.UNAVAILABLE, e.getStatus().getCode());
+    assertEquals(LoopClient.SUBMIT_ATTEMPTS - 1, output().split("retrying in", -1).length - 1);
+    assertEquals(0L, gateway.store.audit().size(), "nothing decided");
+    assertEquals(0, acted.size(), "effects");
+  }
+
+  @Test
   void shouldBeRefusedWhenTheTokenIsWrong() {
     LoopClient stranger = new LoopClient(channel, "not-a-token", new PrintStream(printed));
     StatusRuntimeException e =

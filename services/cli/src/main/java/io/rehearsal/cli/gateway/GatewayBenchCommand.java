@@ -103,9 +103,10 @@ public final class GatewayBenchCommand implements Runnable {
   @Option(
       names = "--warmup",
       description =
-          "Load at the same rate before the measured run, not measured (default: ${DEFAULT-VALUE};"
-              + " PT0S for none).")
-  Duration warmup = Duration.ofSeconds(60);
+          "Load at the same rate before the measured run, not measured (default: ${DEFAULT-VALUE}:"
+              + " a fresh gateway's JIT compiler still takes a third of its CPU after 60 s; PT0S"
+              + " for none).")
+  Duration warmup = Duration.ofMinutes(4);
 
   @Option(names = "--rate", description = "Submits per second (default: ${DEFAULT-VALUE}).")
   int rate = 2000;
