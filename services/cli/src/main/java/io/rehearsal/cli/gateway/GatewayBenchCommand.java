@@ -18,6 +18,7 @@ import io.rehearsal.proto.v1.Environment;
 import io.rehearsal.proto.v1.Evaluation;
 import io.rehearsal.proto.v1.EvaluationStatus;
 import io.rehearsal.proto.v1.Evidence;
+import io.rehearsal.proto.v1.GetDecisionRequest;
 import io.rehearsal.proto.v1.PairedComparison;
 import io.rehearsal.proto.v1.PairedDifference;
 import io.rehearsal.proto.v1.PolicyGatewayGrpc;
@@ -124,6 +125,14 @@ public final class GatewayBenchCommand implements Runnable {
               + " gateway serves each connection on one event loop).")
   int connections = 2;
 
+  @Option(
+      names = "--floor",
+      description =
+          "Load GetDecision of a malformed id instead of Submit: authentication, gRPC and a worker"
+              + " hand-off, no Redis and no decision (NOT_FOUND counts as the answer) — the floor"
+              + " under any Submit on this machine.")
+  boolean floor;
+
   @Option(names = "--json", description = "Print the figures as JSON.")
   boolean json;
 
@@ -215,6 +224,7 @@ public final class GatewayBenchCommand implements Runnable {
       figures.put("gateway", gatewayOrigin);
       figures.put("redis_appendfsync", appendfsync(redis));
       figures.put("warmup_s", warmup.toMillis() / 1000.0);
+      figures.put("call", floor ? "GetDecision of a malformed id (--floor)" : "Submit");
       Map<String, ProcessHandle> measured = new LinkedHashMap<>(processes);
       measured.put("bench_client", ProcessHandle.current());
       Map<String, Duration> before = cpu(measured);
@@ -310,38 +320,36 @@ public final class GatewayBenchCommand implements Runnable {
         LockSupport.parkNanos(wait);
       }
       int n = i;
-      stubs
-          .get(i % stubs.size())
-          .withDeadlineAfter(30, TimeUnit.SECONDS)
-          .submit(
-              request(run, phase, n),
-              new StreamObserver<>() {
-                @Override
-                public void onNext(SubmitResponse value) {
-                  states.merge(value.getDecision().getState().name(), 1, Integer::sum);
+      PolicyGatewayGrpc.PolicyGatewayStub stub =
+          stubs.get(i % stubs.size()).withDeadlineAfter(30, TimeUnit.SECONDS);
+      Answer<Object> answer =
+          new Answer<>(
+              floor ? Status.Code.NOT_FOUND : Status.Code.OK,
+              value ->
+                  states.merge(
+                      ((SubmitResponse) value).getDecision().getState().name(), 1, Integer::sum),
+              error -> {
+                Status status = Status.fromThrowable(error);
+                if (status.getCode() == Status.Code.RESOURCE_EXHAUSTED) {
+                  refused.incrementAndGet();
+                } else if (status.getCode() == Status.Code.UNAVAILABLE
+                    && String.valueOf(status.getDescription()).startsWith("overloaded")) {
+                  shed.incrementAndGet();
                 }
-
-                @Override
-                public void onError(Throwable t) {
-                  errors.incrementAndGet();
-                  Status status = Status.fromThrowable(t);
-                  if (status.getCode() == Status.Code.RESOURCE_EXHAUSTED) {
-                    refused.incrementAndGet();
-                  } else if (status.getCode() == Status.Code.UNAVAILABLE
-                      && String.valueOf(status.getDescription()).startsWith("overloaded")) {
-                    shed.incrementAndGet();
-                  }
-                  firstError.compareAndSet("", t.getMessage());
-                  latencies[n] = -1;
-                  done.countDown();
-                }
-
-                @Override
-                public void onCompleted() {
-                  latencies[n] = System.nanoTime() - due;
-                  done.countDown();
-                }
+                firstError.compareAndSet("", error.getMessage());
+                latencies[n] = -1;
+                done.countDown();
+              },
+              () -> {
+                latencies[n] = System.nanoTime() - due;
+                done.countDown();
               });
+      if (floor) { // a malformed id: NOT_FOUND without a Redis read
+        stub.getDecision(
+            GetDecisionRequest.newBuilder().setDecisionId("floor-" + n).build(), answer.as());
+      } else {
+        stub.submit(request(run, phase, n), answer.as());
+      }
     }
     done.await(60, TimeUnit.SECONDS);
     double seconds = (System.nanoTime() - start) / 1e9;
@@ -362,6 +370,42 @@ public final class GatewayBenchCommand implements Runnable {
     figures.put("first_error", firstError.get());
     figures.put("states", new LinkedHashMap<>(states));
     return figures;
+  }
+
+  /**
+   * One call's answer: {@code expected} (OK, or the error code the call is meant to end with) is a
+   * success, anything else an error.
+   */
+  private record Answer<T>(
+      Status.Code expected,
+      java.util.function.Consumer<T> value,
+      java.util.function.Consumer<Throwable> failed,
+      Runnable succeeded)
+      implements StreamObserver<T> {
+
+    @SuppressWarnings("unchecked")
+    <V> StreamObserver<V> as() {
+      return (StreamObserver<V>) this;
+    }
+
+    @Override
+    public void onNext(T v) {
+      value.accept(v);
+    }
+
+    @Override
+    public void onError(Throwable t) {
+      if (Status.fromThrowable(t).getCode() == expected) {
+        succeeded.run();
+      } else {
+        failed.accept(t);
+      }
+    }
+
+    @Override
+    public void onCompleted() {
+      succeeded.run();
+    }
   }
 
   private static String token(Path file) {

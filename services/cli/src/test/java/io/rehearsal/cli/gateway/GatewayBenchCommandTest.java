@@ -126,6 +126,16 @@ class GatewayBenchCommandTest {
   }
 
   @Test
+  void shouldCountTheFloorsNotFoundAnswersAsAnswersAndSubmitNothing() throws Exception {
+    JsonNode figures = bench(store.uri(), "--floor");
+
+    assertThat(figures.get("call").asText()).contains("--floor");
+    assertThat(figures.get("decisions").asInt()).isEqualTo(400);
+    assertThat(figures.get("errors").asInt()).isZero();
+    assertThat(requestIds).hasSize(400).allMatch(id -> id.startsWith("floor-"));
+  }
+
+  @Test
   void shouldRefuseATargetWithoutItsRedis() {
     StringWriter err = new StringWriter();
     CommandLine cli = Main.commandLine();
@@ -175,6 +185,13 @@ class GatewayBenchCommandTest {
 
   /** Submit as the gateway answers it: NOT_FOUND for an evaluation not in Redis. */
   private final class Submits extends PolicyGatewayGrpc.PolicyGatewayImplBase {
+    @Override
+    public void getDecision(
+        io.rehearsal.proto.v1.GetDecisionRequest r, StreamObserver<Decision> answer) {
+      requestIds.add(r.getDecisionId());
+      answer.onError(Status.NOT_FOUND.withDescription(r.getDecisionId()).asException());
+    }
+
     @Override
     public void submit(RemediationRequest r, StreamObserver<SubmitResponse> answer) {
       String id = r.getRequestId();
