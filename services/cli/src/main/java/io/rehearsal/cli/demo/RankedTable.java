@@ -7,7 +7,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
-/** The sandbox's ranking of one evaluation, one line per candidate, best first. */
+/**
+ * The sandbox's ranking of one evaluation, one line per candidate, best first. Every p99 is the
+ * mean over the arm's runs, the statistic the recommendation's sentence, the ranking's utility and
+ * the review page use, so the table and the sentence under it show the same numbers.
+ */
 final class RankedTable {
 
   private RankedTable() {}
@@ -39,15 +43,15 @@ final class RankedTable {
               e.getScore().getValue(),
               e.getVsDoNothing().getUtility().getMean(),
               e.getVsDoNothing().getUtility().getStddev(),
-              e.getOutcome().getP99LatencyMs().getP50(),
+              e.getOutcome().getP99LatencyMs().getMean(),
               e.getReplications(),
               e.getEliminatedEarly() ? "  (eliminated early)" : ""));
     }
     lines.add(
         String.format(
             Locale.ROOT,
-            "  do nothing: p99 %.0f ms (median of runs)%s",
-            evaluation.getBaseline().getP99LatencyMs().getP50(),
+            "  do nothing: p99 %.0f ms (p99 columns: mean of runs)%s",
+            evaluation.getBaseline().getP99LatencyMs().getMean(),
             evaluation.getRecommendation().isBlank()
                 ? ""
                 : "; recommendation: " + evaluation.getRecommendation()));
