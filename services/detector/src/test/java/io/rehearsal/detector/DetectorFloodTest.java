@@ -96,6 +96,7 @@ class DetectorFloodTest {
       probe.await(() -> pipeline.stats().spans() - aggregatedBefore, n -> n == ackedSpans.get());
       long late = pipeline.stats().lateSpans() - lateBefore;
       long stored = probe.awaitRequests(service, ackedSpans.get() - late);
+      long fullCollections = heap.majorCollections(); // before the test's own System.gc()
       long retained = retainedAfterGc();
       String figures =
           String.format(
@@ -103,7 +104,7 @@ class DetectorFloodTest {
               "flood: sent=%d spans in %d requests over %d ms; acknowledged=%d spans (%d requests);"
                   + " throttled=%d requests (%.0f spans); stored in windows=%d; late=%d; %s;"
                   + " peak heap used=%d MiB, peak after a GC=%d MiB, retained after flood=%d MiB"
-                  + " (max heap %d MiB, %d GCs)",
+                  + " (max heap %d MiB, %d GCs, %d of them full during the flood)",
               sent,
               CLIENTS * REQUESTS_PER_CLIENT,
               floodMillis,
@@ -118,7 +119,8 @@ class DetectorFloodTest {
               heap.peakAfterGcBytes() >> 20,
               retained >> 20,
               heap.maxHeapBytes() >> 20,
-              heap.collections());
+              heap.collections(),
+              fullCollections);
 
       assertThat(failures).as("%s", figures).isEmpty();
       assertThat(throttledRequests.get())
@@ -133,7 +135,12 @@ class DetectorFloodTest {
       assertThat(stored + late)
           .as("every acknowledged span is counted; %s", figures)
           .isEqualTo(ackedSpans.get());
-      assertThat(heap.peakUsedBytes()).as("%s", figures).isLessThan(heap.maxHeapBytes() / 10 * 9);
+      // Bounded: the collector kept up without a full collection (with G1 the step before an
+      // OutOfMemoryError, and what an unbounded buffer would force), and what stays is small. The
+      // peak of used heap sampled (live data plus garbage not yet collected) is reported, not
+      // bounded: it reached 79-90 % of the heap in passing runs, as G1 sizes its young
+      // generation to the room it has.
+      assertThat(fullCollections).as("full collections during the flood; %s", figures).isZero();
       assertThat(retained).as("%s", figures).isLessThan(RETAINED_BOUND);
     } finally {
       channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);

@@ -25,6 +25,7 @@ final class HeapWatch implements AutoCloseable {
   private final AtomicLong peakUsed = new AtomicLong();
   private final AtomicLong peakAfterGc = new AtomicLong();
   private final AtomicLong collections = new AtomicLong();
+  private final AtomicLong majorCollections = new AtomicLong();
   private final List<NotificationEmitter> emitters = new ArrayList<>();
   private final NotificationListener listener = this::onGc;
   private final Thread sampler;
@@ -54,6 +55,14 @@ final class HeapWatch implements AutoCloseable {
     return collections.get();
   }
 
+  /**
+   * Full collections ({@code end of major GC}): with G1, a sign that the heap ran out of room for
+   * what the application allocated, the step before an OutOfMemoryError.
+   */
+  long majorCollections() {
+    return majorCollections.get();
+  }
+
   long maxHeapBytes() {
     return memory.getHeapMemoryUsage().getMax();
   }
@@ -81,6 +90,9 @@ final class HeapWatch implements AutoCloseable {
             .mapToLong(MemoryUsage::getUsed)
             .sum();
     collections.incrementAndGet();
+    if (info.getGcAction().contains("major")) {
+      majorCollections.incrementAndGet();
+    }
     peakAfterGc.accumulateAndGet(after, Math::max);
   }
 
