@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.grpc.Context;
 import io.grpc.Status;
-import io.grpc.stub.StreamObserver;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.rehearsal.gateway.watch.WatchStreams;
 import io.rehearsal.proto.v1.Environment;
-import io.rehearsal.proto.v1.SubmitResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,10 +55,10 @@ class PolicyGatewayServiceCancellationTest {
   void shouldDecideNothingWhenTheCallerHasGoneBeforeTheCallStarts() throws InterruptedException {
     Context.CancellableContext gone = Context.current().withCancellation();
     gone.cancel(null);
-    Recorder recorder = new Recorder();
+    SubmitAnswer recorder = new SubmitAnswer();
 
     gone.run(() -> service.submit(request("r-gone"), recorder));
-    Recorder live = new Recorder();
+    SubmitAnswer live = new SubmitAnswer();
     service.submit(request("r-live"), live);
     assertThat(recorder.done.await(10, TimeUnit.SECONDS)).isTrue();
     assertThat(live.done.await(10, TimeUnit.SECONDS)).isTrue();
@@ -76,27 +72,5 @@ class PolicyGatewayServiceCancellationTest {
 
   private static io.rehearsal.proto.v1.RemediationRequest request(String id) {
     return Fixtures.request(id, Fixtures.scaleUp(), Environment.ENVIRONMENT_STAGING);
-  }
-
-  private static final class Recorder implements StreamObserver<SubmitResponse> {
-    final AtomicReference<SubmitResponse> value = new AtomicReference<>();
-    final AtomicReference<Throwable> error = new AtomicReference<>();
-    final CountDownLatch done = new CountDownLatch(1);
-
-    @Override
-    public void onNext(SubmitResponse v) {
-      value.set(v);
-    }
-
-    @Override
-    public void onError(Throwable t) {
-      error.set(t);
-      done.countDown();
-    }
-
-    @Override
-    public void onCompleted() {
-      done.countDown();
-    }
   }
 }

@@ -3,8 +3,6 @@ package io.rehearsal.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
-import io.grpc.stub.StreamObserver;
 import io.rehearsal.gateway.mapping.Circumstances;
 import io.rehearsal.policy.Action;
 import io.rehearsal.policy.AutomationBudget;
@@ -18,12 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,11 +59,11 @@ class SubmitAdmissionTest {
 
   @Test
   void shouldRefuseASubmitBeyondTheLimitAtOnceAndDecideItOnceASlotIsFree() throws Exception {
-    Call first = submit("r-1");
-    Call second = submit("r-2");
+    SubmitAnswer first = submit("r-1");
+    SubmitAnswer second = submit("r-2");
     assertThat(entered.tryAcquire(2, 10, TimeUnit.SECONDS)).isTrue(); // both are being decided
 
-    Call third = submit("r-3");
+    SubmitAnswer third = submit("r-3");
     assertThat(third.done.await(10, TimeUnit.SECONDS)).isTrue(); // answered while two are held
     Status refused = Status.fromThrowable(third.error.get());
     assertThat(refused.getCode()).isEqualTo(Status.Code.UNAVAILABLE);
@@ -100,8 +96,8 @@ class SubmitAdmissionTest {
     assertThat(gateway.store.audit().size()).isEqualTo(20);
   }
 
-  private Call submit(String requestId) {
-    Call call = new Call();
+  private SubmitAnswer submit(String requestId) {
+    SubmitAnswer call = new SubmitAnswer();
     PolicyGatewayGrpc.newStub(gateway.channel())
         .withDeadlineAfter(30, TimeUnit.SECONDS)
         .submit(request(requestId), call);
@@ -135,28 +131,6 @@ class SubmitAdmissionTest {
     @Override
     public Optional<AutomationBudget> take(Action action, Instant now, String taker) {
       return Optional.empty();
-    }
-  }
-
-  private static final class Call implements StreamObserver<SubmitResponse> {
-    final AtomicReference<SubmitResponse> value = new AtomicReference<>();
-    final AtomicReference<Throwable> error = new AtomicReference<>();
-    final CountDownLatch done = new CountDownLatch(1);
-
-    @Override
-    public void onNext(SubmitResponse v) {
-      value.set(v);
-    }
-
-    @Override
-    public void onError(Throwable t) {
-      error.set(t instanceof StatusRuntimeException ? t : Status.fromThrowable(t).asException());
-      done.countDown();
-    }
-
-    @Override
-    public void onCompleted() {
-      done.countDown();
     }
   }
 }
