@@ -307,7 +307,6 @@ public final class GatewayBenchCommand implements Runnable {
     int total = (int) Math.max(1, rate * length.toMillis() / 1000);
     long period = TimeUnit.SECONDS.toNanos(1) / rate;
     long[] latencies = new long[total];
-    AtomicInteger errors = new AtomicInteger();
     AtomicInteger refused = new AtomicInteger();
     AtomicInteger shed = new AtomicInteger();
     AtomicReference<String> firstError = new AtomicReference<>("");
@@ -325,9 +324,11 @@ public final class GatewayBenchCommand implements Runnable {
       Answer<Object> answer =
           new Answer<>(
               floor ? Status.Code.NOT_FOUND : Status.Code.OK,
-              value ->
-                  states.merge(
-                      ((SubmitResponse) value).getDecision().getState().name(), 1, Integer::sum),
+              value -> {
+                if (value instanceof SubmitResponse submitted) {
+                  states.merge(submitted.getDecision().getState().name(), 1, Integer::sum);
+                }
+              },
               error -> {
                 Status status = Status.fromThrowable(error);
                 if (status.getCode() == Status.Code.RESOURCE_EXHAUSTED) {
