@@ -20,8 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class SubmitBulkhead implements AutoCloseable {
 
-  static final String SHED_METRIC = "rehearsal.gateway.submits.shed";
-  static final String IN_FLIGHT_METRIC = "rehearsal.gateway.submits.in.flight";
+  private static final String SHED_METRIC = "rehearsal.gateway.submits.shed";
+  private static final String IN_FLIGHT_METRIC = "rehearsal.gateway.submits.in.flight";
 
   private final int maxInFlight;
   private final AtomicInteger inFlight = new AtomicInteger();
@@ -82,11 +82,6 @@ final class SubmitBulkhead implements AutoCloseable {
             + maxInFlight
             + " submits are being decided (rehearsal.gateway.overload.max-in-flight);"
             + " nothing was decided — retry with backoff and the same request_id");
-  }
-
-  /** Submits being decided now. */
-  int inFlight() {
-    return inFlight.get();
   }
 
   @Override
