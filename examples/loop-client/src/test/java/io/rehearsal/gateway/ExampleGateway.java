@@ -69,7 +69,7 @@ public final class ExampleGateway implements AutoCloseable {
   private final WatchStreams watches = new WatchStreams(Duration.ofMillis(10));
   private final Dispatcher dispatcher;
   private final Server server;
-  private final SubmitBulkhead submits = new SubmitBulkhead(16, new SimpleMeterRegistry());
+  private final SubmitAdmission submits = new SubmitAdmission(16, new SimpleMeterRegistry());
   private final AtomicInteger toShed = new AtomicInteger();
   private volatile boolean explainAllowed;
 
@@ -162,7 +162,7 @@ public final class ExampleGateway implements AutoCloseable {
       String method = call.getMethodDescriptor().getFullMethodName();
       if (method.equals(PolicyGatewayGrpc.getSubmitMethod().getFullMethodName())
           && toShed.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-        call.close(SubmitBulkhead.overloaded(16), new Metadata());
+        call.close(SubmitAdmission.overloaded(16), new Metadata());
         return new ServerCall.Listener<>() {};
       }
       if (method.equals(PolicyGatewayGrpc.getExplainMethod().getFullMethodName())
@@ -179,7 +179,6 @@ public final class ExampleGateway implements AutoCloseable {
   @Override
   public void close() throws InterruptedException {
     server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-    submits.close();
     dispatcher.close();
     watches.close();
     journal.close();

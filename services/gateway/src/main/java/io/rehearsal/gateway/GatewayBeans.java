@@ -180,12 +180,8 @@ class GatewayBeans {
 
   @Produces
   @Singleton
-  SubmitBulkhead submitBulkhead(GatewayConfig config, MeterRegistry registry) {
-    return new SubmitBulkhead(config.overload().maxInFlight(), registry);
-  }
-
-  void closeSubmits(@Disposes SubmitBulkhead submits) {
-    submits.close();
+  SubmitAdmission submitAdmission(GatewayConfig config, MeterRegistry registry) {
+    return new SubmitAdmission(config.overload().maxInFlight(), registry);
   }
 
   @Produces

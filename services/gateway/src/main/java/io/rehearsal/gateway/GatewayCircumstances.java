@@ -97,9 +97,11 @@ final class GatewayCircumstances implements Circumstances.Source {
   }
 
   @Override
-  public Optional<AutomationBudget> take(Action action, Instant now, String taker) {
-    Budget budget = buckets.take(limits(action), now, taker);
-    return budget.available() ? Optional.empty() : Optional.of(budget(budget));
+  public CompletableFuture<Optional<AutomationBudget>> take(
+      Action action, Instant now, String taker) {
+    return buckets
+        .takeAsync(limits(action), now, taker)
+        .thenApply(budget -> budget.available() ? Optional.empty() : Optional.of(budget(budget)));
   }
 
   /** The configured kill switch and the one changed at run time. */

@@ -26,7 +26,7 @@ interface GatewayConfig {
   /** Bounds of the built-in guards, which no policy can switch off. */
   Guards guards();
 
-  /** Admission control for Submits ({@link SubmitBulkhead}). */
+  /** Admission control for Submits ({@link SubmitAdmission}). */
   Overload overload();
 
   /** Admission control for Submits. */

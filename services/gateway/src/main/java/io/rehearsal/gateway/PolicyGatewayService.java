@@ -4,7 +4,6 @@ import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 import io.rehearsal.gateway.decision.DecisionDesk;
-import io.rehearsal.gateway.decision.Submitted;
 import io.rehearsal.gateway.dispatch.DeadLetters;
 import io.rehearsal.gateway.dispatch.KillSwitchBoard;
 import io.rehearsal.gateway.shadow.ShadowLedger;
@@ -41,9 +40,9 @@ import java.util.function.Supplier;
 /**
  * The gRPC {@code rehearsal.v1.PolicyGateway} service: protocol in, a call on the {@link
  * DecisionDesk} (decisions, reviews, outcomes), the watch streams, the dead letters, the shadow
- * ledger or the run-time kill switch, protocol out. Calls block on Redis, so they run on worker
- * threads: Submits on the {@link SubmitBulkhead}'s (admission control), the rest on Quarkus' worker
- * pool; watches are polled on the {@link WatchStreams} scheduler.
+ * ledger or the run-time kill switch, protocol out. Submits, the automation's hot path, hold no
+ * thread while Redis answers ({@link SubmitAdmission}); the other calls block on Redis, so they run
+ * on Quarkus' worker pool; watches are polled on the {@link WatchStreams} scheduler.
  */
 @GrpcService
 class PolicyGatewayService extends PolicyGatewayGrpc.PolicyGatewayImplBase {
@@ -54,7 +53,7 @@ class PolicyGatewayService extends PolicyGatewayGrpc.PolicyGatewayImplBase {
   private final DeadLetters deadLetters;
   private final ShadowLedger ledger;
   private final KillSwitchBoard killSwitch;
-  private final SubmitBulkhead submits;
+  private final SubmitAdmission submits;
 
   @jakarta.inject.Inject
   PolicyGatewayService(
@@ -64,7 +63,7 @@ class PolicyGatewayService extends PolicyGatewayGrpc.PolicyGatewayImplBase {
       DeadLetters deadLetters,
       ShadowLedger ledger,
       KillSwitchBoard killSwitch,
-      SubmitBulkhead submits) {
+      SubmitAdmission submits) {
     this.desk = desk;
     this.journal = journal;
     this.watches = watches;
@@ -75,24 +74,22 @@ class PolicyGatewayService extends PolicyGatewayGrpc.PolicyGatewayImplBase {
   }
 
   /**
-   * Not {@code @Blocking}: the event loop that received the call admits it to the {@link
-   * SubmitBulkhead} (or refuses it there, UNAVAILABLE, when the bulkhead is full), whose thread
-   * decides it.
+   * Not {@code @Blocking}: the event loop that received the call admits it ({@link
+   * SubmitAdmission}, which may refuse it at once) and starts its reads; the decision is made and
+   * answered where they complete.
    */
   @Override
   public void submit(RemediationRequest request, StreamObserver<SubmitResponse> response) {
-    submits.run(
+    submits.admit(
         response,
         () ->
-            answer(
-                response,
-                () -> {
-                  Submitted s = desk.submit(request);
-                  return SubmitResponse.newBuilder()
-                      .setDecision(s.decision())
-                      .setCreated(s.created())
-                      .build();
-                }));
+            desk.submitAsync(request)
+                .thenApply(
+                    s ->
+                        SubmitResponse.newBuilder()
+                            .setDecision(s.decision())
+                            .setCreated(s.created())
+                            .build()));
   }
 
   @Override

@@ -5,6 +5,7 @@ import io.grpc.StatusRuntimeException;
 import io.lettuce.core.RedisException;
 import io.rehearsal.gateway.decision.GatewayException;
 import io.rehearsal.service.GrpcStatuses;
+import io.rehearsal.store.Reads;
 
 /** Exceptions to gRPC statuses, chosen by the litmus test of {@link Status}. */
 final class Statuses {
@@ -25,6 +26,12 @@ final class Statuses {
           .asRuntimeException();
     }
     return GrpcStatuses.unexpected(e);
+  }
+
+  /** The status of what a call's future failed with (see {@link #of(RuntimeException)}). */
+  static StatusRuntimeException ofFailure(Throwable failure) {
+    Throwable cause = Reads.cause(failure);
+    return of(cause instanceof RuntimeException e ? e : new IllegalStateException(cause));
   }
 
   private static StatusRuntimeException refused(GatewayException e) {

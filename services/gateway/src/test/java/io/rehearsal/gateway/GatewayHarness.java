@@ -55,7 +55,7 @@ final class GatewayHarness implements AutoCloseable {
   final ShadowLedger ledger;
   final KillSwitchBoard killSwitch;
   private final WatchStreams watches = new WatchStreams(Duration.ofMillis(10));
-  private final SubmitBulkhead submits;
+  private final SubmitAdmission submits;
   private final List<DecisionJournal> dispatcherJournals = new java.util.ArrayList<>();
   private final Server server;
   private final ManagedChannel channel;
@@ -86,7 +86,7 @@ final class GatewayHarness implements AutoCloseable {
         new KillSwitchBoard(
             false, options.configuredKills(), journal.ledger("kill-switch"), store.audit(), clock);
     DeadLetters dead = new DeadLetters(journal.outbox(), desk.executions(), List.of(), clock);
-    submits = new SubmitBulkhead(options.maxInFlight(), new SimpleMeterRegistry());
+    submits = new SubmitAdmission(options.maxInFlight(), new SimpleMeterRegistry());
     server =
         NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
             .addService(
@@ -160,7 +160,7 @@ final class GatewayHarness implements AutoCloseable {
       return new Options(policy, circumstances, approvers, other, configuredKills, maxInFlight);
     }
 
-    /** Submits the harness's {@link SubmitBulkhead} admits at once. */
+    /** Submits the harness's {@link SubmitAdmission} admits at once. */
     Options withMaxInFlight(int other) {
       return new Options(policy, circumstances, approvers, history, configuredKills, other);
     }
@@ -237,7 +237,6 @@ final class GatewayHarness implements AutoCloseable {
   public void close() throws InterruptedException {
     channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
     server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-    submits.close();
     watches.close();
     dispatcherJournals.forEach(DecisionJournal::close);
     journal.close();

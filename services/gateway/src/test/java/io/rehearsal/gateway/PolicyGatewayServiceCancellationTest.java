@@ -25,14 +25,14 @@ class PolicyGatewayServiceCancellationTest {
   private GatewayHarness gateway;
   private PolicyGatewayService service;
   private WatchStreams watches;
-  private SubmitBulkhead submits;
+  private SubmitAdmission submits;
 
   @BeforeEach
   void start() {
     gateway = GatewayHarness.start(dataDir);
     Fixtures.storeEvaluation(gateway.store, GatewayHarness.START);
     watches = new WatchStreams(Duration.ofMillis(10));
-    submits = new SubmitBulkhead(4, new SimpleMeterRegistry());
+    submits = new SubmitAdmission(4, new SimpleMeterRegistry());
     service =
         new PolicyGatewayService(
             gateway.desk,
@@ -46,7 +46,6 @@ class PolicyGatewayServiceCancellationTest {
 
   @AfterEach
   void stop() throws InterruptedException {
-    submits.close();
     watches.close();
     gateway.close();
   }

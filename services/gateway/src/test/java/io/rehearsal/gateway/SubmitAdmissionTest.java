@@ -129,8 +129,9 @@ class SubmitAdmissionTest {
     }
 
     @Override
-    public Optional<AutomationBudget> take(Action action, Instant now, String taker) {
-      return Optional.empty();
+    public CompletableFuture<Optional<AutomationBudget>> take(
+        Action action, Instant now, String taker) {
+      return CompletableFuture.completedFuture(Optional.empty());
     }
   }
 }

@@ -6,15 +6,19 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Consumer;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
- * Group commit of one process's audit appends. While one batch is being written, later appends
- * queue; the thread whose batch is done hands the next batch to the oldest waiter, which takes
- * everyone waiting (up to {@link #MAX_BATCH}, oldest first) and writes them with one script call —
- * one round trip and one AOF fsync for the whole batch instead of one each. A key already in the
- * batch stays queued for the next one, so a batch never holds a key twice. Every append is answered
- * on its own (its entry, or its failure) and only after its batch's write returned.
+ * Group commit of one process's audit appends, without a thread waiting on any of them. While one
+ * batch is being written, later appends queue; when a batch's write completes, everyone waiting (up
+ * to {@link #MAX_BATCH}, oldest first) goes out as the next batch with one script call — one round
+ * trip and one AOF fsync for the whole batch instead of one each. A key already in the batch stays
+ * queued for the next one, so a batch never holds a key twice. Every append is answered on its own
+ * (its entry, or its failure) and only once its batch's write completed.
+ *
+ * <p>Answers complete where the write completed (on the Redis client's I/O thread): whoever
+ * continues from an append's future must not block there.
  */
 final class AuditGroupCommit {
 
@@ -22,58 +26,31 @@ final class AuditGroupCommit {
   static final int MAX_BATCH = 256;
 
   private final ArrayDeque<PendingAppend> queue = new ArrayDeque<>();
-  private final Consumer<List<PendingAppend>> writer;
-  private boolean leading;
+  private final Function<List<PendingAppend>, CompletableFuture<?>> writer;
+  private boolean writing;
 
   /**
-   * @param writer writes a batch and answers each of its appends; an exception it throws fails
-   *     every append of the batch it left unanswered
+   * @param writer starts writing a batch and answers each of its appends; when its future fails (or
+   *     it throws), every append of the batch it left unanswered fails with that cause
    */
-  AuditGroupCommit(Consumer<List<PendingAppend>> writer) {
+  AuditGroupCommit(Function<List<PendingAppend>, CompletableFuture<?>> writer) {
     this.writer = writer;
   }
 
-  /** Queues {@code append}, waits for its batch, and returns its entry or throws its failure. */
-  AuditEntry submit(PendingAppend append) {
-    boolean lead;
+  /** Queues {@code append}; its answer, once its batch is written. */
+  CompletableFuture<AuditEntry> submit(PendingAppend append) {
+    List<PendingAppend> batch = null;
     synchronized (this) {
       queue.addLast(append);
-      lead = !leading;
-      leading = true;
-    }
-    if (!lead && append.await()) {
-      return append.result();
-    }
-    boolean handedOn = false;
-    try {
-      while (!append.answered()) {
-        write(take());
-      }
-      handOn();
-      handedOn = true;
-    } finally {
-      if (!handedOn) {
-        handOn();
+      if (!writing) {
+        writing = true;
+        batch = take();
       }
     }
-    return append.result();
-  }
-
-  private void write(List<PendingAppend> batch) {
-    RuntimeException failure = null;
-    try {
-      writer.accept(batch);
-    } catch (RuntimeException e) {
-      failure = e;
-    } finally {
-      for (PendingAppend pending : batch) {
-        pending.fail(
-            failure != null
-                ? failure
-                : new IllegalStateException(
-                    "audit append of key " + pending.key + " was not answered by its batch"));
-      }
+    if (batch != null) {
+      write(batch);
     }
+    return append.answer();
   }
 
   /** Appends waiting for a batch (for tests). */
@@ -81,7 +58,42 @@ final class AuditGroupCommit {
     return queue.size();
   }
 
-  private synchronized List<PendingAppend> take() {
+  /** Writes {@code batch}, then each next one, until nothing is queued. */
+  private void write(List<PendingAppend> batch) {
+    CompletableFuture<?> written;
+    try {
+      written = writer.apply(batch);
+    } catch (RuntimeException e) {
+      written = CompletableFuture.failedFuture(e);
+    }
+    written.whenComplete(
+        (ignored, failure) -> {
+          answerTheRest(batch, failure);
+          List<PendingAppend> next;
+          synchronized (this) {
+            next = queue.isEmpty() ? null : take();
+            writing = next != null;
+          }
+          if (next != null) {
+            write(next);
+          }
+        });
+  }
+
+  private static void answerTheRest(List<PendingAppend> batch, Throwable failure) {
+    Throwable cause = failure == null ? null : Reads.cause(failure);
+    for (PendingAppend pending : batch) {
+      if (!pending.answered()) {
+        pending.fail(
+            cause != null
+                ? cause
+                : new IllegalStateException(
+                    "audit append of key " + pending.key + " was not answered by its batch"));
+      }
+    }
+  }
+
+  private List<PendingAppend> take() {
     List<PendingAppend> batch = new ArrayList<>();
     Set<String> keys = new HashSet<>();
     Iterator<PendingAppend> waiting = queue.iterator();
@@ -93,14 +105,5 @@ final class AuditGroupCommit {
       }
     }
     return batch;
-  }
-
-  private synchronized void handOn() {
-    PendingAppend next = queue.peekFirst();
-    if (next == null) {
-      leading = false;
-    } else {
-      next.lead();
-    }
   }
 }

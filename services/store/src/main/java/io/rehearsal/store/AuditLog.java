@@ -3,6 +3,7 @@ package io.rehearsal.store;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
 import io.lettuce.core.StreamMessage;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
@@ -37,6 +39,7 @@ public final class AuditLog {
   private static final int PAGE = 500;
 
   private final RedisCommands<byte[], byte[]> redis;
+  private final RedisAsyncCommands<byte[], byte[]> async;
   private final Keys keys;
   private final Supplier<AuditKey> keySource;
   private volatile AuditKey key;
@@ -49,6 +52,7 @@ public final class AuditLog {
    */
   AuditLog(RedisCommands<byte[], byte[]> redis, Keys keys, Supplier<AuditKey> keySource) {
     this.redis = redis;
+    this.async = redis.getStatefulConnection().async();
     this.keys = keys;
     this.keySource = keySource;
   }
@@ -61,6 +65,14 @@ public final class AuditLog {
    * @throws IllegalArgumentException if {@code key} was used before for different bytes
    */
   public AuditEntry append(String key, byte[] payload) {
+    return Reads.await(appendAsync(key, payload));
+  }
+
+  /**
+   * {@link #append} without waiting: the entry once its batch is written. The future completes on
+   * the Redis client's I/O thread; continue from it without blocking.
+   */
+  public CompletableFuture<AuditEntry> appendAsync(String key, byte[] payload) {
     Ids.require("key", key);
     Objects.requireNonNull(payload, "payload must not be null");
     return commits.submit(new PendingAppend(key, payload));
@@ -69,63 +81,85 @@ public final class AuditLog {
   /**
    * Writes one batch of appends, chained in order onto the head, with one script call. Appends of
    * one process go through one batch at a time ({@link AuditGroupCommit}): the chain is one
-   * sequence anyway, and letting a process's own threads race for the head made each of them lose
+   * sequence anyway, and letting a process's own appends race for the head made each of them lose
    * to the others over and over under load; only other processes' appends can move the head. An
    * append whose key is already in the log is answered with that entry (or refused, for other
    * bytes) and the rest are re-chained without it; nothing of a batch is stored unless all of it
    * is.
    */
-  private void writeBatch(List<PendingAppend> batch) {
+  private CompletableFuture<Void> writeBatch(List<PendingAppend> batch) {
     List<PendingAppend> open = new ArrayList<>(batch);
-    try {
-      String prev = knownHead != null ? knownHead : head().orElse(GENESIS_HASH);
-      for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-        String[] hashes = chain(prev, open);
-        List<Object> reply = APPEND.run(redis, streamKeys(), args(prev, open, hashes));
-        String outcome = Replies.textAt(reply, 0);
-        switch (outcome) {
-          case "ok" -> {
-            for (int i = 0; i < open.size(); i++) {
-              PendingAppend pending = open.get(i);
-              pending.succeed(
-                  new AuditEntry(
-                      Replies.textAt(reply, i + 1),
-                      pending.key,
-                      pending.payload,
-                      i == 0 ? prev : hashes[i - 1],
-                      hashes[i]));
-            }
-            knownHead = hashes[hashes.length - 1];
-            return;
-          }
-          case "dup" -> {
-            answerDuplicates(open, reply);
-            if (open.isEmpty()) {
-              return;
-            }
-          }
-          case "race" -> prev = Replies.textAt(reply, 1);
-          case "key" -> {
-            StoreIntegrityException wrong =
-                new StoreIntegrityException(wrongKey(Replies.textAt(reply, 1)));
-            open.forEach(pending -> pending.fail(wrong));
-            return;
-          }
-          default -> throw new StoreIntegrityException("unexpected audit append reply " + outcome);
-        }
-      }
-      throw new IllegalStateException(
-          "audit append of "
-              + open.size()
-              + " entries (first key "
-              + open.get(0).key
-              + ") lost the race for the head "
-              + MAX_ATTEMPTS
-              + " times");
-    } catch (RuntimeException e) {
-      knownHead = null; // the batch may or may not have landed: read the head again
-      throw e;
+    String known = knownHead;
+    CompletableFuture<String> prev =
+        known != null
+            ? Reads.done(known)
+            : headAsync().thenApply(head -> head.orElse(GENESIS_HASH));
+    return prev.thenCompose(p -> attempt(open, p, 0))
+        .whenComplete(
+            (done, failure) -> {
+              if (failure != null) {
+                knownHead = null; // the batch may or may not have landed: read the head again
+              }
+            });
+  }
+
+  /**
+   * One try at chaining {@code open} onto {@code prev}; the next one after a race or duplicates.
+   */
+  private CompletableFuture<Void> attempt(List<PendingAppend> open, String prev, int attempt) {
+    if (attempt == MAX_ATTEMPTS) {
+      return CompletableFuture.failedFuture(
+          new IllegalStateException(
+              "audit append of "
+                  + open.size()
+                  + " entries (first key "
+                  + open.get(0).key
+                  + ") lost the race for the head "
+                  + MAX_ATTEMPTS
+                  + " times"));
     }
+    String[] hashes = chain(prev, open);
+    return APPEND
+        .runAsync(async, streamKeys(), args(prev, open, hashes))
+        .thenCompose(
+            reply -> {
+              String outcome = Replies.textAt(reply, 0);
+              switch (outcome) {
+                case "ok" -> {
+                  for (int i = 0; i < open.size(); i++) {
+                    PendingAppend pending = open.get(i);
+                    pending.succeed(
+                        new AuditEntry(
+                            Replies.textAt(reply, i + 1),
+                            pending.key,
+                            pending.payload,
+                            i == 0 ? prev : hashes[i - 1],
+                            hashes[i]));
+                  }
+                  knownHead = hashes[hashes.length - 1];
+                  return Reads.<Void>done(null);
+                }
+                case "dup" -> {
+                  return answerDuplicates(open, reply)
+                      .thenCompose(
+                          answered ->
+                              open.isEmpty()
+                                  ? Reads.<Void>done(null)
+                                  : attempt(open, prev, attempt + 1));
+                }
+                case "race" -> {
+                  return attempt(open, Replies.textAt(reply, 1), attempt + 1);
+                }
+                case "key" -> {
+                  StoreIntegrityException wrong =
+                      new StoreIntegrityException(wrongKey(Replies.textAt(reply, 1)));
+                  open.forEach(pending -> pending.fail(wrong));
+                  return Reads.<Void>done(null);
+                }
+                default ->
+                    throw new StoreIntegrityException("unexpected audit append reply " + outcome);
+              }
+            });
   }
 
   private String[] chain(String prev, List<PendingAppend> appends) {
@@ -138,28 +172,46 @@ public final class AuditLog {
     return hashes;
   }
 
-  /** Answers the appends a {@code dup} reply names with their existing entries, and drops them. */
-  private void answerDuplicates(List<PendingAppend> open, List<Object> reply) {
+  /**
+   * Answers the appends a {@code dup} reply names with their existing entries, and drops them from
+   * {@code open}.
+   */
+  private CompletableFuture<Void> answerDuplicates(List<PendingAppend> open, List<Object> reply) {
     List<PendingAppend> answered = new ArrayList<>();
+    List<CompletableFuture<?>> lookups = new ArrayList<>();
     for (int i = 1; i + 1 < reply.size(); i += 2) {
       PendingAppend pending = open.get((int) Replies.longAt(reply, i) - 1);
-      try {
-        pending.succeed(existing(pending.key, Replies.textAt(reply, i + 1), pending.payload));
-      } catch (RuntimeException e) {
-        pending.fail(e);
-      }
+      lookups.add(
+          existing(pending.key, Replies.textAt(reply, i + 1), pending.payload)
+              .whenComplete(
+                  (entry, failure) -> {
+                    if (failure != null) {
+                      pending.fail(Reads.cause(failure));
+                    } else {
+                      pending.succeed(entry);
+                    }
+                  }));
       answered.add(pending);
     }
     if (answered.isEmpty()) {
       throw new StoreIntegrityException("unexpected audit append reply " + reply);
     }
     open.removeAll(answered);
+    return CompletableFuture.allOf(lookups.toArray(CompletableFuture[]::new))
+        .exceptionally(failure -> null); // each lookup answered its own append
   }
 
   /** The entry appended with idempotency key {@code key}, if any: "did my append land?" */
   public Optional<AuditEntry> find(String key) {
-    byte[] id = redis.hget(keys.auditKeys(), Keys.utf8(Ids.require("key", key)));
-    return id == null ? Optional.empty() : entry(Keys.text(id));
+    return Reads.await(findAsync(key));
+  }
+
+  /** {@link #find} without waiting. */
+  public CompletableFuture<Optional<AuditEntry>> findAsync(String key) {
+    return async
+        .hget(keys.auditKeys(), Keys.utf8(Ids.require("key", key)))
+        .toCompletableFuture()
+        .thenCompose(id -> id == null ? Reads.done(Optional.empty()) : entry(Keys.text(id)));
   }
 
   /**
@@ -181,7 +233,14 @@ public final class AuditLog {
 
   /** The hash of the last entry, or empty when nothing was appended yet. */
   public Optional<String> head() {
-    return Optional.ofNullable(redis.hget(keys.auditHead(), Keys.utf8("hash"))).map(Keys::text);
+    return Reads.await(headAsync());
+  }
+
+  private CompletableFuture<Optional<String>> headAsync() {
+    return async
+        .hget(keys.auditHead(), Keys.utf8("hash"))
+        .toCompletableFuture()
+        .thenApply(hash -> Optional.ofNullable(hash).map(Keys::text));
   }
 
   /**
@@ -265,22 +324,24 @@ public final class AuditLog {
         Keys.text(fields.get("hash")));
   }
 
-  private Optional<AuditEntry> entry(String id) {
-    List<StreamMessage<byte[], byte[]>> found = range(Range.create(id, id), 1);
-    return found.isEmpty() ? Optional.empty() : Optional.of(parse(found.get(0)));
+  private CompletableFuture<Optional<AuditEntry>> entry(String id) {
+    return async
+        .xrange(keys.auditStream(), Range.create(id, id), Limit.from(1))
+        .toCompletableFuture()
+        .thenApply(found -> found.isEmpty() ? Optional.empty() : Optional.of(parse(found.get(0))));
   }
 
-  private AuditEntry existing(String key, String id, byte[] payload) {
+  private CompletableFuture<AuditEntry> existing(String key, String id, byte[] payload) {
+    return entry(id).thenApply(found -> matching(found, key, id, payload));
+  }
+
+  private static AuditEntry matching(
+      Optional<AuditEntry> found, String key, String id, byte[] payload) {
     AuditEntry entry =
-        entry(id)
-            .orElseThrow(
-                () ->
-                    new StoreIntegrityException(
-                        "audit key "
-                            + key
-                            + " names entry "
-                            + id
-                            + ", which is not in the stream"));
+        found.orElseThrow(
+            () ->
+                new StoreIntegrityException(
+                    "audit key " + key + " names entry " + id + ", which is not in the stream"));
     if (!Arrays.equals(entry.payload(), payload)) {
       throw new IllegalArgumentException(
           "audit key " + key + " was already used for different bytes (entry " + id + ")");

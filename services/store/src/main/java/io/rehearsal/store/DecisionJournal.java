@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 
 /**
@@ -126,6 +127,20 @@ public final class DecisionJournal implements AutoCloseable {
       OutboxOp op,
       long dueMillis,
       ActionHistory.Change change) {
+    return Reads.await(createAsync(id, payload, event, op, dueMillis, change));
+  }
+
+  /**
+   * {@link #create(String, byte[], byte[], OutboxOp, long, ActionHistory.Change)} without waiting;
+   * the future completes on the Redis client's I/O thread.
+   */
+  public CompletableFuture<Written> createAsync(
+      String id,
+      byte[] payload,
+      byte[] event,
+      OutboxOp op,
+      long dueMillis,
+      ActionHistory.Change change) {
     return write(id, "create", 0, payload, event, op, dueMillis, change);
   }
 
@@ -155,7 +170,7 @@ public final class DecisionJournal implements AutoCloseable {
       throw new IllegalArgumentException(
           "expectedRevision must be at least 1, but was " + expectedRevision);
     }
-    return write(id, "cas", expectedRevision, payload, event, op, dueMillis, change);
+    return Reads.await(write(id, "cas", expectedRevision, payload, event, op, dueMillis, change));
   }
 
   /**
@@ -228,7 +243,7 @@ public final class DecisionJournal implements AutoCloseable {
     }
   }
 
-  private Written write(
+  private CompletableFuture<Written> write(
       String id,
       String mode,
       long expected,
@@ -251,9 +266,9 @@ public final class DecisionJournal implements AutoCloseable {
       outbox.dead(),
       history.key(change.target())
     };
-    List<Object> reply =
-        WRITE.run(
-            redis,
+    return WRITE
+        .runAsync(
+            redis.getStatefulConnection().async(),
             keyArgs,
             Keys.utf8(mode),
             Keys.utf8(Long.toString(expected)),
@@ -269,9 +284,13 @@ public final class DecisionJournal implements AutoCloseable {
             Keys.utf8(change.member()),
             Keys.utf8(Long.toString(change.atMillis())),
             Keys.utf8(Long.toString(change.keepAfterMillis())),
-            Keys.utf8(Integer.toString(ActionHistory.KEPT_PER_TARGET)));
-    String cursor = Replies.textAt(reply, 2);
-    return new Written(result(reply), cursor.isEmpty() ? Optional.empty() : Optional.of(cursor));
+            Keys.utf8(Integer.toString(ActionHistory.KEPT_PER_TARGET)))
+        .thenApply(
+            reply -> {
+              String cursor = Replies.textAt(reply, 2);
+              return new Written(
+                  result(reply), cursor.isEmpty() ? Optional.empty() : Optional.of(cursor));
+            });
   }
 
   private static WriteResult result(List<Object> reply) {

@@ -41,7 +41,12 @@ public final class Decisions {
 
   /** Creates record {@code id} at revision 1; {@link WriteResult.Conflict} if it exists. */
   public WriteResult create(String id, byte[] payload) {
-    return create(id, payload, newToken());
+    return Reads.await(createAsync(id, payload));
+  }
+
+  /** {@link #create(String, byte[])} without waiting. */
+  public CompletableFuture<WriteResult> createAsync(String id, byte[] payload) {
+    return write(id, "create", 0, payload, newToken());
   }
 
   /**
@@ -50,7 +55,7 @@ public final class Decisions {
    * WriteResult.Conflict}.
    */
   public WriteResult create(String id, byte[] payload, String token) {
-    return write(id, "create", 0, payload, token);
+    return Reads.await(write(id, "create", 0, payload, token));
   }
 
   /**
@@ -71,7 +76,7 @@ public final class Decisions {
       throw new IllegalArgumentException(
           "expectedRevision must be at least 1, but was " + expectedRevision);
     }
-    return write(id, "cas", expectedRevision, payload, token);
+    return Reads.await(write(id, "cas", expectedRevision, payload, token));
   }
 
   /** Record {@code id} at its current revision, or empty. */
@@ -93,21 +98,22 @@ public final class Decisions {
     return Optional.of(new Versioned(revision, fields.get(1).getValue()));
   }
 
-  private WriteResult write(String id, String mode, long expected, byte[] payload, String token) {
+  private CompletableFuture<WriteResult> write(
+      String id, String mode, long expected, byte[] payload, String token) {
     Ids.require("id", id);
     Ids.require("token", token);
     Objects.requireNonNull(payload, "payload must not be null");
     byte[][] keyArgs = {keys.decision(id), keys.decisionWrites(id)};
-    List<Object> reply =
-        WRITE.run(
-            redis,
+    return WRITE
+        .runAsync(
+            async,
             keyArgs,
             Keys.utf8(mode),
             Keys.utf8(Long.toString(expected)),
             payload,
             Keys.utf8(token),
-            Keys.utf8(Integer.toString(REMEMBERED_WRITES)));
-    return toResult(reply);
+            Keys.utf8(Integer.toString(REMEMBERED_WRITES)))
+        .thenApply(Decisions::toResult);
   }
 
   private static WriteResult toResult(List<Object> reply) {

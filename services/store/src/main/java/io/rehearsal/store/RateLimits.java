@@ -85,7 +85,12 @@ public final class RateLimits {
    * concurrent or repeated attempts of one taker cost one token.
    */
   public Budget take(List<RateLimit> limits, Instant now, String taker) {
-    return Reads.await(run("take", limits, now, Optional.of(Ids.require("taker", taker))));
+    return Reads.await(takeAsync(limits, now, taker));
+  }
+
+  /** {@link #take} without waiting. */
+  public CompletableFuture<Budget> takeAsync(List<RateLimit> limits, Instant now, String taker) {
+    return run("take", limits, now, Optional.of(Ids.require("taker", taker)));
   }
 
   private CompletableFuture<Budget> run(

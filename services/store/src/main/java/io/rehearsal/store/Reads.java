@@ -41,6 +41,16 @@ public final class Reads {
     }
   }
 
+  /**
+   * What a future failed with: {@code failure} itself, or the cause a {@link CompletionException}
+   * wraps (as a dependent stage sees an earlier stage's failure).
+   */
+  public static Throwable cause(Throwable failure) {
+    return failure instanceof CompletionException wrapped && wrapped.getCause() != null
+        ? wrapped.getCause()
+        : failure;
+  }
+
   /** A value already at hand, for callers that read nothing in one case. */
   public static <T> CompletableFuture<T> done(T value) {
     return CompletableFuture.completedFuture(value);

@@ -59,6 +59,7 @@ class AuditGroupCommitRedisDownTest {
       }
 
       try (EmbeddedRedis second = EmbeddedRedis.start(dir, port)) {
+        awaitReconnected(store);
         for (int w = 0; w < WRITERS; w++) {
           assertThat(store.audit().append("w" + w, bytes("entry w" + w)).key()).isEqualTo("w" + w);
         }
@@ -67,6 +68,17 @@ class AuditGroupCommitRedisDownTest {
             .isEqualTo(
                 new ChainVerification.Intact(WRITERS + 1, store.audit().head().orElseThrow()));
       }
+    }
+  }
+
+  /** As a caller would: retry once the client is connected again (its backoff reaches 2 s). */
+  private static void awaitReconnected(RedisStore store) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!store.ping().up()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("not reconnected to the restarted Redis in 10 s");
+      }
+      Thread.sleep(20);
     }
   }
 }

@@ -4,7 +4,6 @@ import io.rehearsal.gateway.mapping.Circumstances;
 import io.rehearsal.gateway.mapping.ExplanationMapper;
 import io.rehearsal.gateway.mapping.PolicyInputMapper;
 import io.rehearsal.policy.Action;
-import io.rehearsal.policy.AutomationBudget;
 import io.rehearsal.policy.Effect;
 import io.rehearsal.policy.PolicyEngine;
 import io.rehearsal.policy.Verdict;
@@ -154,27 +153,44 @@ public final class DecisionDesk {
    *     (request_id used for another request), FAILED_PRECONDITION (evidence of another action)
    */
   public Submitted submit(RemediationRequest request) {
-    RequestValidator.validate(request);
-    String id = decisionId(request.getRequestId());
-    Instant now = clock.instant();
-    // Everything a decision reads is in flight at once: one round trip instead of one per record.
-    // A replay needs only the stored decision; the other reads are then left unused.
-    CompletableFuture<Optional<StoredDecision>> stored = records.getAsync(id);
-    Optional<Reading> reading =
-        request.getEvaluationId().isEmpty()
-            ? Optional.empty()
-            : Optional.of(
-                new Reading(
-                    evidence.findAsync(request.getEvaluationId(), request.getRemediation()),
-                    circumstances.at(PolicyInputMapper.action(request), now)));
-    Optional<StoredDecision> existing = Reads.await(stored);
-    if (existing.isPresent()) {
-      return replay(existing.get(), request);
+    return Reads.await(submitAsync(request));
+  }
+
+  /**
+   * {@link #submit} without a thread waiting on Redis: the future completes with the decision, or
+   * fails with what {@code submit} throws, once the decision and its audit entry are stored. Every
+   * step after the first read runs where its read completed (the Redis client's I/O thread), so
+   * none of them blocks.
+   */
+  public CompletableFuture<Submitted> submitAsync(RemediationRequest request) {
+    try {
+      RequestValidator.validate(request);
+      String id = decisionId(request.getRequestId());
+      Instant now = clock.instant();
+      // Everything a decision reads is in flight at once: one round trip instead of one per
+      // record. A replay needs only the stored decision; the other reads are then left unused.
+      CompletableFuture<Optional<StoredDecision>> stored = records.getAsync(id);
+      Optional<Reading> reading =
+          request.getEvaluationId().isEmpty()
+              ? Optional.empty()
+              : Optional.of(
+                  new Reading(
+                      evidence.findAsync(request.getEvaluationId(), request.getRemediation()),
+                      circumstances.at(PolicyInputMapper.action(request), now)));
+      return stored.thenCompose(
+          existing ->
+              existing.isPresent()
+                  ? replay(existing.get(), request)
+                  : decide(id, request, now, reading)
+                      .thenCompose(records::createAsync)
+                      .thenCompose(
+                          result ->
+                              result.created()
+                                  ? Reads.done(new Submitted(result.record().decision(), true))
+                                  : replay(result.record(), request)));
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
     }
-    DecisionRecords.Created result = records.create(decide(id, request, now, reading));
-    return result.created()
-        ? new Submitted(result.record().decision(), true)
-        : replay(result.record(), request);
   }
 
   /** The current decision; NOT_FOUND for an unknown id. */
@@ -239,17 +255,20 @@ public final class DecisionDesk {
     return records.audited(load(decisionId));
   }
 
-  private Submitted replay(StoredDecision stored, RemediationRequest request) {
+  private CompletableFuture<Submitted> replay(StoredDecision stored, RemediationRequest request) {
     if (!stored.decision().getRequest().equals(request)) {
-      throw GatewayException.of(
-          GatewayException.Reason.ALREADY_EXISTS,
-          "request_id '"
-              + request.getRequestId()
-              + "' was already used for a different request (decision "
-              + stored.decision().getId()
-              + "); use a new request_id");
+      return CompletableFuture.failedFuture(
+          GatewayException.of(
+              GatewayException.Reason.ALREADY_EXISTS,
+              "request_id '"
+                  + request.getRequestId()
+                  + "' was already used for a different request (decision "
+                  + stored.decision().getId()
+                  + "); use a new request_id"));
     }
-    return new Submitted(records.audited(stored).decision(), false);
+    return records
+        .auditedAsync(stored)
+        .thenApply(audited -> new Submitted(audited.decision(), false));
   }
 
   /** The reads a decision with evidence waits for, in flight together. */
@@ -257,7 +276,7 @@ public final class DecisionDesk {
       CompletableFuture<EvidenceLookup.Found> evidence,
       CompletableFuture<Circumstances> circumstances) {}
 
-  private StoredDecision decide(
+  private CompletableFuture<StoredDecision> decide(
       String id, RemediationRequest request, Instant now, Optional<Reading> reading) {
     Decision.Builder base =
         Decision.newBuilder()
@@ -268,11 +287,23 @@ public final class DecisionDesk {
             .setUpdatedAt(Timestamps.of(now))
             .setPolicyVersion(policyVersion());
     if (reading.isEmpty()) {
-      return pendingEvidence(base, request, now);
+      return Reads.done(pendingEvidence(base, request, now));
     }
-    EvidenceLookup.Found found = Reads.await(reading.get().evidence());
-    Circumstances seen = Reads.await(reading.get().circumstances());
-    Verdict verdict = decideWithBudget(id, request, found, seen, now);
+    CompletableFuture<EvidenceLookup.Found> evidenceRead = reading.get().evidence();
+    CompletableFuture<Circumstances> circumstancesRead = reading.get().circumstances();
+    return evidenceRead
+        .thenCombine(
+            circumstancesRead, (found, seen) -> decideWithBudget(id, request, found, seen, now))
+        .thenCompose(judging -> judging)
+        .thenApply(judged -> decided(base, request, now, judged));
+  }
+
+  /** The decision a verdict makes, with its explanation. */
+  private StoredDecision decided(
+      Decision.Builder base, RemediationRequest request, Instant now, Judged judged) {
+    Verdict verdict = judged.verdict();
+    EvidenceLookup.Found found = judged.found();
+    String id = base.getId();
     DecisionState state = Verdicts.state(verdict);
     Transition.of(DecisionState.DECISION_STATE_UNSPECIFIED, state);
     base.setState(state)
@@ -314,7 +345,7 @@ public final class DecisionDesk {
    * automation budget, and when none is left the request is decided again with the budget used up
    * (so the explanation shows the rate-limit guard), which never yields another ALLOW.
    */
-  private Verdict decideWithBudget(
+  private CompletableFuture<Judged> decideWithBudget(
       String id,
       RemediationRequest request,
       EvidenceLookup.Found found,
@@ -323,13 +354,22 @@ public final class DecisionDesk {
     Action action = PolicyInputMapper.action(request);
     Verdict verdict = engine.decide(input(request, Optional.of(found), seen));
     if (verdict.effect() != Effect.ALLOW) {
-      return verdict;
+      return Reads.done(new Judged(verdict, found));
     }
-    Optional<AutomationBudget> usedUp = circumstances.take(action, now, id);
-    return usedUp.isEmpty()
-        ? verdict
-        : engine.decide(input(request, Optional.of(found), seen.withBudget(usedUp.get())));
+    return circumstances
+        .take(action, now, id)
+        .thenApply(
+            usedUp ->
+                new Judged(
+                    usedUp.isEmpty()
+                        ? verdict
+                        : engine.decide(
+                            input(request, Optional.of(found), seen.withBudget(usedUp.get()))),
+                    found));
   }
+
+  /** A verdict and the evidence it was reached on. */
+  private record Judged(Verdict verdict, EvidenceLookup.Found found) {}
 
   private Explanation dryRun(RemediationRequest request) {
     RequestValidator.validate(request);

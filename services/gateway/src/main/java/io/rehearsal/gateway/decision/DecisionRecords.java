@@ -3,6 +3,7 @@ package io.rehearsal.gateway.decision;
 import io.rehearsal.proto.v1.Decision;
 import io.rehearsal.proto.v1.DecisionEvent;
 import io.rehearsal.proto.v1.DecisionState;
+import io.rehearsal.store.AuditEntry;
 import io.rehearsal.store.AuditLog;
 import io.rehearsal.store.DecisionJournal;
 import io.rehearsal.store.DecisionJournal.OutboxOp;
@@ -48,29 +49,37 @@ final class DecisionRecords {
     return decisions.getAsync(id).thenApply(found -> found.map(DecisionRecords::decode));
   }
 
-  /** Creates {@code record} at revision 1, audited; the stored one if the id is taken. */
-  Created create(StoredDecision record) {
+  /**
+   * Creates {@code record} at revision 1, audited; the stored one if the id is taken. Completes on
+   * the Redis client's I/O thread.
+   */
+  CompletableFuture<Created> createAsync(StoredDecision record) {
     Decision d = record.decision();
-    WriteResult result =
+    CompletableFuture<WriteResult> written =
         journal == null
-            ? decisions.create(d.getId(), record.encode())
+            ? decisions.createAsync(d.getId(), record.encode())
             : journal
-                .create(
+                .createAsync(
                     d.getId(),
                     record.encode(),
                     event(d, DecisionState.DECISION_STATE_UNSPECIFIED),
                     outboxOp(DecisionState.DECISION_STATE_UNSPECIFIED, d.getState()),
                     Timestamps.instant(d.getUpdatedAt()).toEpochMilli(),
                     history.change(DecisionState.DECISION_STATE_UNSPECIFIED, d))
-                .result();
-    if (result.applied()) { // Ok, or our own create re-sent by Lettuce after a reconnect
-      append(record.decision());
-      return new Created(record, true);
-    }
-    StoredDecision existing =
-        get(record.decision().getId())
-            .orElseThrow(() -> new IllegalStateException("decision vanished after " + result));
-    return new Created(existing, false);
+                .thenApply(DecisionJournal.Written::result);
+    return written.thenCompose(
+        result -> {
+          if (result.applied()) { // Ok, or our own create re-sent by Lettuce after a reconnect
+            return appendAsync(d).thenApply(entry -> new Created(record, true));
+          }
+          return getAsync(d.getId())
+              .thenApply(
+                  existing ->
+                      new Created(
+                          existing.orElseThrow(
+                              () -> new IllegalStateException("decision vanished after " + result)),
+                          false));
+        });
   }
 
   /**
@@ -116,10 +125,18 @@ final class DecisionRecords {
 
   /** {@code record}, after making sure its current revision is in the audit log. */
   StoredDecision audited(StoredDecision record) {
-    if (audit.find(auditKey(record.decision())).isEmpty()) {
-      append(record.decision());
-    }
-    return record;
+    return Reads.await(auditedAsync(record));
+  }
+
+  /** {@link #audited} without waiting. */
+  CompletableFuture<StoredDecision> auditedAsync(StoredDecision record) {
+    return audit
+        .findAsync(auditKey(record.decision()))
+        .thenCompose(
+            found ->
+                found.isPresent()
+                    ? Reads.done(record)
+                    : appendAsync(record.decision()).thenApply(entry -> record));
   }
 
   /** The audit key of a decision revision. */
@@ -147,7 +164,11 @@ final class DecisionRecords {
   }
 
   private void append(Decision decision) {
-    audit.append(auditKey(decision), StoredDecision.deterministic(decision));
+    Reads.await(appendAsync(decision));
+  }
+
+  private CompletableFuture<AuditEntry> appendAsync(Decision decision) {
+    return audit.appendAsync(auditKey(decision), StoredDecision.deterministic(decision));
   }
 
   private static StoredDecision decode(Versioned versioned) {

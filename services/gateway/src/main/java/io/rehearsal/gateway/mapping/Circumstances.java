@@ -59,9 +59,11 @@ public record Circumstances(
     /**
      * Takes one automatic action from the budget of {@code action} for {@code taker} (the decision
      * id: racing replays of one decision spend one token); empty when granted, else the limit that
-     * is used up (the decision is then made again with that budget).
+     * is used up (the decision is then made again with that budget). Taken without waiting, as
+     * {@link #at}.
      */
-    java.util.Optional<AutomationBudget> take(Action action, Instant now, String taker);
+    CompletableFuture<java.util.Optional<AutomationBudget>> take(
+        Action action, Instant now, String taker);
   }
 
   /** No kill switch, freeze, history or limit. */
@@ -73,8 +75,9 @@ public record Circumstances(
         }
 
         @Override
-        public java.util.Optional<AutomationBudget> take(Action action, Instant now, String taker) {
-          return java.util.Optional.empty();
+        public CompletableFuture<java.util.Optional<AutomationBudget>> take(
+            Action action, Instant now, String taker) {
+          return CompletableFuture.completedFuture(java.util.Optional.empty());
         }
       };
 }
