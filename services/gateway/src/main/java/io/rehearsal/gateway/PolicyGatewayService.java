@@ -40,9 +40,10 @@ import java.util.function.Supplier;
 /**
  * The gRPC {@code rehearsal.v1.PolicyGateway} service: protocol in, a call on the {@link
  * DecisionDesk} (decisions, reviews, outcomes), the watch streams, the dead letters, the shadow
- * ledger or the run-time kill switch, protocol out. Submits, the automation's hot path, hold no
- * thread while Redis answers ({@link SubmitAdmission}); the other calls block on Redis, so they run
- * on Quarkus' worker pool; watches are polled on the {@link WatchStreams} scheduler.
+ * ledger or the run-time kill switch, protocol out. Submit and GetDecision, the automation's hot
+ * path, hold no thread while Redis answers (Submits are admitted by {@link SubmitAdmission}); the
+ * other calls block on Redis, so they run on Quarkus' worker pool; watches are polled on the {@link
+ * WatchStreams} scheduler.
  */
 @GrpcService
 class PolicyGatewayService extends PolicyGatewayGrpc.PolicyGatewayImplBase {
@@ -92,10 +93,10 @@ class PolicyGatewayService extends PolicyGatewayGrpc.PolicyGatewayImplBase {
                             .build()));
   }
 
+  /** Not {@code @Blocking}: one read, answered where it completes (loops poll with it). */
   @Override
-  @Blocking
   public void getDecision(GetDecisionRequest request, StreamObserver<Decision> response) {
-    answer(response, () -> desk.get(request.getDecisionId()));
+    Answers.reply(response, desk.getAsync(request.getDecisionId()));
   }
 
   @Override

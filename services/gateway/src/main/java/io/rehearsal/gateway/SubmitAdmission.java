@@ -66,16 +66,7 @@ final class SubmitAdmission {
     } catch (RuntimeException e) {
       answer = CompletableFuture.failedFuture(e);
     }
-    answer.whenComplete(
-        (value, failure) -> {
-          inFlight.decrementAndGet();
-          if (failure != null) {
-            response.onError(Statuses.ofFailure(failure));
-          } else {
-            response.onNext(value);
-            response.onCompleted();
-          }
-        });
+    Answers.reply(response, answer.whenComplete((value, failure) -> inFlight.decrementAndGet()));
   }
 
   /** The answer to a Submit refused because {@code maxInFlight} are being decided. */

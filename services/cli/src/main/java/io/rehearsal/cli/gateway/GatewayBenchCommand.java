@@ -128,9 +128,9 @@ public final class GatewayBenchCommand implements Runnable {
   @Option(
       names = "--floor",
       description =
-          "Load GetDecision of a malformed id instead of Submit: authentication, gRPC and a worker"
-              + " hand-off, no Redis and no decision (NOT_FOUND counts as the answer) — the floor"
-              + " under any Submit on this machine.")
+          "Load GetDecision of a malformed id instead of Submit: authentication and gRPC, answered"
+              + " on the event loop, no Redis and no decision (NOT_FOUND counts as the answer) —"
+              + " the floor under any Submit on this machine.")
   boolean floor;
 
   @Option(names = "--json", description = "Print the figures as JSON.")

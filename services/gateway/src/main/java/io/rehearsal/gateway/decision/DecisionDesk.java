@@ -195,7 +195,12 @@ public final class DecisionDesk {
 
   /** The current decision; NOT_FOUND for an unknown id. */
   public Decision get(String decisionId) {
-    return load(decisionId).decision();
+    return Reads.await(getAsync(decisionId));
+  }
+
+  /** {@link #get} without waiting; a malformed id fails at once, without a read. */
+  public CompletableFuture<Decision> getAsync(String decisionId) {
+    return loadAsync(decisionId).thenApply(StoredDecision::decision);
   }
 
   /** The explanation of a decision, or a dry run of a request (nothing is recorded). */
@@ -239,12 +244,21 @@ public final class DecisionDesk {
   }
 
   private StoredDecision load(String decisionId) {
-    Optional<StoredDecision> found =
-        DECISION_ID.matcher(decisionId).matches() ? records.get(decisionId) : Optional.empty();
-    return found.orElseThrow(
-        () ->
-            GatewayException.of(
-                GatewayException.Reason.NOT_FOUND, "decision '" + decisionId + "' is unknown"));
+    return Reads.await(loadAsync(decisionId));
+  }
+
+  private CompletableFuture<StoredDecision> loadAsync(String decisionId) {
+    if (!DECISION_ID.matcher(decisionId).matches()) {
+      return CompletableFuture.failedFuture(unknown(decisionId));
+    }
+    return records
+        .getAsync(decisionId)
+        .thenApply(found -> found.orElseThrow(() -> unknown(decisionId)));
+  }
+
+  private static GatewayException unknown(String decisionId) {
+    return GatewayException.of(
+        GatewayException.Reason.NOT_FOUND, "decision '" + decisionId + "' is unknown");
   }
 
   /**
