@@ -11,6 +11,7 @@ import io.rehearsal.policy.KillSwitch;
 import io.rehearsal.policy.PastAction;
 import io.rehearsal.proto.v1.KillSwitchState;
 import io.rehearsal.store.ActionHistory;
+import io.rehearsal.store.Ids;
 import io.rehearsal.store.RateLimits;
 import io.rehearsal.store.RateLimits.Budget;
 import io.rehearsal.store.RateLimits.RateLimit;
@@ -110,7 +111,8 @@ final class GatewayCircumstances implements Circumstances.Source {
   }
 
   private List<RateLimit> limits(Action action) {
-    String target = "target:" + action.environment().name() + "/" + safe(action.target().key());
+    String target =
+        "target:" + action.environment().name() + "/" + Ids.keyPart(action.target().key());
     return List.of(
         new RateLimit(target, perTarget.count(), perTarget.window()),
         new RateLimit("global", global.count(), global.window()));
@@ -129,12 +131,6 @@ final class GatewayCircumstances implements Circumstances.Source {
             + human(limit.window())
             + ", next in "
             + human(budget.retryAfter()));
-  }
-
-  /** A key part made of the characters the store accepts in a scope. */
-  private static String safe(String name) {
-    String cleaned = name.replaceAll("[^A-Za-z0-9._:@/-]", "_");
-    return cleaned.isEmpty() ? "_" : cleaned;
   }
 
   private static FreezeWindow freeze(io.rehearsal.gateway.dispatch.FreezeWindow f) {

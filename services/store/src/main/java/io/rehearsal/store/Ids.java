@@ -3,9 +3,10 @@ package io.rehearsal.store;
 import java.util.regex.Pattern;
 
 /** Validation of caller-given ids and tokens, which become parts of Redis keys. */
-final class Ids {
+public final class Ids {
 
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:@/-]{0,199}");
+  private static final Pattern NOT_IN_KEYS = Pattern.compile("[^A-Za-z0-9._:@/-]");
 
   private Ids() {}
 
@@ -22,5 +23,14 @@ final class Ids {
               + (value == null ? "null" : "'" + value + "'"));
     }
     return value;
+  }
+
+  /**
+   * {@code name} as a part of an id: every character outside letters, digits and {@code . _ : @ /
+   * -} replaced by {@code _}, and {@code _} for an empty name (e.g. a target's name in a scope).
+   */
+  public static String keyPart(String name) {
+    String cleaned = NOT_IN_KEYS.matcher(name).replaceAll("_");
+    return cleaned.isEmpty() ? "_" : cleaned;
   }
 }

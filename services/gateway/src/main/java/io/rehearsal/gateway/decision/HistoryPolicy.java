@@ -7,6 +7,7 @@ import io.rehearsal.policy.PastAction;
 import io.rehearsal.proto.v1.Decision;
 import io.rehearsal.proto.v1.DecisionState;
 import io.rehearsal.store.ActionHistory;
+import io.rehearsal.store.Ids;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -58,8 +59,7 @@ public record HistoryPolicy(Duration window) {
 
   /** The history key of an action's target, e.g. {@code PRODUCTION/checkout}. */
   public static String target(Action action) {
-    String key = action.target().key().replaceAll("[^A-Za-z0-9._:@/-]", "_");
-    return action.environment().name() + "/" + (key.isEmpty() ? "_" : key);
+    return action.environment().name() + "/" + Ids.keyPart(action.target().key());
   }
 
   /** The history change a write from {@code previous} to {@code next}'s state makes. */
