@@ -6,9 +6,10 @@ import io.lettuce.core.api.sync.RedisCommands;
 import java.util.TreeMap;
 
 /**
- * Counts what Redis holds and how many writes it took: key count, the summed length of every
- * stream, and the server's own change counter ({@code rdb_changes_since_last_save}), which every
- * write command moves.
+ * Counts what Redis holds and how many writes it took: key count (plus the keys that expired
+ * meanwhile, so a key whose ttl ran out between two snapshots is not taken for a write), the summed
+ * length of every stream, and the server's own change counter ({@code
+ * rdb_changes_since_last_save}), which every write command moves.
  */
 final class RedisWrites implements AutoCloseable {
 
@@ -21,7 +22,7 @@ final class RedisWrites implements AutoCloseable {
   }
 
   /** A snapshot of the counters; two equal snapshots mean no write in between. */
-  record Snapshot(long keys, long streamEntries, long changes, long lastSave) {}
+  record Snapshot(long keysAndExpired, long streamEntries, long changes, long lastSave) {}
 
   Snapshot snapshot() {
     RedisCommands<String, String> redis = connection.sync();
@@ -32,14 +33,14 @@ final class RedisWrites implements AutoCloseable {
       }
     }
     TreeMap<String, String> info = new TreeMap<>();
-    for (String line : redis.info("persistence").split("\r?\n")) {
+    for (String line : (redis.info("persistence") + "\n" + redis.info("stats")).split("\r?\n")) {
       int colon = line.indexOf(':');
       if (colon > 0) {
         info.put(line.substring(0, colon), line.substring(colon + 1).trim());
       }
     }
     return new Snapshot(
-        redis.dbsize(),
+        redis.dbsize() + Long.parseLong(info.get("expired_keys")),
         streamEntries,
         Long.parseLong(info.get("rdb_changes_since_last_save")),
         Long.parseLong(info.get("rdb_last_save_time")));
