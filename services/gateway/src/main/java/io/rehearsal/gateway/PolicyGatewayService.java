@@ -218,12 +218,7 @@ class PolicyGatewayService extends PolicyGatewayGrpc.PolicyGatewayImplBase {
    */
   private static <T> void answer(StreamObserver<T> response, Supplier<T> call) {
     if (io.grpc.Context.current().isCancelled()) {
-      response.onError(
-          io.grpc.Status.CANCELLED
-              .withDescription(
-                  "the caller's deadline passed or it cancelled before the gateway started the"
-                      + " call; nothing was done (retry with the same request)")
-              .asRuntimeException());
+      response.onError(Statuses.callerGone());
       return;
     }
     T result;

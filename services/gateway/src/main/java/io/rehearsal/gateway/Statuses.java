@@ -28,6 +28,15 @@ final class Statuses {
     return GrpcStatuses.unexpected(e);
   }
 
+  /** The answer to a call whose caller left before it started: nothing was done. */
+  static StatusRuntimeException callerGone() {
+    return Status.CANCELLED
+        .withDescription(
+            "the caller's deadline passed or it cancelled before the gateway started the call;"
+                + " nothing was done (retry with the same request)")
+        .asRuntimeException();
+  }
+
   /** The status of what a call's future failed with (see {@link #of(RuntimeException)}). */
   static StatusRuntimeException ofFailure(Throwable failure) {
     Throwable cause = Reads.cause(failure);

@@ -46,12 +46,7 @@ final class SubmitAdmission {
    */
   <T> void admit(StreamObserver<T> response, Supplier<CompletableFuture<T>> call) {
     if (Context.current().isCancelled()) {
-      response.onError(
-          Status.CANCELLED
-              .withDescription(
-                  "the caller's deadline passed or it cancelled before the gateway started the"
-                      + " call; nothing was done (retry with the same request)")
-              .asRuntimeException());
+      response.onError(Statuses.callerGone());
       return;
     }
     if (inFlight.incrementAndGet() > maxInFlight) {
