@@ -4,7 +4,6 @@ import io.rehearsal.gateway.decision.HistoryPolicy;
 import io.rehearsal.gateway.dispatch.DispatchGuards;
 import io.rehearsal.gateway.mapping.Circumstances;
 import io.rehearsal.policy.Action;
-import io.rehearsal.policy.AutomationBudget;
 import io.rehearsal.policy.Environment;
 import io.rehearsal.policy.FreezeWindow;
 import io.rehearsal.policy.KillSwitch;
@@ -94,15 +93,15 @@ final class GatewayCircumstances implements Circumstances.Source {
         .thenApply(
             all ->
                 new Circumstances(
-                    killSwitch(killSwitch.join()), freezes, recent.join(), budget(budget.join())));
+                    killSwitch(killSwitch.join()),
+                    freezes,
+                    recent.join(),
+                    Circumstances.budget(budget.join())));
   }
 
   @Override
-  public CompletableFuture<Optional<AutomationBudget>> take(
-      Action action, Instant now, String taker) {
-    return buckets
-        .takeAsync(limits(action), now, taker)
-        .thenApply(budget -> budget.available() ? Optional.empty() : Optional.of(budget(budget)));
+  public Optional<RateLimits.Take> token(Action action, Instant now) {
+    return Optional.of(new RateLimits.Take(limits(action), now));
   }
 
   /** The configured kill switch and the one changed at run time. */
@@ -118,21 +117,6 @@ final class GatewayCircumstances implements Circumstances.Source {
         new RateLimit("global", global.count(), global.window()));
   }
 
-  private static AutomationBudget budget(Budget budget) {
-    if (budget.available()) {
-      return AutomationBudget.AVAILABLE;
-    }
-    RateLimit limit = budget.exhausted().orElseThrow();
-    return AutomationBudget.exhausted(
-        limit.scope()
-            + " "
-            + limit.burst()
-            + " per "
-            + human(limit.window())
-            + ", next in "
-            + human(budget.retryAfter()));
-  }
-
   private static FreezeWindow freeze(io.rehearsal.gateway.dispatch.FreezeWindow f) {
     Set<Environment> environments =
         f.environments().stream()
@@ -144,9 +128,5 @@ final class GatewayCircumstances implements Circumstances.Source {
         f.end().atZone(f.zone()).toInstant(),
         environments,
         Set.of());
-  }
-
-  private static String human(Duration d) {
-    return d.toString().substring(2).toLowerCase(Locale.ROOT);
   }
 }

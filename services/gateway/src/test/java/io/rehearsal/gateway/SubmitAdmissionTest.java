@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.grpc.Status;
 import io.rehearsal.gateway.mapping.Circumstances;
 import io.rehearsal.policy.Action;
-import io.rehearsal.policy.AutomationBudget;
 import io.rehearsal.proto.v1.Environment;
 import io.rehearsal.proto.v1.PolicyGatewayGrpc;
 import io.rehearsal.proto.v1.RemediationRequest;
 import io.rehearsal.proto.v1.SubmitResponse;
+import io.rehearsal.store.RateLimits;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -129,9 +129,8 @@ class SubmitAdmissionTest {
     }
 
     @Override
-    public CompletableFuture<Optional<AutomationBudget>> take(
-        Action action, Instant now, String taker) {
-      return CompletableFuture.completedFuture(Optional.empty());
+    public Optional<RateLimits.Take> token(Action action, Instant now) {
+      return Optional.empty();
     }
   }
 }

@@ -10,6 +10,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -46,7 +47,7 @@ public final class DecisionJournal implements AutoCloseable {
   /** Events kept in the stream (approximately); a watch cursor older than them is out of range. */
   public static final long EVENTS_RETAINED = 100_000;
 
-  private static final LuaScript WRITE = LuaScript.load("journal_write.lua");
+  private static final LuaScript WRITE = LuaScript.load("journal_write.lua", "buckets.lua");
   private static final Pattern CURSOR = Pattern.compile("\\d{1,19}-\\d{1,19}");
 
   private final RedisClient client; // null: the connection is the store's, closed with it
@@ -127,12 +128,15 @@ public final class DecisionJournal implements AutoCloseable {
       OutboxOp op,
       long dueMillis,
       ActionHistory.Change change) {
-    return Reads.await(createAsync(id, payload, event, op, dueMillis, change));
+    return Reads.await(createAsync(id, payload, event, op, dueMillis, change, Optional.empty()));
   }
 
   /**
-   * {@link #create(String, byte[], byte[], OutboxOp, long, ActionHistory.Change)} without waiting;
-   * the future completes on the Redis client's I/O thread.
+   * {@link #create(String, byte[], byte[], OutboxOp, long, ActionHistory.Change)} without waiting,
+   * taking a token from each bucket of {@code take} in the same script when there is one: then the
+   * result is {@link WriteResult.OverBudget} (nothing written) when a bucket is empty, and a create
+   * that finds the decision already there takes nothing. The future completes on the Redis client's
+   * I/O thread.
    */
   public CompletableFuture<Written> createAsync(
       String id,
@@ -140,8 +144,9 @@ public final class DecisionJournal implements AutoCloseable {
       byte[] event,
       OutboxOp op,
       long dueMillis,
-      ActionHistory.Change change) {
-    return write(id, "create", 0, payload, event, op, dueMillis, change);
+      ActionHistory.Change change,
+      Optional<RateLimits.Take> take) {
+    return write(id, "create", 0, payload, event, op, dueMillis, change, take);
   }
 
   /**
@@ -170,7 +175,9 @@ public final class DecisionJournal implements AutoCloseable {
       throw new IllegalArgumentException(
           "expectedRevision must be at least 1, but was " + expectedRevision);
     }
-    return Reads.await(write(id, "cas", expectedRevision, payload, event, op, dueMillis, change));
+    return Reads.await(
+        write(
+            id, "cas", expectedRevision, payload, event, op, dueMillis, change, Optional.empty()));
   }
 
   /**
@@ -251,12 +258,13 @@ public final class DecisionJournal implements AutoCloseable {
       byte[] event,
       OutboxOp op,
       long due,
-      ActionHistory.Change change) {
+      ActionHistory.Change change,
+      Optional<RateLimits.Take> take) {
     Ids.require("id", id);
     Objects.requireNonNull(change, "change must not be null");
     Objects.requireNonNull(payload, "payload must not be null");
     Objects.requireNonNull(event, "event must not be null");
-    byte[][] keyArgs = {
+    byte[][] written = {
       keys.decision(id),
       keys.decisionWrites(id),
       events(),
@@ -266,31 +274,47 @@ public final class DecisionJournal implements AutoCloseable {
       outbox.dead(),
       history.key(change.target())
     };
+    byte[][] buckets = take.map(t -> t.bucketKeys(keys)).orElse(new byte[0][]);
+    byte[][] takeArgs = take.map(RateLimits.Take::args).orElse(new byte[][] {Keys.utf8("")});
+    byte[][] writeArgs = {
+      Keys.utf8(mode),
+      Keys.utf8(Long.toString(expected)),
+      payload,
+      Keys.utf8(UUID.randomUUID().toString()),
+      Keys.utf8(Integer.toString(Decisions.REMEMBERED_WRITES)),
+      event,
+      Keys.utf8(Long.toString(EVENTS_RETAINED)),
+      Keys.utf8(op.name().toLowerCase(java.util.Locale.ROOT)),
+      Keys.utf8(id),
+      Keys.utf8(Long.toString(due)),
+      Keys.utf8(change.opName()),
+      Keys.utf8(change.member()),
+      Keys.utf8(Long.toString(change.atMillis())),
+      Keys.utf8(Long.toString(change.keepAfterMillis())),
+      Keys.utf8(Integer.toString(ActionHistory.KEPT_PER_TARGET))
+    };
     return WRITE
         .runAsync(
             redis.getStatefulConnection().async(),
-            keyArgs,
-            Keys.utf8(mode),
-            Keys.utf8(Long.toString(expected)),
-            payload,
-            Keys.utf8(UUID.randomUUID().toString()),
-            Keys.utf8(Integer.toString(Decisions.REMEMBERED_WRITES)),
-            event,
-            Keys.utf8(Long.toString(EVENTS_RETAINED)),
-            Keys.utf8(op.name().toLowerCase(java.util.Locale.ROOT)),
-            Keys.utf8(id),
-            Keys.utf8(Long.toString(due)),
-            Keys.utf8(change.opName()),
-            Keys.utf8(change.member()),
-            Keys.utf8(Long.toString(change.atMillis())),
-            Keys.utf8(Long.toString(change.keepAfterMillis())),
-            Keys.utf8(Integer.toString(ActionHistory.KEPT_PER_TARGET)))
+            concat(written, buckets),
+            concat(writeArgs, takeArgs))
         .thenApply(
             reply -> {
+              if (Replies.longAt(reply, 0) == 5) {
+                return new Written(
+                    new WriteResult.OverBudget(take.orElseThrow().refused(reply, 1)),
+                    Optional.empty());
+              }
               String cursor = Replies.textAt(reply, 2);
               return new Written(
                   result(reply), cursor.isEmpty() ? Optional.empty() : Optional.of(cursor));
             });
+  }
+
+  private static byte[][] concat(byte[][] first, byte[][] second) {
+    byte[][] all = Arrays.copyOf(first, first.length + second.length);
+    System.arraycopy(second, 0, all, first.length, second.length);
+    return all;
   }
 
   private static WriteResult result(List<Object> reply) {

@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
  * PREFIX {audit}:head                    hash: hash, id of the last entry, key fingerprint
  * PREFIX {audit}:keys                    hash: idempotency key to entry id
  * PREFIX {ratelimit}:SCOPE               hash: tokens, at (a token bucket; expires when full)
- * PREFIX {ratelimit}:taken:TAKER         a taker's grant marker (expires after the longest window)
  * PREFIX {telemetry}:windows             stream: start, window; entry id = window start ms
  * PREFIX {jobs:Q}:stream                 stream: batch, job, payload; consumer group "workers"
  * PREFIX {jobs:Q}:plan:B                 batch B's plan bytes (with a time to live)
@@ -102,10 +101,6 @@ final class Keys {
 
   byte[] auditKeys() {
     return bytes("{audit}:keys");
-  }
-
-  byte[] rateTaker(String taker) {
-    return bytes("{ratelimit}:taken:" + taker);
   }
 
   byte[] rateBucket(String scope) {

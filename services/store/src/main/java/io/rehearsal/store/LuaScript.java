@@ -4,6 +4,7 @@ import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -28,13 +29,27 @@ final class LuaScript {
     this.sha1 = Digests.sha1Hex(source);
   }
 
-  /** Loads {@code name} (e.g. {@code audit_append.lua}) from beside this class. */
-  static LuaScript load(String name) {
+  /**
+   * Loads {@code name} (e.g. {@code audit_append.lua}) from beside this class, after the libraries
+   * it calls (e.g. {@code buckets.lua}), as one script.
+   */
+  static LuaScript load(String name, String... libraries) {
+    ByteArrayOutputStream source = new ByteArrayOutputStream();
+    for (String part : libraries) {
+      source.writeBytes(resource(part));
+    }
+    source.writeBytes(resource(name));
+    return new LuaScript(
+        libraries.length == 0 ? name : String.join("+", libraries) + "+" + name,
+        source.toByteArray());
+  }
+
+  private static byte[] resource(String name) {
     try (InputStream in = LuaScript.class.getResourceAsStream(name)) {
       if (in == null) {
         throw new IllegalStateException("missing script resource " + name);
       }
-      return new LuaScript(name, in.readAllBytes());
+      return in.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read script resource " + name, e);
     }

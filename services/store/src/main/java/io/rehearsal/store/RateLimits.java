@@ -11,15 +11,17 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Token buckets in Redis that ration automatic actions: one bucket per scope (a target, or the
  * whole deployment), {@link RateLimit#burst()} actions at once and the same number per {@link
- * RateLimit#window()} refilled evenly. Several buckets are checked and taken in one script, all or
- * nothing, so every gateway replica sees one budget and a refused action costs nothing.
+ * RateLimit#window()} refilled evenly. Here they are read ({@link #peek}); a token is taken by the
+ * write that needs it ({@link Take}, in the decision journal's script), from several buckets at
+ * once, all or nothing, so every gateway replica sees one budget, a refused action costs nothing,
+ * and a decision and its token land together or neither does.
  *
  * <p>The time is the caller's ({@code now}), so tests and replays are deterministic; replicas'
  * clocks should agree within a small part of a window (a clock that runs behind refills nothing).
  */
 public final class RateLimits {
 
-  private static final LuaScript SCRIPT = LuaScript.load("rate_limit.lua");
+  private static final LuaScript SCRIPT = LuaScript.load("rate_limit.lua", "buckets.lua");
 
   private final RedisCommands<byte[], byte[]> redis;
   private final Keys keys;
@@ -69,57 +71,71 @@ public final class RateLimits {
     }
   }
 
-  /** Whether every limit has a token now; takes nothing. */
+  /** Whether every limit has a token now; takes nothing (the buckets are a {@link Take}'s). */
   public Budget peek(List<RateLimit> limits, Instant now) {
     return Reads.await(peekAsync(limits, now));
   }
 
   /** {@link #peek} without waiting, to read it together with other records ({@link Reads}). */
   public CompletableFuture<Budget> peekAsync(List<RateLimit> limits, Instant now) {
-    return run("peek", limits, now, Optional.empty());
-  }
-
-  /**
-   * Takes one token from every limit for {@code taker} (e.g. a decision id), or from none if any is
-   * empty. A taker granted before (within the longest window) is granted again without spending:
-   * concurrent or repeated attempts of one taker cost one token.
-   */
-  public Budget take(List<RateLimit> limits, Instant now, String taker) {
-    return Reads.await(takeAsync(limits, now, taker));
-  }
-
-  /** {@link #take} without waiting. */
-  public CompletableFuture<Budget> takeAsync(List<RateLimit> limits, Instant now, String taker) {
-    return run("take", limits, now, Optional.of(Ids.require("taker", taker)));
-  }
-
-  private CompletableFuture<Budget> run(
-      String mode, List<RateLimit> limits, Instant now, Optional<String> taker) {
     if (limits.isEmpty()) {
       return Reads.done(new Budget(true, Optional.empty(), Duration.ZERO));
     }
-    byte[][] bucketKeys = new byte[limits.size() + (taker.isPresent() ? 1 : 0)][];
-    taker.ifPresent(t -> bucketKeys[limits.size()] = keys.rateTaker(t));
-    byte[][] args = new byte[2 + 2 * limits.size()][];
-    args[0] = Keys.utf8(mode);
-    args[1] = Keys.utf8(Long.toString(now.toEpochMilli()));
-    for (int i = 0; i < limits.size(); i++) {
-      RateLimit limit = limits.get(i);
-      bucketKeys[i] = keys.rateBucket(limit.scope());
-      args[2 + 2 * i] = Keys.utf8(Integer.toString(limit.burst()));
-      args[3 + 2 * i] = Keys.utf8(Long.toString(limit.refillMillis()));
-    }
+    Take take = new Take(limits, now);
     return SCRIPT
-        .runAsync(redis.getStatefulConnection().async(), bucketKeys, args)
-        .thenApply(reply -> budget(limits, reply));
+        .runAsync(redis.getStatefulConnection().async(), take.bucketKeys(keys), take.args())
+        .thenApply(
+            reply ->
+                "ok".equals(Replies.textAt(reply, 0))
+                    ? new Budget(true, Optional.empty(), Duration.ZERO)
+                    : take.refused(reply, 1));
   }
 
-  private static Budget budget(List<RateLimit> limits, List<Object> reply) {
-    if ("ok".equals(Replies.textAt(reply, 0))) {
-      return new Budget(true, Optional.empty(), Duration.ZERO);
+  /**
+   * One token from each of {@code limits} at {@code now}, taken by the write that needs it (a
+   * decision's: {@link DecisionJournal#createAsync}) in the same script, so the token and the write
+   * land together or neither does; a create that finds its record already there takes nothing.
+   *
+   * @param limits the buckets, checked in this order (the first empty one is the one reported)
+   * @param now the caller's clock
+   */
+  public record Take(List<RateLimit> limits, Instant now) {
+
+    /** Validates; copies the list. */
+    public Take {
+      if (limits == null || limits.isEmpty()) {
+        throw new IllegalArgumentException("a take needs at least one limit");
+      }
+      limits = List.copyOf(limits);
+      Objects.requireNonNull(now, "now must not be null");
     }
-    int index = (int) Replies.longAt(reply, 1) - 1;
-    return new Budget(
-        false, Optional.of(limits.get(index)), Duration.ofMillis(Replies.longAt(reply, 2)));
+
+    /** The bucket keys, in order. */
+    byte[][] bucketKeys(Keys keys) {
+      byte[][] bucketKeys = new byte[limits.size()][];
+      for (int i = 0; i < limits.size(); i++) {
+        bucketKeys[i] = keys.rateBucket(limits.get(i).scope());
+      }
+      return bucketKeys;
+    }
+
+    /** Now, then each bucket's capacity and ms to refill one token (buckets.lua). */
+    byte[][] args() {
+      byte[][] args = new byte[1 + 2 * limits.size()][];
+      args[0] = Keys.utf8(Long.toString(now.toEpochMilli()));
+      for (int i = 0; i < limits.size(); i++) {
+        RateLimit limit = limits.get(i);
+        args[1 + 2 * i] = Keys.utf8(Integer.toString(limit.burst()));
+        args[2 + 2 * i] = Keys.utf8(Long.toString(limit.refillMillis()));
+      }
+      return args;
+    }
+
+    /** The budget a script's "bucket i empty for ms" reply ({@code reply[at]}, {@code [at+1]}). */
+    Budget refused(List<Object> reply, int at) {
+      int index = (int) Replies.longAt(reply, at) - 1;
+      return new Budget(
+          false, Optional.of(limits.get(index)), Duration.ofMillis(Replies.longAt(reply, at + 1)));
+    }
   }
 }

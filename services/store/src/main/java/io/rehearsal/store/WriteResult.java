@@ -35,4 +35,12 @@ public sealed interface WriteResult {
 
   /** Not applied: there is no record with this id to compare-and-set. */
   record NotFound() implements WriteResult {}
+
+  /**
+   * Not applied: the write was to take a token ({@link RateLimits.Take}, a journaled write only)
+   * and a bucket had none; nothing was written, no token taken.
+   *
+   * @param budget the bucket that is used up and when it has a token again
+   */
+  record OverBudget(RateLimits.Budget budget) implements WriteResult {}
 }

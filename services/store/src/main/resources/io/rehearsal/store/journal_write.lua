@@ -11,8 +11,13 @@
 -- ARGV[8] outbox op: 'none', 'enqueue' or 'done', ARGV[9] decision id, ARGV[10] due (ms),
 -- ARGV[11] history op: 'none', 'add' or 'remove', ARGV[12] history member, ARGV[13] its time
 -- (ms), ARGV[14] oldest time kept (ms; older members are trimmed), ARGV[15] members kept at most
+-- A write that must take a token (an automatic approval) names its buckets: KEYS[9..] the bucket
+-- hashes, ARGV[16] now (epoch ms; '' for a write that takes none), ARGV[17..] each bucket's
+-- capacity and ms to refill one token (buckets.lua, loaded in front of this) — one token from each
+-- or, when one is empty, nothing written at all.
 -- Returns {code, revision, event id}: 1 applied, 2 this token's write applied already,
--- 3 conflict (current revision), 4 not found; the event id is '' unless applied now.
+-- 3 conflict (current revision), 4 not found; the event id is '' unless applied now;
+-- or {5, bucket, ms until it has a token}: a bucket was empty, nothing written.
 local function applied_revision(token)
   for _, entry in ipairs(redis.call('LRANGE', KEYS[2], 0, -1)) do
     local sep = string.find(entry, ' ', 1, true)
@@ -46,6 +51,13 @@ local function history()
 end
 
 local function write(revision)
+  if ARGV[16] ~= '' then
+    local levels, empty, wait = bucket_levels(9, #KEYS - 8, 17, tonumber(ARGV[16]))
+    if not levels then
+      return {5, empty, wait}
+    end
+    bucket_take(9, levels, ARGV[16])
+  end
   redis.call('HSET', KEYS[1], 'rev', revision, 'data', ARGV[3])
   redis.call('LPUSH', KEYS[2], ARGV[4] .. ' ' .. revision)
   redis.call('LTRIM', KEYS[2], 0, tonumber(ARGV[5]) - 1)

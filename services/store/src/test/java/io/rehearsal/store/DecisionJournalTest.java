@@ -52,6 +52,50 @@ class DecisionJournalTest {
     assertThat(journal.outbox().pending("d1")).isTrue();
   }
 
+  private static final RateLimits.RateLimit TWO_PER_HOUR =
+      new RateLimits.RateLimit("target:PRODUCTION/payment", 2, Duration.ofHours(1));
+  private static final java.time.Instant T0 = java.time.Instant.parse("2026-12-07T10:00:00Z");
+
+  private DecisionJournal.Written createTaking(String id) {
+    return Reads.await(
+        journal.createAsync(
+            id,
+            bytes("approved " + id),
+            bytes("e-" + id),
+            OutboxOp.ENQUEUE,
+            0,
+            ActionHistory.Change.NONE,
+            Optional.of(new RateLimits.Take(List.of(TWO_PER_HOUR), T0))));
+  }
+
+  @Test
+  void shouldTakeTheTokenWithTheCreateAndWriteNothingWhenTheBucketIsEmpty() {
+    assertThat(createTaking("d1").result()).isEqualTo(new WriteResult.Ok(1));
+    assertThat(createTaking("d2").result()).isEqualTo(new WriteResult.Ok(1));
+
+    DecisionJournal.Written third = createTaking("d3");
+
+    assertThat(third.result())
+        .isEqualTo(
+            new WriteResult.OverBudget(
+                new RateLimits.Budget(false, Optional.of(TWO_PER_HOUR), Duration.ofMinutes(30))));
+    assertThat(third.cursor()).isEmpty();
+    assertThat(fixture.store.decisions().get("d3")).isEmpty();
+    assertThat(journal.outbox().pending("d3")).isFalse();
+    assertThat(journal.after(Optional.empty(), 10)).hasSize(2);
+    assertThat(fixture.store.rateLimits().peek(List.of(TWO_PER_HOUR), T0).available()).isFalse();
+  }
+
+  @Test
+  void shouldTakeNoTokenWhenTheDecisionIsAlreadyThere() {
+    assertThat(createTaking("d1").result()).isEqualTo(new WriteResult.Ok(1));
+
+    assertThat(createTaking("d1").result()).isEqualTo(new WriteResult.Conflict(1));
+
+    assertThat(createTaking("d2").result()).isEqualTo(new WriteResult.Ok(1));
+    assertThat(createTaking("d3").result()).isInstanceOf(WriteResult.OverBudget.class);
+  }
+
   @Test
   void shouldWriteNothingWhenTheRevisionMovedOn() {
     journal.create("d1", bytes("a"), bytes("e1"), OutboxOp.NONE, 0);

@@ -3,7 +3,6 @@ package io.rehearsal.gateway.decision;
 import io.rehearsal.gateway.mapping.Circumstances;
 import io.rehearsal.gateway.mapping.ExplanationMapper;
 import io.rehearsal.gateway.mapping.PolicyInputMapper;
-import io.rehearsal.policy.Action;
 import io.rehearsal.policy.Effect;
 import io.rehearsal.policy.PolicyEngine;
 import io.rehearsal.policy.Verdict;
@@ -19,6 +18,7 @@ import io.rehearsal.store.AuditLog;
 import io.rehearsal.store.DecisionJournal;
 import io.rehearsal.store.Decisions;
 import io.rehearsal.store.Evaluations;
+import io.rehearsal.store.RateLimits;
 import io.rehearsal.store.Reads;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -181,13 +181,14 @@ public final class DecisionDesk {
           existing ->
               existing.isPresent()
                   ? replay(existing.get(), request)
-                  : decide(id, request, now, reading)
-                      .thenCompose(records::createAsync)
+                  : decideAndCreate(id, request, now, reading)
                       .thenCompose(
-                          result ->
-                              result.created()
-                                  ? Reads.done(new Submitted(result.record().decision(), true))
-                                  : replay(result.record(), request)));
+                          created ->
+                              created.created()
+                                  ? Reads.done(
+                                      new Submitted(
+                                          created.record().orElseThrow().decision(), true))
+                                  : replay(created.record().orElseThrow(), request)));
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
@@ -290,34 +291,86 @@ public final class DecisionDesk {
       CompletableFuture<EvidenceLookup.Found> evidence,
       CompletableFuture<Circumstances> circumstances) {}
 
-  private CompletableFuture<StoredDecision> decide(
+  /**
+   * Decides {@code request} on what was read and creates the decision. An automatic ALLOW takes its
+   * token from the automation budget in the same write; when a bucket is empty nothing is written,
+   * and the request is decided again with that budget used up (so the explanation shows the
+   * rate-limit guard), which never yields another ALLOW.
+   */
+  private CompletableFuture<DecisionRecords.Created> decideAndCreate(
       String id, RemediationRequest request, Instant now, Optional<Reading> reading) {
-    Decision.Builder base =
-        Decision.newBuilder()
-            .setId(id)
-            .setRequest(request)
-            .setRevision(1)
-            .setCreatedAt(Timestamps.of(now))
-            .setUpdatedAt(Timestamps.of(now))
-            .setPolicyVersion(policyVersion());
     if (reading.isEmpty()) {
-      return Reads.done(pendingEvidence(base, request, now));
+      return records.createAsync(pendingEvidence(id, request, now), Optional.empty());
     }
-    CompletableFuture<EvidenceLookup.Found> evidenceRead = reading.get().evidence();
-    CompletableFuture<Circumstances> circumstancesRead = reading.get().circumstances();
-    return evidenceRead
-        .thenCombine(
-            circumstancesRead, (found, seen) -> decideWithBudget(id, request, found, seen, now))
-        .thenCompose(judging -> judging)
-        .thenApply(judged -> decided(base, request, now, judged));
+    return reading
+        .get()
+        .evidence()
+        .thenCombine(reading.get().circumstances(), Judging::new)
+        .thenCompose(
+            judging -> {
+              Verdict verdict =
+                  engine.decide(input(request, Optional.of(judging.found()), judging.seen()));
+              Optional<RateLimits.Take> token =
+                  verdict.effect() == Effect.ALLOW
+                      ? circumstances.token(PolicyInputMapper.action(request), now)
+                      : Optional.empty();
+              return records
+                  .createAsync(decided(id, request, now, verdict, judging.found()), token)
+                  .thenCompose(
+                      created ->
+                          created.overBudget().isEmpty()
+                              ? Reads.done(created)
+                              : records.createAsync(
+                                  decided(
+                                      id,
+                                      request,
+                                      now,
+                                      overBudget(request, judging, created.overBudget().get()),
+                                      judging.found()),
+                                  Optional.empty()));
+            });
+  }
+
+  /** What a decision is judged on: its evidence and the circumstances it was read with. */
+  private record Judging(EvidenceLookup.Found found, Circumstances seen) {}
+
+  /**
+   * The verdict of a request whose automation budget turned out used up when its token was taken.
+   */
+  private Verdict overBudget(
+      RemediationRequest request, Judging judging, RateLimits.Budget usedUp) {
+    Verdict verdict =
+        engine.decide(
+            input(
+                request,
+                Optional.of(judging.found()),
+                judging.seen().withBudget(Circumstances.budget(usedUp))));
+    if (verdict.effect() == Effect.ALLOW) { // the built-in guard makes this unreachable
+      throw new IllegalStateException(
+          "the policy allowed " + request.getRequestId() + " with its automation budget used up");
+    }
+    return verdict;
+  }
+
+  /** Revision 1 of decision {@code id}, before its verdict. */
+  private Decision.Builder base(String id, RemediationRequest request, Instant now) {
+    return Decision.newBuilder()
+        .setId(id)
+        .setRequest(request)
+        .setRevision(1)
+        .setCreatedAt(Timestamps.of(now))
+        .setUpdatedAt(Timestamps.of(now))
+        .setPolicyVersion(policyVersion());
   }
 
   /** The decision a verdict makes, with its explanation. */
   private StoredDecision decided(
-      Decision.Builder base, RemediationRequest request, Instant now, Judged judged) {
-    Verdict verdict = judged.verdict();
-    EvidenceLookup.Found found = judged.found();
-    String id = base.getId();
+      String id,
+      RemediationRequest request,
+      Instant now,
+      Verdict verdict,
+      EvidenceLookup.Found found) {
+    Decision.Builder base = base(id, request, now);
     DecisionState state = Verdicts.state(verdict);
     Transition.of(DecisionState.DECISION_STATE_UNSPECIFIED, state);
     base.setState(state)
@@ -339,51 +392,20 @@ public final class DecisionDesk {
     return new StoredDecision(base.build(), explanation);
   }
 
-  private StoredDecision pendingEvidence(
-      Decision.Builder base, RemediationRequest request, Instant now) {
+  private StoredDecision pendingEvidence(String id, RemediationRequest request, Instant now) {
+    Decision.Builder base = base(id, request, now);
     DecisionState state = Transition.SUBMITTED_WITHOUT_EVIDENCE.to();
     base.setState(state)
         .addReasons("waiting for sandbox evidence: the request names no evaluation")
         .setExpiresAt(Timestamps.of(now.plus(ttl(request, Optional.empty()))));
     Explanation explanation =
         Explanation.newBuilder()
-            .setDecisionId(base.getId())
+            .setDecisionId(id)
             .setDecisionRevision(1)
             .setPolicyVersion(policyVersion())
             .build();
     return new StoredDecision(base.build(), explanation);
   }
-
-  /**
-   * The verdict with the gateway's circumstances; an automatic ALLOW takes a token from the
-   * automation budget, and when none is left the request is decided again with the budget used up
-   * (so the explanation shows the rate-limit guard), which never yields another ALLOW.
-   */
-  private CompletableFuture<Judged> decideWithBudget(
-      String id,
-      RemediationRequest request,
-      EvidenceLookup.Found found,
-      Circumstances seen,
-      Instant now) {
-    Action action = PolicyInputMapper.action(request);
-    Verdict verdict = engine.decide(input(request, Optional.of(found), seen));
-    if (verdict.effect() != Effect.ALLOW) {
-      return Reads.done(new Judged(verdict, found));
-    }
-    return circumstances
-        .take(action, now, id)
-        .thenApply(
-            usedUp ->
-                new Judged(
-                    usedUp.isEmpty()
-                        ? verdict
-                        : engine.decide(
-                            input(request, Optional.of(found), seen.withBudget(usedUp.get()))),
-                    found));
-  }
-
-  /** A verdict and the evidence it was reached on. */
-  private record Judged(Verdict verdict, EvidenceLookup.Found found) {}
 
   private Explanation dryRun(RemediationRequest request) {
     RequestValidator.validate(request);

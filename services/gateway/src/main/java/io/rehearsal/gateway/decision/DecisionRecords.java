@@ -8,6 +8,7 @@ import io.rehearsal.store.AuditLog;
 import io.rehearsal.store.DecisionJournal;
 import io.rehearsal.store.DecisionJournal.OutboxOp;
 import io.rehearsal.store.Decisions;
+import io.rehearsal.store.RateLimits;
 import io.rehearsal.store.Reads;
 import io.rehearsal.store.Versioned;
 import io.rehearsal.store.WriteResult;
@@ -50,11 +51,15 @@ final class DecisionRecords {
   }
 
   /**
-   * Creates {@code record} at revision 1, audited; the stored one if the id is taken. Completes on
-   * the Redis client's I/O thread.
+   * Creates {@code record} at revision 1, audited, taking {@code token} in the same write when
+   * there is one; the stored one if the id is taken (which takes no token); or, when a bucket of
+   * {@code token} is empty, nothing. Completes on the Redis client's I/O thread.
    */
-  CompletableFuture<Created> createAsync(StoredDecision record) {
+  CompletableFuture<Created> createAsync(StoredDecision record, Optional<RateLimits.Take> token) {
     Decision d = record.decision();
+    if (journal == null && token.isPresent()) {
+      throw new IllegalStateException("a decision that takes a token needs the journaled desk");
+    }
     CompletableFuture<WriteResult> written =
         journal == null
             ? decisions.createAsync(d.getId(), record.encode())
@@ -65,20 +70,24 @@ final class DecisionRecords {
                     event(d, DecisionState.DECISION_STATE_UNSPECIFIED),
                     outboxOp(DecisionState.DECISION_STATE_UNSPECIFIED, d.getState()),
                     Timestamps.instant(d.getUpdatedAt()).toEpochMilli(),
-                    history.change(DecisionState.DECISION_STATE_UNSPECIFIED, d))
+                    history.change(DecisionState.DECISION_STATE_UNSPECIFIED, d),
+                    token)
                 .thenApply(DecisionJournal.Written::result);
     return written.thenCompose(
         result -> {
           if (result.applied()) { // Ok, or our own create re-sent by Lettuce after a reconnect
-            return appendAsync(d).thenApply(entry -> new Created(record, true));
+            return appendAsync(d).thenApply(entry -> Created.made(record));
+          }
+          if (result instanceof WriteResult.OverBudget over) {
+            return Reads.done(Created.overBudget(over.budget()));
           }
           return getAsync(d.getId())
               .thenApply(
                   existing ->
-                      new Created(
+                      Created.found(
                           existing.orElseThrow(
-                              () -> new IllegalStateException("decision vanished after " + result)),
-                          false));
+                              () ->
+                                  new IllegalStateException("decision vanished after " + result))));
         });
   }
 
@@ -185,6 +194,23 @@ final class DecisionRecords {
     return record;
   }
 
-  /** A create's outcome: the stored record and whether this call made it. */
-  record Created(StoredDecision record, boolean created) {}
+  /**
+   * A create's outcome: the stored record and whether this call made it; or, when the token it was
+   * to take was not there, the budget that is used up (and no record).
+   */
+  record Created(
+      Optional<StoredDecision> record, boolean created, Optional<RateLimits.Budget> overBudget) {
+
+    static Created made(StoredDecision record) {
+      return new Created(Optional.of(record), true, Optional.empty());
+    }
+
+    static Created found(StoredDecision record) {
+      return new Created(Optional.of(record), false, Optional.empty());
+    }
+
+    static Created overBudget(RateLimits.Budget budget) {
+      return new Created(Optional.empty(), false, Optional.of(budget));
+    }
+  }
 }

@@ -5,9 +5,13 @@ import io.rehearsal.policy.AutomationBudget;
 import io.rehearsal.policy.FreezeWindow;
 import io.rehearsal.policy.KillSwitch;
 import io.rehearsal.policy.PastAction;
+import io.rehearsal.store.RateLimits;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -44,8 +48,31 @@ public record Circumstances(
   }
 
   /**
-   * Where circumstances come from, and where an automatic approval takes its token. The gateway's
-   * is built from its configuration and Redis ({@code GatewayBeans}); {@link #NONE_SOURCE} has no
+   * The budget a policy sees for {@code budget}: available, or which limit is used up and when it
+   * has room again.
+   */
+  public static AutomationBudget budget(RateLimits.Budget budget) {
+    if (budget.available()) {
+      return AutomationBudget.AVAILABLE;
+    }
+    RateLimits.RateLimit limit = budget.exhausted().orElseThrow();
+    return AutomationBudget.exhausted(
+        limit.scope()
+            + " "
+            + limit.burst()
+            + " per "
+            + human(limit.window())
+            + ", next in "
+            + human(budget.retryAfter()));
+  }
+
+  private static String human(Duration d) {
+    return d.toString().substring(2).toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * Where circumstances come from, and the token an automatic approval takes. The gateway's is
+   * built from its configuration and Redis ({@code GatewayBeans}); {@link #NONE_SOURCE} has no
    * limits, for tools and tests that only decide.
    */
   public interface Source {
@@ -57,13 +84,12 @@ public record Circumstances(
     CompletableFuture<Circumstances> at(Action action, Instant now);
 
     /**
-     * Takes one automatic action from the budget of {@code action} for {@code taker} (the decision
-     * id: racing replays of one decision spend one token); empty when granted, else the limit that
-     * is used up (the decision is then made again with that budget). Taken without waiting, as
-     * {@link #at}.
+     * The token an automatic approval of {@code action} at {@code now} takes from the automation
+     * budget, in the same write that stores the decision (so the decision and its token land
+     * together or neither does, and racing replays of one decision spend one token); empty when
+     * nothing rations automatic actions.
      */
-    CompletableFuture<java.util.Optional<AutomationBudget>> take(
-        Action action, Instant now, String taker);
+    Optional<RateLimits.Take> token(Action action, Instant now);
   }
 
   /** No kill switch, freeze, history or limit. */
@@ -75,9 +101,8 @@ public record Circumstances(
         }
 
         @Override
-        public CompletableFuture<java.util.Optional<AutomationBudget>> take(
-            Action action, Instant now, String taker) {
-          return CompletableFuture.completedFuture(java.util.Optional.empty());
+        public Optional<RateLimits.Take> token(Action action, Instant now) {
+          return Optional.empty();
         }
       };
 }
