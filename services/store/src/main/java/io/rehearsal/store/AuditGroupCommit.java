@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -38,7 +39,7 @@ final class AuditGroupCommit {
   }
 
   /** Queues {@code append}; its answer, once its batch is written. */
-  CompletableFuture<AuditEntry> submit(PendingAppend append) {
+  CompletableFuture<Optional<AuditEntry>> submit(PendingAppend append) {
     List<PendingAppend> batch = null;
     synchronized (this) {
       queue.addLast(append);

@@ -75,7 +75,23 @@ public final class AuditLog {
   public CompletableFuture<AuditEntry> appendAsync(String key, byte[] payload) {
     Ids.require("key", key);
     Objects.requireNonNull(payload, "payload must not be null");
-    return commits.submit(new PendingAppend(key, payload));
+    return commits
+        .submit(new PendingAppend(key, payload))
+        .thenApply(entry -> entry.orElseThrow()); // an unconditional append is never skipped
+  }
+
+  /**
+   * {@link #appendAsync}, but only if the write with {@code token} was applied to the record whose
+   * write-token list is {@code writes} (see {@code journal_write.lua}); empty, and nothing
+   * appended, if it was not. Sent right behind that write on the same connection, both are done in
+   * one round trip (and one AOF fsync): the entry is checked after the write, by Redis.
+   */
+  CompletableFuture<Optional<AuditEntry>> appendIfAppliedAsync(
+      String key, byte[] payload, byte[] writes, String token) {
+    Ids.require("key", key);
+    Objects.requireNonNull(payload, "payload must not be null");
+    return commits.submit(
+        new PendingAppend(key, payload, Optional.of(new PendingAppend.Condition(writes, token))));
   }
 
   /**
@@ -119,8 +135,10 @@ public final class AuditLog {
                   + " times"));
     }
     String[] hashes = chain(prev, open);
+    List<byte[]> conditions = new ArrayList<>();
+    byte[][] args = args(prev, open, hashes, conditions);
     return APPEND
-        .runAsync(async, streamKeys(), args(prev, open, hashes))
+        .runAsync(async, streamKeys(conditions), args)
         .thenCompose(
             reply -> {
               String outcome = Replies.textAt(reply, 0);
@@ -138,6 +156,12 @@ public final class AuditLog {
                   }
                   knownHead = hashes[hashes.length - 1];
                   return Reads.<Void>done(null);
+                }
+                case "skip" -> {
+                  for (int i = reply.size() - 1; i >= 1; i--) {
+                    open.remove((int) Replies.longAt(reply, i) - 1).skip();
+                  }
+                  return open.isEmpty() ? Reads.<Void>done(null) : attempt(open, prev, attempt + 1);
                 }
                 case "dup" -> {
                   return answerDuplicates(open, reply)
@@ -212,6 +236,16 @@ public final class AuditLog {
         .hget(keys.auditKeys(), Keys.utf8(Ids.require("key", key)))
         .toCompletableFuture()
         .thenCompose(id -> id == null ? Reads.done(Optional.empty()) : entry(Keys.text(id)));
+  }
+
+  /**
+   * Whether an entry was appended with idempotency key {@code key} (one lookup, without reading the
+   * entry): "is this change audited?"
+   */
+  public CompletableFuture<Boolean> containsAsync(String key) {
+    return async
+        .hexists(keys.auditKeys(), Keys.utf8(Ids.require("key", key)))
+        .toCompletableFuture();
   }
 
   /**
@@ -349,8 +383,15 @@ public final class AuditLog {
     return entry;
   }
 
-  private byte[][] streamKeys() {
-    return new byte[][] {keys.auditStream(), keys.auditHead(), keys.auditKeys()};
+  private byte[][] streamKeys(List<byte[]> conditions) {
+    byte[][] all = new byte[3 + conditions.size()][];
+    all[0] = keys.auditStream();
+    all[1] = keys.auditHead();
+    all[2] = keys.auditKeys();
+    for (int i = 0; i < conditions.size(); i++) {
+      all[3 + i] = conditions.get(i);
+    }
+    return all;
   }
 
   private String wrongKey(String logFingerprint) {
@@ -363,15 +404,28 @@ public final class AuditLog {
         + "); nothing was appended";
   }
 
-  private byte[][] args(String prev, List<PendingAppend> appends, String[] hashes) {
-    byte[][] args = new byte[2 + 3 * appends.size()][];
+  /**
+   * The script's arguments for {@code appends}; the write-token lists their conditions name are
+   * added to {@code conditions} (the script's keys after the log's three).
+   */
+  private byte[][] args(
+      String prev, List<PendingAppend> appends, String[] hashes, List<byte[]> conditions) {
+    byte[][] args = new byte[2 + 5 * appends.size()][];
     args[0] = Keys.utf8(key().fingerprint());
     args[1] = Keys.utf8(prev);
     for (int i = 0; i < hashes.length; i++) {
       PendingAppend pending = appends.get(i);
-      args[2 + 3 * i] = Keys.utf8(pending.key);
-      args[3 + 3 * i] = pending.payload;
-      args[4 + 3 * i] = Keys.utf8(hashes[i]);
+      args[2 + 5 * i] = Keys.utf8(pending.key);
+      args[3 + 5 * i] = pending.payload;
+      args[4 + 5 * i] = Keys.utf8(hashes[i]);
+      if (pending.condition.isPresent()) {
+        conditions.add(pending.condition.get().writes());
+        args[5 + 5 * i] = Keys.utf8(Integer.toString(conditions.size()));
+        args[6 + 5 * i] = Keys.utf8(pending.condition.get().token());
+      } else {
+        args[5 + 5 * i] = Keys.utf8("0");
+        args[6 + 5 * i] = Keys.utf8("");
+      }
     }
     return args;
   }

@@ -146,7 +146,39 @@ public final class DecisionJournal implements AutoCloseable {
       long dueMillis,
       ActionHistory.Change change,
       Optional<RateLimits.Take> take) {
-    return write(id, "create", 0, payload, event, op, dueMillis, change, take);
+    return write(id, "create", 0, payload, event, op, dueMillis, change, take, newToken());
+  }
+
+  /** A journaled write's result and the audit entry written with it, if it was applied. */
+  public record Audited(Written written, Optional<AuditEntry> entry) {}
+
+  /**
+   * {@link #createAsync} and the audit entry of the created decision in one round trip: the entry
+   * is sent right behind the create (same connection, so Redis runs both before its next fsync) and
+   * is appended only if this create was applied. The entry is empty when it was not (a conflict, a
+   * bucket empty), and also in the rare case that the create reached Redis after the entry's batch
+   * (a script re-sent after Redis lost its script cache): then append it again.
+   *
+   * @param audit the log, on this journal's connection (on another, the entry may be checked before
+   *     the create arrives: correct, but then it is skipped and needs the second append)
+   */
+  public CompletableFuture<Audited> createAuditedAsync(
+      String id,
+      byte[] payload,
+      byte[] event,
+      OutboxOp op,
+      long dueMillis,
+      ActionHistory.Change change,
+      Optional<RateLimits.Take> take,
+      AuditLog audit,
+      String auditKey,
+      byte[] auditPayload) {
+    String token = newToken();
+    CompletableFuture<Written> written =
+        write(id, "create", 0, payload, event, op, dueMillis, change, take, token);
+    CompletableFuture<Optional<AuditEntry>> entry =
+        audit.appendIfAppliedAsync(auditKey, auditPayload, keys.decisionWrites(id), token);
+    return written.thenCombine(entry, Audited::new);
   }
 
   /**
@@ -177,7 +209,16 @@ public final class DecisionJournal implements AutoCloseable {
     }
     return Reads.await(
         write(
-            id, "cas", expectedRevision, payload, event, op, dueMillis, change, Optional.empty()));
+            id,
+            "cas",
+            expectedRevision,
+            payload,
+            event,
+            op,
+            dueMillis,
+            change,
+            Optional.empty(),
+            newToken()));
   }
 
   /**
@@ -259,7 +300,8 @@ public final class DecisionJournal implements AutoCloseable {
       OutboxOp op,
       long due,
       ActionHistory.Change change,
-      Optional<RateLimits.Take> take) {
+      Optional<RateLimits.Take> take,
+      String token) {
     Ids.require("id", id);
     Objects.requireNonNull(change, "change must not be null");
     Objects.requireNonNull(payload, "payload must not be null");
@@ -280,7 +322,7 @@ public final class DecisionJournal implements AutoCloseable {
       Keys.utf8(mode),
       Keys.utf8(Long.toString(expected)),
       payload,
-      Keys.utf8(UUID.randomUUID().toString()),
+      Keys.utf8(token),
       Keys.utf8(Integer.toString(Decisions.REMEMBERED_WRITES)),
       event,
       Keys.utf8(Long.toString(EVENTS_RETAINED)),
@@ -309,6 +351,11 @@ public final class DecisionJournal implements AutoCloseable {
               return new Written(
                   result(reply), cursor.isEmpty() ? Optional.empty() : Optional.of(cursor));
             });
+  }
+
+  /** A write's token: how the script recognises a write it applied before (re-sent). */
+  private static String newToken() {
+    return UUID.randomUUID().toString();
   }
 
   private static byte[][] concat(byte[][] first, byte[][] second) {

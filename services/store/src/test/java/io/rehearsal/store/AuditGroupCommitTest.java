@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -42,9 +43,9 @@ class AuditGroupCommitTest {
   void shouldWriteEveryoneWhoQueuedDuringABatchInTheNextOneWhenABatchIsInFlight() throws Exception {
     Recorder recorder = new Recorder();
     AuditGroupCommit commits = new AuditGroupCommit(recorder::write);
-    CompletableFuture<AuditEntry> first = commits.submit(pending("a0"));
+    CompletableFuture<Optional<AuditEntry>> first = commits.submit(pending("a0"));
     recorder.firstStarted.await(10, TimeUnit.SECONDS);
-    List<CompletableFuture<AuditEntry>> later = new ArrayList<>();
+    List<CompletableFuture<Optional<AuditEntry>>> later = new ArrayList<>();
     for (String key : List.of("a1", "bad2", "a3", "a1", "a4")) {
       later.add(commits.submit(pending(key)));
     }
@@ -52,13 +53,13 @@ class AuditGroupCommitTest {
     assertThat(later).noneMatch(CompletableFuture::isDone);
     recorder.release.countDown();
 
-    assertThat(first.get(10, TimeUnit.SECONDS).key()).isEqualTo("a0");
-    assertThat(later.get(0).get(10, TimeUnit.SECONDS).id()).isEqualTo("1-a1");
+    assertThat(first.get(10, TimeUnit.SECONDS).orElseThrow().key()).isEqualTo("a0");
+    assertThat(later.get(0).get(10, TimeUnit.SECONDS).orElseThrow().id()).isEqualTo("1-a1");
     assertThatThrownBy(() -> later.get(1).get(10, TimeUnit.SECONDS))
         .hasCauseInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("refused bad2");
-    assertThat(later.get(4).get(10, TimeUnit.SECONDS).key()).isEqualTo("a4");
-    assertThat(later.get(3).get(10, TimeUnit.SECONDS).key()).isEqualTo("a1");
+    assertThat(later.get(4).get(10, TimeUnit.SECONDS).orElseThrow().key()).isEqualTo("a4");
+    assertThat(later.get(3).get(10, TimeUnit.SECONDS).orElseThrow().key()).isEqualTo("a1");
     // a0 alone, then the four distinct keys that queued meanwhile in one batch, then the
     // repeated a1 (never twice in one batch)
     assertThat(recorder.batches).hasSize(3);

@@ -84,6 +84,8 @@ class AuditLogTest {
 
     assertThat(audit.find("k1")).contains(entry);
     assertThat(audit.find("k2")).isEmpty();
+    assertThat(Reads.await(audit.containsAsync("k1"))).isTrue();
+    assertThat(Reads.await(audit.containsAsync("k2"))).isFalse();
   }
 
   @Test

@@ -7,8 +7,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.rehearsal.store.DecisionJournal.OutboxOp;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -94,6 +96,78 @@ class DecisionJournalTest {
 
     assertThat(createTaking("d2").result()).isEqualTo(new WriteResult.Ok(1));
     assertThat(createTaking("d3").result()).isInstanceOf(WriteResult.OverBudget.class);
+  }
+
+  private CompletableFuture<DecisionJournal.Audited> createAudited(
+      String id, String payload, Optional<RateLimits.Take> take) {
+    return fixture
+        .store
+        .journal()
+        .createAuditedAsync(
+            id,
+            bytes(payload),
+            bytes("e-" + id),
+            OutboxOp.NONE,
+            0,
+            ActionHistory.Change.NONE,
+            take,
+            fixture.store.audit(),
+            "decision:" + id + ":1",
+            bytes(payload));
+  }
+
+  @Test
+  void shouldAppendTheAuditEntryWithTheCreateWhenTheCreateIsApplied() {
+    DecisionJournal.Audited audited =
+        Reads.await(createAudited("d1", "approved", Optional.empty()));
+
+    assertThat(audited.written().result()).isEqualTo(new WriteResult.Ok(1));
+    AuditEntry entry = audited.entry().orElseThrow();
+    assertThat(entry.key()).isEqualTo("decision:d1:1");
+    assertThat(text(entry.payload())).isEqualTo("approved");
+    assertThat(fixture.store.audit().find("decision:d1:1")).contains(entry);
+  }
+
+  @Test
+  void shouldAppendNoAuditEntryWhenTheCreateIsNotApplied() {
+    fixture.store.journal().create("d1", bytes("first"), bytes("e1"), OutboxOp.NONE, 0);
+    Reads.await(createAudited("d2", "second", Optional.of(takeOf(1))));
+
+    DecisionJournal.Audited taken = Reads.await(createAudited("d1", "other", Optional.empty()));
+    DecisionJournal.Audited over =
+        Reads.await(createAudited("d3", "third", Optional.of(takeOf(1))));
+
+    assertThat(taken.written().result()).isEqualTo(new WriteResult.Conflict(1));
+    assertThat(taken.entry()).isEmpty();
+    assertThat(over.written().result()).isInstanceOf(WriteResult.OverBudget.class);
+    assertThat(over.entry()).isEmpty();
+    assertThat(fixture.store.audit().find("decision:d1:1")).isEmpty();
+    assertThat(fixture.store.audit().find("decision:d3:1")).isEmpty();
+    assertThat(fixture.store.audit().size()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldChainTheRestOfABatchWhenSomeOfItsCreatesAreNotApplied() {
+    for (int i = 0; i < 40; i += 2) {
+      fixture.store.journal().create("d" + i, bytes("taken"), bytes("e"), OutboxOp.NONE, 0);
+    }
+    List<CompletableFuture<DecisionJournal.Audited>> sent = new ArrayList<>();
+    for (int i = 0; i < 40; i++) { // sent without waiting: they share batches
+      sent.add(createAudited("d" + i, "new " + i, Optional.empty()));
+    }
+
+    for (int i = 0; i < 40; i++) {
+      DecisionJournal.Audited audited = Reads.await(sent.get(i));
+      assertThat(audited.entry().isPresent()).as("d" + i).isEqualTo(i % 2 == 1);
+      assertThat(audited.written().result().applied()).as("d" + i).isEqualTo(i % 2 == 1);
+    }
+    assertThat(fixture.store.audit().size()).isEqualTo(20);
+    assertThat(fixture.store.audit().verifyChain()).isInstanceOf(ChainVerification.Intact.class);
+  }
+
+  private static RateLimits.Take takeOf(int perHour) {
+    return new RateLimits.Take(
+        List.of(new RateLimits.RateLimit("global", perHour, Duration.ofHours(1))), T0);
   }
 
   @Test

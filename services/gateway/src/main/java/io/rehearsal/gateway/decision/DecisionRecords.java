@@ -53,42 +53,52 @@ final class DecisionRecords {
   /**
    * Creates {@code record} at revision 1, audited, taking {@code token} in the same write when
    * there is one; the stored one if the id is taken (which takes no token); or, when a bucket of
-   * {@code token} is empty, nothing. Completes on the Redis client's I/O thread.
+   * {@code token} is empty, nothing. The journaled create and its audit entry go out together (one
+   * round trip, the entry appended only if the create was applied: {@link
+   * DecisionJournal#createAuditedAsync}). Completes on the Redis client's I/O thread.
    */
   CompletableFuture<Created> createAsync(StoredDecision record, Optional<RateLimits.Take> token) {
     Decision d = record.decision();
-    if (journal == null && token.isPresent()) {
-      throw new IllegalStateException("a decision that takes a token needs the journaled desk");
+    if (journal == null) {
+      if (token.isPresent()) {
+        throw new IllegalStateException("a decision that takes a token needs the journaled desk");
+      }
+      return decisions
+          .createAsync(d.getId(), record.encode())
+          .thenCompose(result -> created(record, result, Optional.empty()));
     }
-    CompletableFuture<WriteResult> written =
-        journal == null
-            ? decisions.createAsync(d.getId(), record.encode())
-            : journal
-                .createAsync(
-                    d.getId(),
-                    record.encode(),
-                    event(d, DecisionState.DECISION_STATE_UNSPECIFIED),
-                    outboxOp(DecisionState.DECISION_STATE_UNSPECIFIED, d.getState()),
-                    Timestamps.instant(d.getUpdatedAt()).toEpochMilli(),
-                    history.change(DecisionState.DECISION_STATE_UNSPECIFIED, d),
-                    token)
-                .thenApply(DecisionJournal.Written::result);
-    return written.thenCompose(
-        result -> {
-          if (result.applied()) { // Ok, or our own create re-sent by Lettuce after a reconnect
-            return appendAsync(d).thenApply(entry -> Created.made(record));
-          }
-          if (result instanceof WriteResult.OverBudget over) {
-            return Reads.done(Created.overBudget(over.budget()));
-          }
-          return getAsync(d.getId())
-              .thenApply(
-                  existing ->
-                      Created.found(
-                          existing.orElseThrow(
-                              () ->
-                                  new IllegalStateException("decision vanished after " + result))));
-        });
+    return journal
+        .createAuditedAsync(
+            d.getId(),
+            record.encode(),
+            event(d, DecisionState.DECISION_STATE_UNSPECIFIED),
+            outboxOp(DecisionState.DECISION_STATE_UNSPECIFIED, d.getState()),
+            Timestamps.instant(d.getUpdatedAt()).toEpochMilli(),
+            history.change(DecisionState.DECISION_STATE_UNSPECIFIED, d),
+            token,
+            audit,
+            auditKey(d),
+            StoredDecision.deterministic(d))
+        .thenCompose(audited -> created(record, audited.written().result(), audited.entry()));
+  }
+
+  /** The outcome of a create that wrote {@code result}, with the audit entry written with it. */
+  private CompletableFuture<Created> created(
+      StoredDecision record, WriteResult result, Optional<AuditEntry> entry) {
+    if (result.applied()) { // Ok, or our own create re-sent by Lettuce after a reconnect
+      return entry.isPresent()
+          ? Reads.done(Created.made(record))
+          : appendAsync(record.decision()).thenApply(appended -> Created.made(record));
+    }
+    if (result instanceof WriteResult.OverBudget over) {
+      return Reads.done(Created.overBudget(over.budget()));
+    }
+    return getAsync(record.decision().getId())
+        .thenApply(
+            existing ->
+                Created.found(
+                    existing.orElseThrow(
+                        () -> new IllegalStateException("decision vanished after " + result))));
   }
 
   /**
@@ -140,10 +150,10 @@ final class DecisionRecords {
   /** {@link #audited} without waiting. */
   CompletableFuture<StoredDecision> auditedAsync(StoredDecision record) {
     return audit
-        .findAsync(auditKey(record.decision()))
+        .containsAsync(auditKey(record.decision()))
         .thenCompose(
             found ->
-                found.isPresent()
+                found
                     ? Reads.done(record)
                     : appendAsync(record.decision()).thenApply(entry -> record));
   }
