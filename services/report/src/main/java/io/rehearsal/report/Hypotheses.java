@@ -27,7 +27,7 @@ public final class Hypotheses {
                   h.kind(), h.target(), h.magnitude(), h.capacity())
               : fmt("%s %s %.0f workers left", h.kind(), h.target(), h.magnitude());
       case DEPENDENCY_OUTAGE -> fmt("%s %s", h.kind(), h.target());
-      case NETWORK_DELAY, DEPENDENCY_DELAY ->
+      case NETWORK_DELAY, DEPENDENCY_DELAY, SERVICE_DELAY ->
           fmt("%s %s +%.0f ms", h.kind(), h.target(), 1000 * h.magnitude());
     };
   }

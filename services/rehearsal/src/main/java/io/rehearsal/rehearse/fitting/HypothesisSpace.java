@@ -151,6 +151,7 @@ final class HypothesisSpace {
   private static List<Hypothesis> serviceHypotheses(ServiceSpec s) {
     List<Hypothesis> out = new ArrayList<>();
     out.add(Hypothesis.continuous(FaultKind.LATENCY, s.name(), 1.5, 40, 3, 12));
+    out.add(Hypothesis.continuous(FaultKind.SERVICE_DELAY, s.name(), 0.005, 5, 0.05, 0.3));
     out.add(Hypothesis.continuous(FaultKind.ERROR_RATE, s.name(), 0.01, 1, 0.05, 0.4));
     int n = s.replicas();
     if (n >= 1) {

@@ -14,7 +14,8 @@ import java.util.Set;
  * <table>
  *   <caption>label kind to twin fault kind</caption>
  *   <tr><th>label</th><th>twin</th><th>why</th></tr>
- *   <tr><td>latency</td><td>LATENCY</td><td>added self time of the service</td></tr>
+ *   <tr><td>latency</td><td>LATENCY or SERVICE_DELAY</td>
+ *       <td>added self time of the service: stretched or shifted</td></tr>
  *   <tr><td>error</td><td>ERROR_RATE</td><td>the service fails a share of requests</td></tr>
  *   <tr><td>fewer-workers</td><td>WORKER_LOSS or REPLICA_CRASH</td>
  *       <td>capacity loss: fewer workers serve</td></tr>
@@ -32,7 +33,7 @@ import java.util.Set;
  */
 public enum LabelKind {
   /** Added latency in a service. */
-  LATENCY("latency", FaultKind.LATENCY),
+  LATENCY("latency", FaultKind.LATENCY, FaultKind.SERVICE_DELAY),
   /** Injected errors in a service. */
   ERROR("error", FaultKind.ERROR_RATE),
   /** Fewer workers per replica of a service. */

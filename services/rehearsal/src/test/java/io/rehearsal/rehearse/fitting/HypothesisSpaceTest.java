@@ -28,12 +28,13 @@ class HypothesisSpaceTest {
             "DEPENDENCY_DELAY payment-gateway",
             "DEPENDENCY_OUTAGE payment-gateway",
             "LATENCY payment",
+            "SERVICE_DELAY payment",
             "REPLICA_CRASH payment",
             "WORKER_LOSS checkout",
             "LATENCY checkout")
         .doesNotContain("LATENCY ads", "DEPENDENCY_SLOWDOWN inventory-db");
-    // three services on the path x four kinds, three dependency kinds; nothing off the path
-    assertThat(space).hasSizeLessThanOrEqualTo(15);
+    // three services on the path x five kinds, three dependency kinds; nothing off the path
+    assertThat(space).hasSizeLessThanOrEqualTo(18);
   }
 
   @Test

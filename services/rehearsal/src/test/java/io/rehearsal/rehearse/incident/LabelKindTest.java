@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 class LabelKindTest {
   @Test
   void shouldMapEveryShopFaultSwitchToATwinFaultKindWhenLookedUp() {
-    assertThat(LabelKind.of("latency").faults()).containsExactly(FaultKind.LATENCY);
+    assertThat(LabelKind.of("latency").faults())
+        .containsExactly(FaultKind.LATENCY, FaultKind.SERVICE_DELAY);
     assertThat(LabelKind.of("error").faults()).containsExactly(FaultKind.ERROR_RATE);
     assertThat(LabelKind.of("fewer-workers").faults())
         .containsExactlyInAnyOrder(FaultKind.WORKER_LOSS, FaultKind.REPLICA_CRASH);

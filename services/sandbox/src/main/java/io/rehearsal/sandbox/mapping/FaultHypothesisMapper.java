@@ -38,6 +38,7 @@ public final class FaultHypothesisMapper {
       case DEPENDENCY_OUTAGE -> FaultKind.FAULT_KIND_DEPENDENCY_OUTAGE;
       case TRAFFIC_SURGE -> FaultKind.FAULT_KIND_TRAFFIC_SURGE;
       case NETWORK_DELAY -> FaultKind.FAULT_KIND_NETWORK_DELAY;
+      case SERVICE_DELAY -> FaultKind.FAULT_KIND_SERVICE_DELAY;
     };
   }
 
@@ -45,7 +46,7 @@ public final class FaultHypothesisMapper {
     return switch (h.kind()) {
       case REPLICA_CRASH, WORKER_LOSS ->
           Double.isNaN(h.capacityLossFraction()) ? h.magnitude() : h.capacityLossFraction();
-      case NETWORK_DELAY, DEPENDENCY_DELAY -> h.magnitude() * 1000;
+      case NETWORK_DELAY, DEPENDENCY_DELAY, SERVICE_DELAY -> h.magnitude() * 1000;
       default -> h.magnitude();
     };
   }

@@ -29,6 +29,7 @@ final class FaultEffects {
     double k = fault.factor();
     switch (fault.kind()) {
       case LATENCY -> knobs.latencyFactor[model.index.service(fault.target())] *= k;
+      case SERVICE_DELAY -> knobs.selfDelay[model.index.service(fault.target())] += k;
       case WORKER_LOSS -> {
         int s = model.index.service(fault.target());
         knobs.workers[s] = Math.min(knobs.workers[s], Math.max(1, (int) Math.round(k)));

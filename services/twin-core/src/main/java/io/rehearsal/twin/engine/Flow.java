@@ -153,12 +153,13 @@ final class Flow {
     }
     double self = model.endpoints.self[e].sample(selfStream[e]) * latencyFactor(s, r);
     double cpuPart = self * model.endpoints.cpuFraction[e];
+    double delay = selfDelay(s, r); // a wait: it holds the worker, not the CPU
     int host = reps.host[r];
     if (host >= 0 && cpuPart > 0) {
-      q.waitAfterCpu[h] = self - cpuPart;
+      q.waitAfterCpu[h] = self - cpuPart + delay;
       sim.cpu.add(host, h, cpuPart, sim.now());
     } else {
-      sim.schedule(sim.now() + self, Sim.SELF_DONE, h, q.gen[h], q.cpuEpoch[h]);
+      sim.schedule(sim.now() + self + delay, Sim.SELF_DONE, h, q.gen[h], q.cpuEpoch[h]);
     }
   }
 
@@ -183,6 +184,10 @@ final class Flow {
 
   private double latencyFactor(int s, int r) {
     return (reps.immune[r] & Control.IMMUNE_LATENCY) != 0 ? 1 : knobs.latencyFactor[s];
+  }
+
+  private double selfDelay(int s, int r) {
+    return (reps.immune[r] & Control.IMMUNE_LATENCY) != 0 ? 0 : knobs.selfDelay[s];
   }
 
   void afterCpu(int h) {

@@ -27,6 +27,9 @@ final class Knobs {
   /** Self-time multiplier (LATENCY faults). */
   final double[] latencyFactor;
 
+  /** Seconds added to self time, as a wait (SERVICE_DELAY faults). */
+  final double[] selfDelay;
+
   /** Workers per replica now (fewer under a WORKER_LOSS fault). */
   final int[] workers;
 
@@ -95,6 +98,7 @@ final class Knobs {
   Knobs(Model model) {
     int s = model.services;
     latencyFactor = filled(s, 1);
+    selfDelay = new double[s];
     configuredWorkers = model.workers;
     workers = model.workers.clone();
     errorAdd = new double[s];
@@ -158,6 +162,7 @@ final class Knobs {
   /** Resets everything that faults drive to its neutral value. */
   void clearFaultEffects() {
     Arrays.fill(latencyFactor, 1);
+    Arrays.fill(selfDelay, 0);
     System.arraycopy(configuredWorkers, 0, workers, 0, workers.length);
     Arrays.fill(errorAdd, 0);
     Arrays.fill(depFactor, 1);

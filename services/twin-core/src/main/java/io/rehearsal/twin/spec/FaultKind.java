@@ -36,5 +36,12 @@ public enum FaultKind {
    * Calls from service or region {@code target} to service or region {@code to} take {@code factor}
    * s more each way.
    */
-  NETWORK_DELAY
+  NETWORK_DELAY,
+  /**
+   * Requests to service {@code target} take {@code factor} s more each, a wait added to their self
+   * time that holds their worker (a sleep or a lock in the handler, a slow local call, an injected
+   * delay): the shift of a fixed delay, where {@link #LATENCY} stretches the whole distribution. A
+   * restarted replica is free of it, as of {@link #LATENCY}.
+   */
+  SERVICE_DELAY
 }

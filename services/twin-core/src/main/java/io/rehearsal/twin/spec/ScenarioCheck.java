@@ -27,7 +27,7 @@ public final class ScenarioCheck {
 
   private void fault(String path, Fault fault) {
     switch (fault.kind()) {
-      case REPLICA_CRASH, WORKER_LOSS, LATENCY, ERROR_RATE ->
+      case REPLICA_CRASH, WORKER_LOSS, LATENCY, SERVICE_DELAY, ERROR_RATE ->
           service(path + ".target", fault.target());
       case DEPENDENCY_SLOWDOWN, DEPENDENCY_DELAY, DEPENDENCY_OUTAGE ->
           dependencyOrDatabase(path + ".target", fault.target());
