@@ -67,10 +67,12 @@ public record Symptoms(double bucket, List<EndpointSymptoms> endpoints) {
   }
 
   /**
-   * The symptoms a run shows from {@code onset} on, for the given endpoints in that order. An
-   * endpoint that calibration split into request classes ({@code endpoint @ caller}) is pooled over
-   * the endpoint and its classes (counts summed, latencies averaged weighted by successes). A name
-   * that is no endpoint but an external dependency's gives the calls to that dependency.
+   * The symptoms a run shows from {@code onset} on, for the given endpoints in that order, with the
+   * latencies as the telemetry measures them: server spans, which start when a worker takes the
+   * request up, so an endpoint's own queue is not in its latency (its callers' latencies hold it).
+   * An endpoint that calibration split into request classes ({@code endpoint @ caller}) is pooled
+   * over the endpoint and its classes (counts summed, latencies averaged weighted by successes). A
+   * name that is no endpoint but an external dependency's gives the calls to that dependency.
    *
    * @throws IllegalArgumentException if a name is unknown or the run is too short
    */
@@ -126,10 +128,10 @@ public record Symptoms(double bucket, List<EndpointSymptoms> endpoints) {
       BucketResult b = bucket(e, i);
       total += b.total();
       bad += b.failed() + b.rejected();
-      if (b.ok() > 0 && !Double.isNaN(b.p50())) {
+      if (b.ok() > 0 && !Double.isNaN(b.spanP50())) {
         ok += b.ok();
-        p50 += b.ok() * b.p50();
-        p99 += b.ok() * b.p99();
+        p50 += b.ok() * b.spanP50();
+        p99 += b.ok() * b.spanP99();
       }
     }
     double errors = total == 0 ? 0 : (double) bad / total;
@@ -192,6 +194,6 @@ public record Symptoms(double bucket, List<EndpointSymptoms> endpoints) {
   private static SymptomPoint point(BucketResult b, double width) {
     long total = b.total();
     double errors = total == 0 ? 0 : (double) (b.failed() + b.rejected()) / total;
-    return new SymptomPoint(b.p50(), b.p99(), errors, total / width);
+    return new SymptomPoint(b.spanP50(), b.spanP99(), errors, total / width);
   }
 }

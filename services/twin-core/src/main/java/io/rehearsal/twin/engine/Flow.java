@@ -43,6 +43,7 @@ final class Flow {
     q.parentSlot[h] = slot;
     q.parentToken[h] = token;
     q.arrival[h] = sim.now();
+    q.startedAt[h] = sim.now();
     return h;
   }
 
@@ -75,6 +76,7 @@ final class Flow {
       return;
     }
     q.arrival[h] = sim.now();
+    q.startedAt[h] = sim.now();
     if (reps.state[r] == Replicas.READY) {
       arriveAt(h, r);
     } else {
@@ -142,6 +144,7 @@ final class Flow {
     reps.busy[r]++;
     reps.serviceBusy[s]++;
     q.holdsWorker[h] = true;
+    q.startedAt[h] = sim.now();
     recorder.started(e, sim.now() - q.arrival[h]);
     double injected = errorAdd(r);
     if (injected > 0 && injectedErrorStream[e].nextDouble() < injected) {
@@ -254,7 +257,7 @@ final class Flow {
     }
     int e = q.endpoint[h];
     double latency = sim.now() - q.arrival[h];
-    recorder.completed(e, status, latency, sim.now());
+    recorder.completed(e, status, latency, sim.now() - q.startedAt[h], sim.now());
     int slot = q.parentSlot[h];
     if (slot != Requests.NONE) {
       answer(h, slot, status);

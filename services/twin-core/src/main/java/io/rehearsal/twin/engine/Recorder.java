@@ -35,6 +35,7 @@ final class Recorder {
   final long[] depLimited;
   final long[] depErrors;
   final CallSeries depSeries;
+  final SpanSeries spans;
   long rootArrivals;
   long rootCompleted;
   double rootLatencySum;
@@ -84,6 +85,7 @@ final class Recorder {
     depLimited = new long[dependencies];
     depErrors = new long[dependencies];
     depSeries = new CallSeries(dependencies, buckets, bucketOf);
+    spans = new SpanSeries(endpoints, buckets);
     measuring = warm;
   }
 
@@ -109,12 +111,17 @@ final class Recorder {
     }
   }
 
-  void completed(int e, int status, double latencySeconds, double now) {
+  /**
+   * A request of endpoint {@code e} ended: {@code latencySeconds} since it arrived, {@code
+   * handlingSeconds} since a worker took it up (its {@link SpanSeries span}).
+   */
+  void completed(int e, int status, double latencySeconds, double handlingSeconds, double now) {
     int b = bucketOf.of(now);
     bucketCounts[(e * buckets + b) * Status.COUNT + status]++;
     long micros = Math.max(1, (long) (latencySeconds * MICROS));
     if (status == Status.OK) {
       record(e, micros);
+      spans.record(e, handlingSeconds);
     }
     if (measuring) {
       counts[e * Status.COUNT + status]++;
@@ -174,6 +181,7 @@ final class Recorder {
    */
   void closeBucket(int b) {
     depSeries.close(b);
+    spans.close(b);
     addBucketToTotals();
     if (kept != null) {
       closeIntoHistograms(b);

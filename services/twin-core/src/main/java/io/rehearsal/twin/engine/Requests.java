@@ -70,6 +70,9 @@ final class Requests {
   /** When the request arrived at its service. */
   double[] arrival;
 
+  /** When a worker took it up (its arrival until then): where a server span starts. */
+  double[] startedAt;
+
   // The CPU part of its self time, by handle (CpuHosts, CpuSharing).
 
   /** CPU-seconds still to run while the job shares a host or a capped replica. */
@@ -178,6 +181,7 @@ final class Requests {
         holdsWorker == null ? new boolean[newCapacity] : Arrays.copyOf(holdsWorker, newCapacity);
     active = active == null ? new boolean[newCapacity] : Arrays.copyOf(active, newCapacity);
     arrival = copy(arrival, newCapacity);
+    startedAt = copy(startedAt, newCapacity);
     cpuLeft = copy(cpuLeft, newCapacity);
     cpuRate = copy(cpuRate, newCapacity);
     cpuOrder = cpuOrder == null ? new long[newCapacity] : Arrays.copyOf(cpuOrder, newCapacity);

@@ -101,6 +101,8 @@ final class Results {
               rec.bucketCount(e, b, Status.REJECTED),
               rec.bucketP50[e][b],
               rec.bucketP99[e][b],
+              rec.spans.p50[e][b],
+              rec.spans.p99[e][b],
               rec.kept == null ? null : rec.kept[e][b]));
     }
     return out;
@@ -116,6 +118,8 @@ final class Results {
               series.count(d, b, CallSeries.OK),
               series.count(d, b, CallSeries.FAILED),
               series.count(d, b, CallSeries.REJECTED),
+              series.p50[d][b],
+              series.p99[d][b],
               series.p50[d][b],
               series.p99[d][b],
               null));

@@ -64,6 +64,9 @@ public record EndpointResult(
    * @param rejected rejected requests
    * @param p50 median successful latency (NaN if none)
    * @param p99 99th percentile successful latency (NaN if none)
+   * @param spanP50 median successful latency as a server span measures it: from the start of
+   *     handling, without the wait in the replica's queue (for a dependency call, as {@code p50})
+   * @param spanP99 99th percentile of the same
    * @param latency histogram in microseconds, or null unless kept
    */
   public record BucketResult(
@@ -73,6 +76,8 @@ public record EndpointResult(
       long rejected,
       double p50,
       double p99,
+      double spanP50,
+      double spanP99,
       AbstractHistogram latency) {
     /** All completed requests. */
     public long total() {
