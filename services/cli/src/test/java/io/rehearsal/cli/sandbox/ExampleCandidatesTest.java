@@ -72,7 +72,7 @@ class ExampleCandidatesTest {
   }
 
   @Test
-  void shouldRankTheRestartOrRollbackFirstWhenRehearsingTheCatalogLatencyIncident()
+  void shouldNameTheAddedDelayAndRecommendNothingWhenTheCatalogLatencyIncidentStayedWithinItsSlo()
       throws IOException {
     Path incident = ROOT.resolve("examples/reference-shop/incidents/incident-latency.yaml");
     assumeTrue(Files.exists(incident), "examples/reference-shop/incidents/ absent");
@@ -95,8 +95,20 @@ class ExampleCandidatesTest {
             "8");
     assertThat(run.code).as(run.err.toString()).isZero();
     JsonNode json = new ObjectMapper().readTree(run.out.toString());
-    assertThat(json.path("hypotheses").get(0).path("target").asText()).isEqualTo("catalog");
-    assertThat(json.path("best_candidate").asText()).isIn("restart catalog", "roll back catalog");
+    // The recorded fault is 50 ms more of catalog's handling (a sleep; the label's 50.0), and the
+    // fit names that shift. The shop stayed within its browse SLO all along (p99 80-130 ms against
+    // 200 ms), so rehearsed under the fitted fault nothing beats doing nothing on the SLOs; a
+    // restart still gives the lowest p99 and ranks first, and shedding is worse than nothing. (A
+    // multiplier of catalog's self time, the only latency fault before SERVICE_DELAY, stretched
+    // the twin's tail past the SLO and made a restart look necessary.)
+    JsonNode top = json.path("hypotheses").get(0);
+    assertThat(top.path("target").asText()).isEqualTo("catalog");
+    assertThat(top.path("kind").asText()).isEqualTo("SERVICE_DELAY");
+    assertThat(top.path("magnitude").asDouble()).isBetween(0.035, 0.065);
+    assertThat(json.path("best_candidate").isNull()).isTrue();
+    assertThat(json.path("recommendation").path("kind").asText()).isEqualTo("DO_NOTHING");
+    assertThat(json.path("candidates").get(0).path("name").asText())
+        .isIn("restart catalog", "roll back catalog");
     assertThat(
             json.path("candidates")
                 .get(json.path("candidates").size() - 1)

@@ -69,10 +69,13 @@ public record Symptoms(double bucket, List<EndpointSymptoms> endpoints) {
   /**
    * The symptoms a run shows from {@code onset} on, for the given endpoints in that order, with the
    * latencies as the telemetry measures them: server spans, which start when a worker takes the
-   * request up, so an endpoint's own queue is not in its latency (its callers' latencies hold it).
-   * An endpoint that calibration split into request classes ({@code endpoint @ caller}) is pooled
-   * over the endpoint and its classes (counts summed, latencies averaged weighted by successes). A
-   * name that is no endpoint but an external dependency's gives the calls to that dependency.
+   * request up, so an endpoint's own queue is not in its latency (its callers' latencies hold it),
+   * and a request turned away before a worker (queue full, shed, rate limited) leaves no span: an
+   * endpoint's errors and throughput count the requests it handled (its callers' errors hold the
+   * rest). A dependency's calls are counted as its callers' spans see them, refusals included. An
+   * endpoint that calibration split into request classes ({@code endpoint @ caller}) is pooled over
+   * the endpoint and its classes (counts summed, latencies averaged weighted by successes). A name
+   * that is no endpoint but an external dependency's gives the calls to that dependency.
    *
    * @throws IllegalArgumentException if a name is unknown or the run is too short
    */
@@ -81,10 +84,11 @@ public record Symptoms(double bucket, List<EndpointSymptoms> endpoints) {
     int first = (int) Math.round(onset / width);
     List<EndpointSymptoms> series = new ArrayList<>();
     for (String name : names) {
+      boolean endpoint = run.endpoints().stream().anyMatch(e -> isPart(e.endpoint(), name));
       List<List<BucketResult>> parts = parts(run, name);
       List<SymptomPoint> points = new ArrayList<>();
       for (int i = first; i < first + buckets; i++) {
-        points.add(pooled(parts, i, width));
+        points.add(pooled(parts, i, width, endpoint));
       }
       series.add(new EndpointSymptoms(name, points));
     }
@@ -98,7 +102,7 @@ public record Symptoms(double bucket, List<EndpointSymptoms> endpoints) {
   private static List<List<BucketResult>> parts(RunResult run, String name) {
     List<List<BucketResult>> out =
         run.endpoints().stream()
-            .filter(e -> e.endpoint().equals(name) || e.endpoint().startsWith(name + CLASS))
+            .filter(e -> isPart(e.endpoint(), name))
             .map(EndpointResult::buckets)
             .toList();
     if (out.isEmpty()) {
@@ -114,10 +118,18 @@ public record Symptoms(double bucket, List<EndpointSymptoms> endpoints) {
     return out;
   }
 
-  /** One bucket over the parts: counts summed, latencies averaged weighted by successes. */
-  private static SymptomPoint pooled(List<List<BucketResult>> parts, int i, double width) {
+  private static boolean isPart(String endpoint, String name) {
+    return endpoint.equals(name) || endpoint.startsWith(name + CLASS);
+  }
+
+  /**
+   * One bucket over the parts: counts summed, latencies averaged weighted by successes; of an
+   * endpoint ({@code spans}) only the requests it handled.
+   */
+  private static SymptomPoint pooled(
+      List<List<BucketResult>> parts, int i, double width, boolean spans) {
     if (parts.size() == 1) {
-      return point(bucket(parts.get(0), i), width);
+      return point(bucket(parts.get(0), i), width, spans);
     }
     long total = 0;
     long bad = 0;
@@ -126,8 +138,8 @@ public record Symptoms(double bucket, List<EndpointSymptoms> endpoints) {
     double p99 = 0;
     for (List<BucketResult> e : parts) {
       BucketResult b = bucket(e, i);
-      total += b.total();
-      bad += b.failed() + b.rejected();
+      total += seen(b, spans);
+      bad += b.failed() + (spans ? 0 : b.rejected());
       if (b.ok() > 0 && !Double.isNaN(b.spanP50())) {
         ok += b.ok();
         p50 += b.ok() * b.spanP50();
@@ -191,9 +203,15 @@ public record Symptoms(double bucket, List<EndpointSymptoms> endpoints) {
     return n == 0 ? Double.NaN : sum / n;
   }
 
-  private static SymptomPoint point(BucketResult b, double width) {
-    long total = b.total();
-    double errors = total == 0 ? 0 : (double) (b.failed() + b.rejected()) / total;
+  private static SymptomPoint point(BucketResult b, double width, boolean spans) {
+    long total = seen(b, spans);
+    long bad = b.failed() + (spans ? 0 : b.rejected());
+    double errors = total == 0 ? 0 : (double) bad / total;
     return new SymptomPoint(b.spanP50(), b.spanP99(), errors, total / width);
+  }
+
+  /** The requests the telemetry sees: an endpoint's spans (handled), or every call. */
+  private static long seen(BucketResult b, boolean spans) {
+    return spans ? b.ok() + b.failed() : b.total();
   }
 }
