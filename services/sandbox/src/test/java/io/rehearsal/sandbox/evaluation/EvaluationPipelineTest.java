@@ -79,8 +79,8 @@ class EvaluationPipelineTest {
     assertThat(redis.store.twinSnapshots().contains(new SnapshotId(p.forkHash()))).isTrue();
     assertThat(e.getFaultHypotheses(0).getTarget().getService()).isEqualTo("catalog");
     // catalog's self time x6, seen at the entry endpoints only: a stretch and a shift of catalog's
-    // self time look nearly alike there (this fit: SERVICE_DELAY 114 ms, goodness 0.86, over
-    // LATENCY x3, 0.69); either names the fault, and the same remedies clear both
+    // self time look nearly alike there (session 15 saw SERVICE_DELAY ~114 ms fit better than
+    // LATENCY x3); either names the fault, and the same remedies clear both
     assertThat(e.getFaultHypotheses(0).getKind())
         .isIn(FaultKind.FAULT_KIND_LATENCY_MULTIPLIER, FaultKind.FAULT_KIND_SERVICE_DELAY);
     assertThat(e.getRanking(0)).isEqualTo("rollback-catalog");
@@ -141,8 +141,8 @@ class EvaluationPipelineTest {
     int acts = 3;
     double before = nothing.getP99LatencyMs().getP50(acts - 1);
     // within 30 s of acting the rollback's whole band lies below do nothing's, which stays slow,
-    // and well under the incident's level (the fault about doubles p99: recovered, the band's top
-    // is 88-121 ms against do nothing's ~190)
+    // and well under the incident's level (the fault about doubles p99, so the recovered band's
+    // top sits near half of it: session 15 saw 88-121 ms against do nothing's ~190)
     for (int b = acts + 3; b < 12; b++) {
       assertThat(rollback.getP99LatencyMs().getP90(b))
           .as("bucket %d", b)
