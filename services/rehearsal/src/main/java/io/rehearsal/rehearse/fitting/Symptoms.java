@@ -84,38 +84,41 @@ public record Symptoms(double bucket, List<EndpointSymptoms> endpoints) {
     int first = (int) Math.round(onset / width);
     List<EndpointSymptoms> series = new ArrayList<>();
     for (String name : names) {
-      boolean endpoint = run.endpoints().stream().anyMatch(e -> isPart(e.endpoint(), name));
-      List<List<BucketResult>> parts = parts(run, name);
+      Parts parts = parts(run, name);
       List<SymptomPoint> points = new ArrayList<>();
       for (int i = first; i < first + buckets; i++) {
-        points.add(pooled(parts, i, width, endpoint));
+        points.add(pooled(parts.series(), i, width, parts.spans()));
       }
       series.add(new EndpointSymptoms(name, points));
     }
     return new Symptoms(width, series);
   }
 
+  /** A name's bucket series, and whether they are an endpoint's (seen as its server spans). */
+  private record Parts(List<List<BucketResult>> series, boolean spans) {}
+
   /**
    * The run's results for {@code name}: the endpoint itself, or, when calibration split it into
-   * request classes ({@code name @ caller}), the endpoint and all its classes.
+   * request classes ({@code name @ caller}), the endpoint and all its classes; else the dependency.
    */
-  private static List<List<BucketResult>> parts(RunResult run, String name) {
+  private static Parts parts(RunResult run, String name) {
     List<List<BucketResult>> out =
         run.endpoints().stream()
             .filter(e -> isPart(e.endpoint(), name))
             .map(EndpointResult::buckets)
             .toList();
-    if (out.isEmpty()) {
-      out =
-          run.dependencies().stream()
-              .filter(d -> d.dependency().equals(name))
-              .map(DependencyResult::buckets)
-              .toList();
+    if (!out.isEmpty()) {
+      return new Parts(out, true);
     }
+    out =
+        run.dependencies().stream()
+            .filter(d -> d.dependency().equals(name))
+            .map(DependencyResult::buckets)
+            .toList();
     if (out.isEmpty()) {
       throw new IllegalArgumentException("unknown endpoint or dependency '" + name + "'");
     }
-    return out;
+    return new Parts(out, false);
   }
 
   private static boolean isPart(String endpoint, String name) {
