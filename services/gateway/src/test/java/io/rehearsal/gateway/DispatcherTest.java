@@ -211,6 +211,55 @@ class DispatcherTest {
   }
 
   @Test
+  void shouldClearDecisionsNoHookServesWithoutWritingThemUnlessAGuardRefuses() throws Exception {
+    receiver = new FaultyReceiver(SEED, 0.0, 0.0, 0);
+    List<String> pulled = approve("pulled", 150); // STAGING: the hook below serves PRODUCTION only
+    HookTarget productionOnly =
+        new HookTarget(
+            "receiver",
+            receiver.url(),
+            FaultyReceiver.SECRET,
+            Set.of(Environment.ENVIRONMENT_PRODUCTION));
+    try (Dispatcher d =
+        gateway.dispatcher(
+            List.of(productionOnly),
+            DispatchGuards.NONE,
+            ShadowScope.NONE,
+            settings(3, 2, Duration.ofMillis(200)),
+            SEED)) {
+      assertThat(d.runOnce()).isEqualTo(64); // a full batch, cleared at once
+      assertThat(gateway.journal.outbox().size()).isEqualTo(pulled.size() - 64);
+      drain(d, pulled.size());
+    }
+    // Left for pulling loops (Watch) as approved: no hand-off written, no hook called.
+    assertThat(pulled)
+        .allSatisfy(
+            id ->
+                assertThat(assertState(id, DecisionState.DECISION_STATE_APPROVED).getRevision())
+                    .isEqualTo(1));
+
+    List<String> stopped = approve("stopped", 3);
+    try (Dispatcher d =
+        gateway.dispatcher(
+            List.of(productionOnly),
+            new DispatchGuards(false, Set.of("checkout"), List.of()),
+            ShadowScope.NONE,
+            settings(3, 2, Duration.ofMillis(200)),
+            SEED)) {
+      drain(d, stopped.size());
+    }
+    // The kill switch holds for pulling loops too: blocked, so Watch shows it must not run.
+    assertThat(stopped)
+        .allSatisfy(
+            id ->
+                assertThat(assertState(id, DecisionState.DECISION_STATE_BLOCKED).getReasonsList())
+                    .last()
+                    .asString()
+                    .contains("kill switch is on for target 'checkout'"));
+    assertThat(receiver.receipts).hasValue(0);
+  }
+
+  @Test
   void shouldNeverCallTheHookAndWriteTheLedgerWhenInShadowMode() throws Exception {
     receiver = new FaultyReceiver(SEED, 0.0, 0.0, 0);
     List<String> ids = approve("shadow", 5);

@@ -1,10 +1,12 @@
 package io.rehearsal.store;
 
 import io.lettuce.core.ScoredValue;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
@@ -69,10 +71,24 @@ public final class DispatchOutbox {
 
   /** Removes a live entry without a decision write (e.g. nothing to deliver it to). */
   public void remove(String decisionId) {
-    byte[] id = Keys.utf8(decisionId);
-    redis.zrem(due(), id);
-    redis.hdel(attempts(), id);
-    redis.hdel(errors(), id);
+    remove(List.of(decisionId));
+  }
+
+  /**
+   * Removes live entries without a decision write, in one round trip whatever their number (a
+   * dispatcher clears a batch of decisions with nothing to deliver at once).
+   */
+  public void remove(List<String> decisionIds) {
+    if (decisionIds.isEmpty()) {
+      return;
+    }
+    byte[][] ids = decisionIds.stream().map(Keys::utf8).toArray(byte[][]::new);
+    RedisAsyncCommands<byte[], byte[]> async = redis.getStatefulConnection().async();
+    Reads.await(
+        CompletableFuture.allOf(
+            async.zrem(due(), ids).toCompletableFuture(),
+            async.hdel(attempts(), ids).toCompletableFuture(),
+            async.hdel(errors(), ids).toCompletableFuture()));
   }
 
   /** The dead letters, newest first. */

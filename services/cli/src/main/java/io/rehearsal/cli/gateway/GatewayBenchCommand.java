@@ -234,6 +234,7 @@ public final class GatewayBenchCommand implements Runnable {
       Map<String, Duration> before = cpu(measured);
       Map<String, Object> load = load(channels, token, run, "", duration);
       figures.putAll(load);
+      figures.put("outbox_pending_at_end", outboxPending(redis));
       Map<String, Duration> after = cpu(measured);
       int decided = (Integer) load.get("decisions");
       after.forEach(
@@ -263,6 +264,17 @@ public final class GatewayBenchCommand implements Runnable {
           }
         });
     return used;
+  }
+
+  /**
+   * Approved decisions the gateway's dispatcher has not handled yet: one that keeps up leaves about
+   * a poll interval's worth when the load ends; one that falls behind leaves a growing backlog the
+   * latency figures would not show.
+   */
+  private static long outboxPending(String redis) {
+    try (RedisStore store = RedisStore.connect(StoreConfig.defaults().withRedisUrl(redis))) {
+      return store.journal().outbox().size();
+    }
   }
 
   /** The Redis durability setting the figures were measured with. */

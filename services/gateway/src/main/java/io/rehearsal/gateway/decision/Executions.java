@@ -6,8 +6,10 @@ import io.rehearsal.proto.v1.ExecutionReport;
 import io.rehearsal.proto.v1.ExecutionResult;
 import io.rehearsal.proto.v1.ReportOutcomeRequest;
 import io.rehearsal.store.Ledger;
+import io.rehearsal.store.Reads;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * What happens to a decision after it is approved: the dispatcher's hand-off (APPROVED to
@@ -29,7 +31,20 @@ public final class Executions {
 
   /** The stored decision, its current revision audited; empty for an unknown id. */
   public Optional<Decision> find(String decisionId) {
-    return records.get(decisionId).map(records::audited).map(StoredDecision::decision);
+    return Reads.await(findAsync(decisionId));
+  }
+
+  /** {@link #find} without waiting: a dispatcher reads a batch of decisions together. */
+  public CompletableFuture<Optional<Decision>> findAsync(String decisionId) {
+    return records
+        .getAsync(decisionId)
+        .thenCompose(
+            found ->
+                found.isEmpty()
+                    ? Reads.done(Optional.<Decision>empty())
+                    : records
+                        .auditedAsync(found.get())
+                        .thenApply(audited -> Optional.of(audited.decision())));
   }
 
   /**

@@ -57,7 +57,15 @@ public record DispatchGuards(
 
   /** Why {@code decision} may not be dispatched at {@code now}, or empty when it may. */
   public Optional<String> refusal(Decision decision, Instant now) {
-    io.rehearsal.proto.v1.KillSwitchState state = runtime.state();
+    return refusal(decision, now, runtime.state());
+  }
+
+  /**
+   * Why {@code decision} may not be dispatched at {@code now} with the run-time kill switch as read
+   * in {@code state} (one read for a batch), or empty when it may.
+   */
+  public Optional<String> refusal(
+      Decision decision, Instant now, io.rehearsal.proto.v1.KillSwitchState state) {
     if (allStopped(state)) {
       return Optional.of("dispatch refused: the global kill switch is on");
     }

@@ -5,12 +5,15 @@ import io.rehearsal.gateway.decision.GatewayException;
 import io.rehearsal.gateway.shadow.ShadowLedger;
 import io.rehearsal.proto.v1.Decision;
 import io.rehearsal.proto.v1.DecisionState;
+import io.rehearsal.proto.v1.KillSwitchState;
 import io.rehearsal.store.DispatchOutbox;
+import io.rehearsal.store.Reads;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,11 +25,13 @@ import java.util.logging.Logger;
 import java.util.random.RandomGenerator;
 
 /**
- * Works through the hook outbox: claims due deliveries (leased, so a dispatcher that dies is
- * replaced), and for each approved decision checks, in order, expiry, the kill switch and freeze
- * windows (refused: BLOCKED), shadow mode (SHADOWED, a ledger entry, no call), then calls its hook.
- * An acknowledged delivery moves the decision to EXECUTING and removes the entry in one write; a
- * failed one is retried after a backoff, and dead-lettered after {@code maxAttempts}.
+ * Works through the hook outbox: claims due deliveries in batches (leased, so a dispatcher that
+ * dies is replaced) and reads their decisions together; entries with nothing to deliver (the
+ * decision moved on, or no hook serves its environment) are removed in one write. For each other
+ * approved decision it checks, in order, expiry, the kill switch and freeze windows (refused:
+ * BLOCKED), shadow mode (SHADOWED, a ledger entry, no call), then calls its hook. An acknowledged
+ * delivery moves the decision to EXECUTING and removes the entry in one write; a failed one is
+ * retried after a backoff, and dead-lettered after {@code maxAttempts}.
  *
  * <p>Delivery is at least once (a gateway may die after the hook acted and before it recorded the
  * acknowledgement); every attempt carries the decision id as webhook-id, so the effect at a
@@ -87,7 +92,8 @@ public final class Dispatcher implements AutoCloseable {
   }
 
   /**
-   * Claims one batch of due deliveries and handles them, {@code concurrency} at a time.
+   * Claims one batch of due deliveries, reads their decisions together, clears those with nothing
+   * to deliver in one write, and handles the rest {@code concurrency} at a time.
    *
    * @return how many were claimed
    */
@@ -96,10 +102,31 @@ public final class Dispatcher implements AutoCloseable {
     List<DispatchOutbox.Claim> claims =
         outbox.claim(
             now.toEpochMilli(), now.plus(settings.lease()).toEpochMilli(), settings.batchSize());
-    List<Future<?>> running = new ArrayList<>();
-    for (DispatchOutbox.Claim claim : claims) {
-      running.add(workers.submit(() -> handleSafely(claim)));
+    if (claims.isEmpty()) {
+      return 0;
     }
+    List<CompletableFuture<Optional<Decision>>> reads =
+        claims.stream().map(c -> executions.findAsync(c.decisionId())).toList();
+    KillSwitchState killSwitch = guards.runtime().state();
+    List<String> nothingToDeliver = new ArrayList<>();
+    List<Future<?>> running = new ArrayList<>();
+    for (int i = 0; i < claims.size(); i++) {
+      DispatchOutbox.Claim claim = claims.get(i);
+      Optional<Decision> found;
+      try {
+        found = Reads.await(reads.get(i));
+      } catch (RuntimeException e) {
+        // Unreadable now: the lease runs out and the delivery is claimed again.
+        LOG.log(Level.WARNING, "dispatch of " + claim.decisionId() + " failed: " + e.getMessage());
+        continue;
+      }
+      if (nothingToDeliver(found, killSwitch, now)) {
+        nothingToDeliver.add(claim.decisionId());
+      } else {
+        running.add(workers.submit(() -> handleSafely(claim, found.get())));
+      }
+    }
+    outbox.remove(nothingToDeliver);
     for (Future<?> f : running) {
       await(f);
     }
@@ -130,24 +157,36 @@ public final class Dispatcher implements AutoCloseable {
     }
   }
 
-  private void handleSafely(DispatchOutbox.Claim claim) {
+  /**
+   * Whether the entry only needs removing: its decision is gone or moved on (cancelled, reported),
+   * or it is approved for an environment no hook serves, unexpired, allowed by the guards and not
+   * shadowed (pulling loops take it through Watch).
+   */
+  private boolean nothingToDeliver(
+      Optional<Decision> found, KillSwitchState killSwitch, Instant now) {
+    if (found.isEmpty() || found.get().getState() != DecisionState.DECISION_STATE_APPROVED) {
+      return true;
+    }
+    Decision d = found.get();
+    return hook(d).isEmpty()
+        && !expired(d, now)
+        && guards.refusal(d, now, killSwitch).isEmpty()
+        && shadow.reason(d).isEmpty();
+  }
+
+  private void handleSafely(DispatchOutbox.Claim claim, Decision d) {
     try {
-      handle(claim);
+      handle(claim, d);
     } catch (RuntimeException e) {
       // The lease runs out and the delivery is claimed again.
       LOG.log(Level.WARNING, "dispatch of " + claim.decisionId() + " failed: " + e.getMessage());
     }
   }
 
-  private void handle(DispatchOutbox.Claim claim) {
-    Optional<Decision> found = executions.find(claim.decisionId());
-    if (found.isEmpty() || found.get().getState() != DecisionState.DECISION_STATE_APPROVED) {
-      outbox.remove(claim.decisionId()); // moved on (cancelled, reported): nothing to deliver
-      return;
-    }
-    Decision d = found.get();
+  /** An approved decision: expiry, the guards (read again now) and shadow mode, then its hook. */
+  private void handle(DispatchOutbox.Claim claim, Decision d) {
     Instant now = clock.instant();
-    Optional<HookTarget> hook = hooks.stream().filter(h -> h.serves(env(d))).findFirst();
+    Optional<HookTarget> hook = hook(d);
     Optional<String> refusal = guards.refusal(d, now);
     Optional<String> shadowed = shadow.reason(d);
     if (expired(d, now)) {
@@ -162,6 +201,10 @@ public final class Dispatcher implements AutoCloseable {
     } else {
       deliver(claim, d, hook.get());
     }
+  }
+
+  private Optional<HookTarget> hook(Decision d) {
+    return hooks.stream().filter(h -> h.serves(env(d))).findFirst();
   }
 
   private void deliver(DispatchOutbox.Claim claim, Decision d, HookTarget hook) {
