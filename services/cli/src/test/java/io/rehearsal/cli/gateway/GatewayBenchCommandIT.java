@@ -53,6 +53,8 @@ class GatewayBenchCommandIT {
         .isPositive()
         .isLessThanOrEqualTo(f.get("p99_ms").asDouble());
     assertThat(f.get("shed_overloaded").asInt()).isZero();
+    // the dispatcher kept up: of the 500 approvals (warm-up and run) at most a second's are left
+    assertThat(f.get("outbox_pending_at_end").asInt()).isBetween(0, 100);
     // CPU per decision of the three processes over the measured run, as the OS counted it.
     assertThat(f.get("gateway_cpu_ms_per_decision").asDouble()).isPositive();
     assertThat(f.get("redis_cpu_ms_per_decision").asDouble()).isPositive();
